@@ -1,0 +1,155 @@
+import { awscdk, javascript, JsonFile, TextFile } from 'projen';
+
+/**
+ * Versions of what the custom-resource Lambda bundles. They are pinned exactly
+ * because the bundle ships inside the npm package: a user gets the SDK we
+ * tested, not whatever the Lambda runtime happens to carry.
+ */
+const AWS_SDK_VERSION = '3.1169.0';
+const ESBUILD_VERSION = '0.28.2';
+/** cfn-lint from PyPI, installed into .venv by scripts/cfn-lint.sh. */
+const CFN_LINT_VERSION = '1.58.0';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-cognito-login',
+  description: 'A complete, branded Amazon Cognito sign-in in one CDK construct: user pool, clients, domain, identity providers, resource servers, classic hosted-UI logo and CSS, and managed login branding with assets from S3.',
+  author: 'cdk-cognito-login developers',
+  authorAddress: 'dev@cdk-cognito-login.dev',
+  repositoryUrl: 'https://github.com/cdk-cognito-login/cdk-cognito-login.git',
+  keywords: ['cdk', 'awscdk', 'cognito', 'managed-login', 'hosted-ui', 'branding', 'oauth', 'sso'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  cdkVersion: '2.276.0',
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+
+  // No GitHub workflows: CI is .ci/run on the team's own machines.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  buildWorkflow: false,
+  pullRequestTemplate: false,
+
+  publishToPypi: {
+    distName: 'cdk-cognito-login',
+    module: 'cdk_cognito_login',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkcognitologin',
+    mavenGroupId: 'io.github.cdk-cognito-login',
+    mavenArtifactId: 'cdk-cognito-login',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdk-cognito-login/cdk-cognito-login-go',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdkCognitoLogin',
+    packageId: 'CdkCognitoLogin',
+  },
+
+  devDeps: [
+    `@aws-sdk/client-cognito-identity-provider@${AWS_SDK_VERSION}`,
+    `@aws-sdk/client-s3@${AWS_SDK_VERSION}`,
+    'aws-sdk-client-mock@4.1.0',
+    'cdk-nag@3.0.2',
+    `esbuild@${ESBUILD_VERSION}`,
+    '@types/aws-lambda@^8',
+  ],
+
+  jestOptions: {
+    // A snapshot difference must fail, in CI and everywhere else.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/bindings/'],
+      // The summary reporter writes the closing "N passed, N failed" line CI prints.
+      reporters: [
+        'default',
+        ['jest-junit', { outputDirectory: 'test-reports' }] as any,
+        '<rootDir>/scripts/jest-summary-reporter.js',
+      ],
+      collectCoverage: false,
+    },
+  },
+
+  gitignore: [
+    '/assets/handler/',
+    '/cdk.out/',
+    '/.venv/',
+    '/.bindings/',
+    '__pycache__/',
+    '/test/bindings/java/target/',
+  ],
+  npmignoreEnabled: true,
+  excludeTypescript: ['lambda/**', 'examples/**', 'scripts/**'],
+});
+
+// Lambda handler sources (lambda/) are bundled by esbuild into assets/handler/index.js,
+// which ships inside the npm package (and so inside every jsii binding).
+project.npmignore?.exclude('/lambda/', '/examples/', '/scripts/', '/cdk.out/', '/.venv/', '/.bindings/', '/.ci/');
+project.npmignore?.include('/assets/');
+
+const bundle = project.addTask('bundle', {
+  description: 'Bundle the custom-resource Lambda handler with esbuild',
+  exec: [
+    'esbuild lambda/index.ts',
+    '--bundle',
+    '--platform=node',
+    '--target=node22',
+    '--format=cjs',
+    '--minify',
+    '--legal-comments=none',
+    '--outfile=assets/handler/index.js',
+  ].join(' '),
+});
+project.preCompileTask.spawn(bundle);
+// Tests synthesize stacks that stage the bundle, so it must exist first.
+project.testTask.prependSpawn(bundle);
+project.testTask.spawn(project.addTask('lint:templates', {
+  description: 'Synthesize every example and run cfn-lint over the templates',
+  exec: 'bash scripts/cfn-lint.sh',
+}));
+
+project.addTask('demo', {
+  description: 'Synthesize every example into cdk.out/ and print a summary per stack',
+  steps: [
+    { spawn: bundle.name },
+    { exec: 'ts-node --project scripts/tsconfig.json scripts/demo.ts' },
+  ],
+});
+
+project.addTask('test:bindings', {
+  description: 'Build the jsii packages and prove the Python, Java and Go apps synthesize the same templates',
+  exec: 'bash scripts/test-bindings.sh',
+  receiveArgs: true,
+});
+
+// The pinned cfn-lint, read by scripts/cfn-lint.sh when it fills .venv.
+new TextFile(project, 'scripts/cfn-lint-requirements.txt', {
+  lines: [`cfn-lint==${CFN_LINT_VERSION}`],
+});
+
+// Snapshots are updated by hand (npx jest -u) and reviewed, never by a task
+// that CI could run by mistake.
+project.tasks.removeTask('test:update');
+
+// lambda/, examples/ and scripts/ are TypeScript outside jsii's src/: each gets a
+// type-checking tsconfig like test/ has, so eslint and ts-node see them.
+for (const dir of ['lambda', 'examples', 'scripts']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '..', isolatedModules: true },
+      include: ['**/*.ts', '../src/**/*.ts'],
+    },
+  });
+}
+
+project.eslint?.addLintPattern('lambda');
+project.eslint?.addLintPattern('examples');
+project.eslint?.addLintPattern('scripts');
+
+project.synth();
