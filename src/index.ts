@@ -1,1 +1,2 @@
-export {};
+export * from './branding';
+export * from './classic';

@@ -1,0 +1,3 @@
+export * from './asset';
+export * from './settings';
+export * from './style';
