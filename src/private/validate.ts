@@ -84,3 +84,19 @@ export function requireUnique(scope: IConstruct, prop: string, values: readonly 
     seen.add(value);
   }
 }
+
+/** Refuses a string that is not an absolute `https://` URL with a host, skipping unresolved tokens. */
+export function requireHttpsUrl(scope: IConstruct, prop: string, value: string): void {
+  if (isUnresolved(value)) {
+    return;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || url.protocol !== 'https:' || url.hostname === '') {
+    throw new ValidationError(scope, prop, value, 'an absolute https:// URL');
+  }
+}

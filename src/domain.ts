@@ -1,0 +1,226 @@
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
+import { Construct } from 'constructs';
+import { ValidationError, isUnresolved } from './private/validate';
+
+/** A custom domain of the sign-in pages, e.g. `auth.example.com`. */
+export interface CustomDomainOptions {
+  /**
+   * The fully qualified domain name, lowercase, e.g. `auth.example.com`.
+   */
+  readonly domainName: string;
+
+  /**
+   * The ACM certificate for `domainName`. Cognito serves custom domains
+   * through CloudFront, which only takes certificates from us-east-1.
+   */
+  readonly certificate: acm.ICertificate;
+
+  /**
+   * When given, an alias A record (and AAAA) to the CloudFront endpoint is
+   * created in this zone. `domainName` must be inside the zone.
+   *
+   * @default - no DNS record
+   */
+  readonly hostedZone?: route53.IHostedZone;
+}
+
+/** Config-driven choice of a domain; exactly one member must be set. */
+export interface LoginDomainOptions {
+  /**
+   * A prefix of the Cognito domain `https://<prefix>.auth.<region>.amazoncognito.com`.
+   *
+   * @default - none; then customDomain is required
+   */
+  readonly cognitoPrefix?: string;
+
+  /**
+   * A custom domain.
+   *
+   * @default - none; then cognitoPrefix is required
+   */
+  readonly customDomain?: CustomDomainOptions;
+}
+
+/** The rules of a Cognito domain prefix (API_CreateUserPoolDomain). */
+const PREFIX_MAX_LENGTH = 63;
+const PREFIX_CHARACTERS = /^[a-z0-9-]+$/;
+const PREFIX_RESERVED_WORDS = ['aws', 'amazon', 'cognito'];
+
+/** One lowercase DNS label; a domain name is two or more of them joined by dots. */
+const DNS_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const DOMAIN_NAME = new RegExp(`^${DNS_LABEL}(?:\\.${DNS_LABEL})+$`);
+const DOMAIN_NAME_MAX_LENGTH = 253;
+
+/** CloudFront, which serves every Cognito custom domain, reads certificates from this region only. */
+const CERTIFICATE_REGION = 'us-east-1';
+
+/**
+ * Where the sign-in pages are served: a prefix of Cognito's own domain, or a
+ * custom domain with an ACM certificate (and optionally its DNS records).
+ */
+export class LoginDomain {
+  /**
+   * A prefix of Cognito's domain: `https://<prefix>.auth.<region>.amazoncognito.com`.
+   *
+   * @param prefix lowercase letters, digits and hyphens, no hyphen first or last,
+   * at most 63 characters, not containing `aws`, `amazon` or `cognito`
+   */
+  public static cognitoPrefix(prefix: string): LoginDomain {
+    return new LoginDomain(prefix, undefined);
+  }
+
+  /** A custom domain, e.g. `auth.example.com`, with a us-east-1 certificate. */
+  public static custom(options: CustomDomainOptions): LoginDomain {
+    return new LoginDomain(undefined, options);
+  }
+
+  /**
+   * For config-driven code: exactly one of the two; both or neither is
+   * refused when the login is synthesized.
+   */
+  public static of(options: LoginDomainOptions): LoginDomain {
+    return new LoginDomain(options.cognitoPrefix, options.customDomain);
+  }
+
+  /**
+   * The Cognito domain prefix, when this is a prefix domain.
+   *
+   * @default - not a prefix domain
+   */
+  public readonly cognitoPrefix?: string;
+
+  /**
+   * The custom domain, when this is a custom domain.
+   *
+   * @default - not a custom domain
+   */
+  public readonly customDomain?: CustomDomainOptions;
+
+  private constructor(cognitoPrefix: string | undefined, customDomain: CustomDomainOptions | undefined) {
+    this.cognitoPrefix = cognitoPrefix;
+    this.customDomain = customDomain;
+  }
+
+  /**
+   * Validates the choice and creates the user pool domain (construct id
+   * `Domain`) plus, for a custom domain with a hosted zone, its alias records.
+   * Validation waits until here because only now is there a construct path
+   * for the error message.
+   *
+   * @internal
+   */
+  public _bind(scope: Construct, userPool: cognito.IUserPool, managedLoginVersion: cognito.ManagedLoginVersion): cognito.UserPoolDomain {
+    const prop = 'domain';
+    if (this.cognitoPrefix !== undefined && this.customDomain !== undefined) {
+      throw new ValidationError(scope, prop, `cognitoPrefix: ${this.cognitoPrefix}, customDomain: ${this.customDomain.domainName}`,
+        'exactly one of cognitoPrefix or customDomain, not both');
+    }
+    if (this.customDomain !== undefined) {
+      validateCustomDomain(scope, `${prop}.customDomain`, this.customDomain);
+      const domain = new cognito.UserPoolDomain(scope, 'Domain', {
+        userPool,
+        managedLoginVersion,
+        customDomain: { domainName: this.customDomain.domainName, certificate: this.customDomain.certificate },
+      });
+      if (this.customDomain.hostedZone) {
+        addAliasRecords(scope, domain, this.customDomain.domainName, this.customDomain.hostedZone);
+      }
+      return domain;
+    }
+    if (this.cognitoPrefix !== undefined) {
+      validatePrefix(scope, `${prop}.cognitoPrefix`, this.cognitoPrefix);
+      return new cognito.UserPoolDomain(scope, 'Domain', {
+        userPool,
+        managedLoginVersion,
+        cognitoDomain: { domainPrefix: this.cognitoPrefix },
+      });
+    }
+    throw new ValidationError(scope, prop, '(none given)', 'exactly one of cognitoPrefix or customDomain');
+  }
+}
+
+function validatePrefix(scope: Construct, prop: string, prefix: string): void {
+  if (isUnresolved(prefix)) {
+    return;
+  }
+  if (prefix.length === 0 || prefix.length > PREFIX_MAX_LENGTH) {
+    throw new ValidationError(scope, prop, prefix, `1 to ${PREFIX_MAX_LENGTH} characters (got ${prefix.length})`);
+  }
+  if (!PREFIX_CHARACTERS.test(prefix)) {
+    throw new ValidationError(scope, prop, prefix, 'only lowercase letters, digits and hyphens');
+  }
+  if (prefix.startsWith('-') || prefix.endsWith('-')) {
+    throw new ValidationError(scope, prop, prefix, 'must not start or end with a hyphen');
+  }
+  const reserved = PREFIX_RESERVED_WORDS.find((word) => prefix.includes(word));
+  if (reserved) {
+    throw new ValidationError(scope, prop, prefix, `must not contain "${reserved}" (Cognito reserves ${PREFIX_RESERVED_WORDS.join(', ')})`);
+  }
+}
+
+function validateCustomDomain(scope: Construct, prop: string, options: CustomDomainOptions): void {
+  const domainName = options.domainName;
+  if (!isUnresolved(domainName)) {
+    if (domainName.length > DOMAIN_NAME_MAX_LENGTH || !DOMAIN_NAME.test(domainName)) {
+      throw new ValidationError(scope, `${prop}.domainName`, domainName,
+        `a fully qualified lowercase domain name such as auth.example.com, at most ${DOMAIN_NAME_MAX_LENGTH} characters`);
+    }
+  }
+
+  const certificateArn = options.certificate.certificateArn;
+  if (!isUnresolved(certificateArn)) {
+    const region = certificateRegion(certificateArn);
+    if (region === undefined) {
+      throw new ValidationError(scope, `${prop}.certificate`, certificateArn,
+        'an ACM certificate ARN (arn:<partition>:acm:us-east-1:<account>:certificate/<id>)');
+    }
+    if (region !== CERTIFICATE_REGION) {
+      throw new ValidationError(scope, `${prop}.certificate`, certificateArn,
+        `a certificate in ${CERTIFICATE_REGION}: Cognito serves custom domains through CloudFront, which reads certificates from ${CERTIFICATE_REGION} only`);
+    }
+  }
+
+  const zoneName = options.hostedZone?.zoneName;
+  if (zoneName !== undefined && !isUnresolved(zoneName) && !isUnresolved(domainName)) {
+    const zone = zoneName.replace(/\.$/, '').toLowerCase();
+    if (domainName !== zone && !domainName.endsWith(`.${zone}`)) {
+      throw new ValidationError(scope, `${prop}.domainName`, domainName, `a name inside the hosted zone ${zone}`);
+    }
+  }
+}
+
+/** The region of `arn:<partition>:acm:<region>:<account>:certificate/<id>`; undefined when it is not such an ARN. */
+function certificateRegion(certificateArn: string): string | undefined {
+  const match = /^arn:[^:]+:acm:([^:]*):[^:]*:certificate\/.+$/.exec(certificateArn);
+  return match ? match[1] : undefined;
+}
+
+/**
+ * A (IPv4) and AAAA (IPv6) alias records for the custom domain.
+ *
+ * The target is the domain's `CloudFrontDistribution` attribute. This is what
+ * aws-route53-targets' `UserPoolDomainTarget` does too, but only when the
+ * feature flag `@aws-cdk/aws-route53-targets:userPoolDomainNameMethodWithoutCustomResource`
+ * is on; without it, it deploys an extra Lambda custom resource with a `*`
+ * IAM policy to look the name up. Reading the attribute directly needs neither.
+ */
+function addAliasRecords(scope: Construct, domain: cognito.UserPoolDomain, domainName: string, zone: route53.IHostedZone): void {
+  const target = route53.RecordTarget.fromAlias(new CognitoDomainAliasTarget(domain));
+  new route53.ARecord(scope, 'DomainARecord', { zone, recordName: domainName, target });
+  new route53.AaaaRecord(scope, 'DomainAaaaRecord', { zone, recordName: domainName, target });
+}
+
+/** Alias target: the CloudFront distribution Cognito created for a custom domain. */
+class CognitoDomainAliasTarget implements route53.IAliasRecordTarget {
+  constructor(private readonly domain: cognito.UserPoolDomain) {}
+
+  public bind(_record: route53.IRecordSet, _zone?: route53.IHostedZone): route53.AliasRecordTargetConfig {
+    return {
+      dnsName: this.domain.cloudFrontEndpoint,
+      hostedZoneId: CloudFrontTarget.getHostedZoneId(this.domain),
+    };
+  }
+}

@@ -1,0 +1,287 @@
+import { CfnOutput, Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { LoginClientOptions } from './client';
+import { LoginDomain } from './domain';
+import { LoginPages } from './pages';
+import { validateRedirectUrls } from './private/redirect-urls';
+import { resourceServersOfScopes, validateResourceServers } from './private/resource-servers';
+import { ValidationError, requireUnique } from './private/validate';
+import { LoginProvider } from './providers';
+import { LoginResourceServerOptions } from './resource-server';
+
+/** Properties of a CognitoLogin. */
+export interface CognitoLoginProps {
+  /** Where the sign-in pages are served: `LoginDomain.cognitoPrefix(...)` or `LoginDomain.custom(...)`. */
+  readonly domain: LoginDomain;
+
+  /**
+   * Which generation of login pages, and how they look.
+   *
+   * @default LoginPages.managedLogin()
+   */
+  readonly pages?: LoginPages;
+
+  /**
+   * Bring your own pool; then userPoolProps must be absent.
+   *
+   * @default - a new pool with safe defaults
+   */
+  readonly userPool?: cognito.IUserPool;
+
+  /**
+   * Overrides over the safe defaults of a new pool. A member you give
+   * replaces the default; `passwordPolicy` is merged member by member.
+   *
+   * Defaults: RemovalPolicy.RETAIN with deletion protection (off when you set
+   * RemovalPolicy.DESTROY), passwords of at least 12 characters with every
+   * character class and 3-day temporary passwords, no self sign-up, sign-in
+   * with email (case-insensitive), email auto-verified, account recovery by
+   * email only, optional MFA by authenticator app (TOTP), Essentials feature plan.
+   *
+   * @default - safe defaults
+   */
+  readonly userPoolProps?: cognito.UserPoolProps;
+
+  /**
+   * Identity providers users can sign in with, besides the pool's own users.
+   *
+   * @default - none
+   */
+  readonly identityProviders?: LoginProvider[];
+
+  /**
+   * APIs whose scopes clients can ask for.
+   *
+   * @default - none
+   */
+  readonly resourceServers?: LoginResourceServerOptions[];
+}
+
+/** The name clients use for the pool's own users in SupportedIdentityProviders. */
+const COGNITO = 'COGNITO';
+
+const DEFAULT_PASSWORD_POLICY: cognito.PasswordPolicy = {
+  minLength: 12,
+  requireLowercase: true,
+  requireUppercase: true,
+  requireDigits: true,
+  requireSymbols: true,
+  tempPasswordValidity: Duration.days(3),
+};
+
+/**
+ * Defaults of a new pool. Threat protection (standard/custom) is left off:
+ * it needs the Plus feature plan, which is billed per active user at a
+ * multiple of Essentials; turn it on with userPoolProps when wanted.
+ */
+const DEFAULT_USER_POOL_PROPS: cognito.UserPoolProps = {
+  removalPolicy: RemovalPolicy.RETAIN,
+  passwordPolicy: DEFAULT_PASSWORD_POLICY,
+  selfSignUpEnabled: false,
+  signInAliases: { email: true },
+  signInCaseSensitive: false,
+  autoVerify: { email: true },
+  accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+  mfa: cognito.Mfa.OPTIONAL,
+  mfaSecondFactor: { sms: false, otp: true },
+  // Managed login branding needs Essentials or Plus; say so rather than rely on the L2's default.
+  featurePlan: cognito.FeaturePlan.ESSENTIALS,
+};
+
+/**
+ * A complete Cognito sign-in: user pool (new, with safe defaults, or your
+ * own), domain, identity providers, resource servers and app clients, with
+ * the login pages of the chosen generation.
+ *
+ * Construct ids, and so logical ids, come from names, never from order:
+ * `UserPool`, `Domain`, `Provider<name>`, `ResourceServer<identifier>`, and
+ * each client's id as given to addClient.
+ */
+export class CognitoLogin extends Construct {
+  /** The user pool. */
+  public readonly userPool: cognito.IUserPool;
+
+  /** The user pool domain serving the login pages. */
+  public readonly domain: cognito.UserPoolDomain;
+
+  /** The identity providers, in the order given. */
+  public readonly identityProviders: cognito.IUserPoolIdentityProvider[] = [];
+
+  /** The resource servers, in the order given. */
+  public readonly resourceServers: cognito.UserPoolResourceServer[] = [];
+
+  /** The app clients added with addClient, in order. */
+  public readonly clients: cognito.UserPoolClient[] = [];
+
+  /** The generation and look of the login pages. */
+  public readonly pages: LoginPages;
+
+  private readonly providersByName = new Map<string, cognito.IUserPoolIdentityProvider>();
+  private readonly resourceServerOptions: LoginResourceServerOptions[];
+  private readonly resourceServersByIdentifier = new Map<string, cognito.UserPoolResourceServer>();
+  /** The first callback URL of each client created here: the redirect_uri of its sign-in URL. */
+  private readonly firstCallbackUrls = new Map<cognito.IUserPoolClient, string>();
+
+  constructor(scope: Construct, id: string, props: CognitoLoginProps) {
+    super(scope, id);
+
+    if (props.userPool && props.userPoolProps) {
+      throw new ValidationError(this, 'userPoolProps', Object.keys(props.userPoolProps).join(', '),
+        'absent when userPool is given: configure your own pool where you create it');
+    }
+    this.pages = props.pages ?? LoginPages.managedLogin();
+    this.userPool = props.userPool ?? new cognito.UserPool(this, 'UserPool', userPoolPropsWithDefaults(props.userPoolProps));
+    this.domain = props.domain._bind(this, this.userPool, this.pages.managedLoginVersion as cognito.ManagedLoginVersion);
+
+    const providers = props.identityProviders ?? [];
+    requireUnique(this, 'identityProviders[].providerName', providers.map((p) => p.providerName));
+    providers.forEach((provider, index) => {
+      const created = provider._bind(this, this.userPool, `identityProviders[${index}]`);
+      this.identityProviders.push(created);
+      this.providersByName.set(provider.providerName, created);
+    });
+
+    this.resourceServerOptions = props.resourceServers ?? [];
+    validateResourceServers(this, 'resourceServers', this.resourceServerOptions);
+    for (const options of this.resourceServerOptions) {
+      const server = new cognito.UserPoolResourceServer(this, `ResourceServer${options.identifier}`, {
+        userPool: this.userPool,
+        identifier: options.identifier,
+        userPoolResourceServerName: options.name ?? options.identifier,
+        scopes: options.scopes.map((s) => new cognito.ResourceServerScope({ scopeName: s.name, scopeDescription: s.description })),
+      });
+      this.resourceServers.push(server);
+      this.resourceServersByIdentifier.set(options.identifier, server);
+    }
+  }
+
+  /**
+   * Adds an app client using the authorization code grant, with a stack
+   * output `<id>SignInUrl` holding its sign-in URL. The client depends on
+   * the identity providers and resource servers it uses, which CloudFormation
+   * would not otherwise know (aws-cdk issue 15850).
+   *
+   * @param id construct id of the client, and its name in Cognito unless clientName is given
+   */
+  public addClient(id: string, options: LoginClientOptions): cognito.UserPoolClient {
+    validateRedirectUrls(this, `${id}.callbackUrls`, options.callbackUrls, true);
+    validateRedirectUrls(this, `${id}.logoutUrls`, options.logoutUrls, false);
+    const scopes = options.scopes ?? [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE];
+    const serverIdentifiers = resourceServersOfScopes(this, `${id}.scopes`, scopes, this.resourceServerOptions);
+    const providerNames = this.supportedProviderNames(id, options.identityProviders);
+
+    const client = new cognito.UserPoolClient(this, id, {
+      userPool: this.userPool,
+      userPoolClientName: options.clientName ?? id,
+      generateSecret: options.generateSecret ?? false,
+      preventUserExistenceErrors: true,
+      supportedIdentityProviders: providerNames.map((name) => cognito.UserPoolClientIdentityProvider.custom(name)),
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: options.implicitCodeGrant ?? false },
+        callbackUrls: options.callbackUrls,
+        logoutUrls: options.logoutUrls,
+        scopes,
+      },
+      accessTokenValidity: options.accessTokenValidity,
+      idTokenValidity: options.idTokenValidity,
+      refreshTokenValidity: options.refreshTokenValidity,
+    });
+    for (const name of providerNames) {
+      const provider = this.providersByName.get(name);
+      if (provider) {
+        client.node.addDependency(provider);
+      }
+    }
+    for (const identifier of serverIdentifiers) {
+      client.node.addDependency(this.resourceServersByIdentifier.get(identifier)!);
+    }
+
+    this.clients.push(client);
+    this.firstCallbackUrls.set(client, options.callbackUrls[0]);
+    new CfnOutput(this, `${id}SignInUrl`, {
+      value: this.signInUrl(client),
+      description: `Sign-in URL of the ${id} app client`,
+    });
+    return client;
+  }
+
+  /**
+   * OAuth scope `identifier/scopeName` of one of this login's resource
+   * servers; refused if it does not exist.
+   */
+  public resourceServerScope(identifier: string, scopeName: string): cognito.OAuthScope {
+    const server = this.resourceServerOptions.find((s) => s.identifier === identifier);
+    if (server === undefined) {
+      throw new ValidationError(this, 'identifier', identifier,
+        `one of this login's resource servers: ${this.resourceServerOptions.map((s) => s.identifier).join(', ') || '(none)'}`);
+    }
+    if (!server.scopes.some((s) => s.name === scopeName)) {
+      throw new ValidationError(this, 'scopeName', scopeName,
+        `one of the scopes of resource server ${identifier}: ${server.scopes.map((s) => s.name).join(', ')}`);
+    }
+    return cognito.OAuthScope.custom(`${identifier}/${scopeName}`);
+  }
+
+  /**
+   * Sign-in URL of the domain for this client (first callback URL as
+   * redirect_uri). Also a stack output per client.
+   */
+  public signInUrl(client: cognito.IUserPoolClient): string {
+    const callbackUrl = this.firstCallbackUrls.get(client);
+    if (callbackUrl === undefined) {
+      throw new ValidationError(this, 'client', client.node.path, 'a client created with addClient of this login');
+    }
+    return this.domain.signInUrl(client as cognito.UserPoolClient, { redirectUri: redirectUriOf(callbackUrl) });
+  }
+
+  /** The providers a client supports: the named ones, checked to exist, or all of them plus COGNITO. */
+  private supportedProviderNames(clientId: string, names: string[] | undefined): string[] {
+    const prop = `${clientId}.identityProviders`;
+    if (names === undefined) {
+      return [...this.providersByName.keys(), COGNITO];
+    }
+    if (names.length === 0) {
+      throw new ValidationError(this, prop, names, `at least one of ${this.knownProviderNames()}`);
+    }
+    requireUnique(this, prop, names);
+    names.forEach((name, index) => {
+      if (name !== COGNITO && !this.providersByName.has(name) && !Token.isUnresolved(name)) {
+        throw new ValidationError(this, `${prop}[${index}]`, name, `a provider of this login: ${this.knownProviderNames()}`);
+      }
+    });
+    return names;
+  }
+
+  private knownProviderNames(): string {
+    return [COGNITO, ...this.providersByName.keys()].join(', ');
+  }
+}
+
+/**
+ * The safe defaults with the user's overrides on top. Members given as
+ * `undefined` count as not given (as they do when a jsii language omits them).
+ * With RemovalPolicy.DESTROY and no explicit deletionProtection, protection is
+ * off, since it would make the stack's deletion fail.
+ */
+function userPoolPropsWithDefaults(overrides: cognito.UserPoolProps = {}): cognito.UserPoolProps {
+  const given = definedMembers(overrides);
+  const merged: cognito.UserPoolProps = {
+    ...DEFAULT_USER_POOL_PROPS,
+    ...given,
+    passwordPolicy: { ...DEFAULT_PASSWORD_POLICY, ...definedMembers(overrides.passwordPolicy ?? {}) },
+  };
+  return {
+    ...merged,
+    deletionProtection: given.deletionProtection ?? merged.removalPolicy !== RemovalPolicy.DESTROY,
+  };
+}
+
+function definedMembers<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The redirect_uri query parameter: percent-encoded, unless only known at deploy time. */
+function redirectUriOf(callbackUrl: string): string {
+  return Token.isUnresolved(callbackUrl) ? callbackUrl : encodeURIComponent(callbackUrl);
+}

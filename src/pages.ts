@@ -1,0 +1,77 @@
+import { BrandingStyleOptions } from './branding/style';
+import { ClassicCustomizationOptions } from './classic/options';
+
+/** How managed login (the branding designer generation) pages look. */
+export interface ManagedLoginPagesOptions {
+  /**
+   * Style for every client that has no entry in perClient.
+   *
+   * @default - Cognito's defaults (UseCognitoProvidedValues)
+   */
+  readonly branding?: BrandingStyleOptions;
+
+  /**
+   * Per-client styles, keyed by the id given to addClient.
+   *
+   * @default - none
+   */
+  readonly perClient?: { [clientId: string]: BrandingStyleOptions };
+}
+
+/** How classic hosted-UI pages look: CSS and logo for every client, with per-client overrides. */
+export interface ClassicLoginPagesOptions extends ClassicCustomizationOptions {
+  /**
+   * Per-client overrides, keyed by the id given to addClient.
+   *
+   * @default - none
+   */
+  readonly perClient?: { [clientId: string]: ClassicCustomizationOptions };
+}
+
+/** Value of `ManagedLoginVersion` on the user pool domain for each generation of pages. */
+const CLASSIC_HOSTED_UI = 1;
+const MANAGED_LOGIN = 2;
+
+/**
+ * Which generation of Cognito's login pages a login serves, and how they look.
+ * The generation is a property of the domain (`ManagedLoginVersion`), so every
+ * client of one login shares it.
+ */
+export class LoginPages {
+  /** Managed login (version 2): the current pages, styled with the branding designer. */
+  public static managedLogin(options: ManagedLoginPagesOptions = {}): LoginPages {
+    return new LoginPages(MANAGED_LOGIN, options, undefined);
+  }
+
+  /** The classic hosted UI (version 1), styled with CSS and a logo. */
+  public static classic(options: ClassicLoginPagesOptions = {}): LoginPages {
+    return new LoginPages(CLASSIC_HOSTED_UI, undefined, options);
+  }
+
+  /** 1 = classic hosted UI, 2 = managed login. */
+  public readonly managedLoginVersion: number;
+
+  /**
+   * The managed login options, when these are managed login pages.
+   *
+   * @default - classic pages
+   */
+  public readonly managedLoginOptions?: ManagedLoginPagesOptions;
+
+  /**
+   * The classic hosted-UI options, when these are classic pages.
+   *
+   * @default - managed login pages
+   */
+  public readonly classicOptions?: ClassicLoginPagesOptions;
+
+  private constructor(
+    managedLoginVersion: number,
+    managedLoginOptions: ManagedLoginPagesOptions | undefined,
+    classicOptions: ClassicLoginPagesOptions | undefined,
+  ) {
+    this.managedLoginVersion = managedLoginVersion;
+    this.managedLoginOptions = managedLoginOptions;
+    this.classicOptions = classicOptions;
+  }
+}

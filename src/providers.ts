@@ -1,0 +1,381 @@
+import { SecretValue } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { requireSecretNotPlainText, secretAsString } from './private/secrets';
+import { ValidationError, isUnresolved, requireHttpsUrl } from './private/validate';
+
+/** What every identity provider of a login takes. */
+export interface LoginProviderBaseOptions {
+  /**
+   * Which provider attributes fill which user pool attributes. Replaces the
+   * default mapping as a whole.
+   *
+   * @default - email (and email_verified where the provider has it) for
+   * Google, Facebook, Amazon, Apple and OIDC; none for SAML, whose attribute
+   * names depend on the identity provider
+   */
+  readonly attributeMapping?: cognito.AttributeMapping;
+}
+
+/** Sign in with Google. */
+export interface GoogleProviderOptions extends LoginProviderBaseOptions {
+  /** The OAuth client id from the Google Cloud console. */
+  readonly clientId: string;
+  /** The OAuth client secret; e.g. `SecretValue.secretsManager(...)`. Plain text is refused. */
+  readonly clientSecret: SecretValue;
+  /**
+   * OAuth scopes asked of Google.
+   *
+   * @default ['openid', 'email', 'profile']
+   */
+  readonly scopes?: string[];
+}
+
+/** Sign in with Facebook. */
+export interface FacebookProviderOptions extends LoginProviderBaseOptions {
+  /** The Facebook app id. */
+  readonly clientId: string;
+  /** The Facebook app secret; e.g. `SecretValue.secretsManager(...)`. Plain text is refused. */
+  readonly clientSecret: SecretValue;
+  /**
+   * Permissions asked of Facebook.
+   *
+   * @default ['public_profile', 'email']
+   */
+  readonly scopes?: string[];
+  /**
+   * The Facebook Graph API version, e.g. `v17.0`.
+   *
+   * @default - Cognito's default version
+   */
+  readonly apiVersion?: string;
+}
+
+/** Login with Amazon. */
+export interface AmazonProviderOptions extends LoginProviderBaseOptions {
+  /** The Login with Amazon client id. */
+  readonly clientId: string;
+  /** The Login with Amazon client secret; e.g. `SecretValue.secretsManager(...)`. Plain text is refused. */
+  readonly clientSecret: SecretValue;
+  /**
+   * Scopes asked of Amazon; `profile` includes the email address.
+   *
+   * @default ['profile']
+   */
+  readonly scopes?: string[];
+}
+
+/** Sign in with Apple. */
+export interface AppleProviderOptions extends LoginProviderBaseOptions {
+  /** The Apple services id (the OAuth client id). */
+  readonly servicesId: string;
+  /** The Apple developer team id. */
+  readonly teamId: string;
+  /** The id of the Sign in with Apple private key. */
+  readonly keyId: string;
+  /** The Sign in with Apple private key (.p8 content); e.g. `SecretValue.secretsManager(...)`. Plain text is refused. */
+  readonly privateKey: SecretValue;
+  /**
+   * Scopes asked of Apple.
+   *
+   * @default ['name', 'email']
+   */
+  readonly scopes?: string[];
+}
+
+/** An OpenID Connect identity provider. */
+export interface OidcProviderOptions extends LoginProviderBaseOptions {
+  /** Provider name clients refer to; 3 to 32 characters, no spaces or underscores at the ends. */
+  readonly name: string;
+  /** The OAuth client id at the identity provider. */
+  readonly clientId: string;
+  /** The OAuth client secret; e.g. `SecretValue.secretsManager(...)`. Plain text is refused. */
+  readonly clientSecret: SecretValue;
+  /** The issuer URL, `https://...`; Cognito discovers the endpoints from it unless `endpoints` is given. */
+  readonly issuerUrl: string;
+  /**
+   * Scopes asked of the identity provider.
+   *
+   * @default ['openid', 'email', 'profile']
+   */
+  readonly scopes?: string[];
+  /**
+   * Identifiers (e.g. email domains) that route a user to this provider.
+   *
+   * @default - none
+   */
+  readonly identifiers?: string[];
+  /**
+   * HTTP method used to read the user's attributes.
+   *
+   * @default OidcAttributeRequestMethod.GET
+   */
+  readonly attributeRequestMethod?: cognito.OidcAttributeRequestMethod;
+  /**
+   * The provider's endpoints, all `https://`.
+   *
+   * @default - discovered from `issuerUrl`
+   */
+  readonly endpoints?: cognito.OidcEndpoints;
+}
+
+/** A SAML 2.0 identity provider. */
+export interface SamlProviderOptions extends LoginProviderBaseOptions {
+  /** Provider name clients refer to; 3 to 32 characters, no spaces or underscores at the ends. */
+  readonly name: string;
+  /**
+   * The identity provider's metadata document: `UserPoolIdentityProviderSamlMetadata.url('https://...')`
+   * or `.file('<EntityDescriptor ...')`.
+   */
+  readonly metadata: cognito.UserPoolIdentityProviderSamlMetadata;
+  /**
+   * Identifiers (e.g. email domains) that route a user to this provider.
+   *
+   * @default - none
+   */
+  readonly identifiers?: string[];
+  /**
+   * Whether signing out of the app also signs the user out of the identity provider.
+   *
+   * @default false
+   */
+  readonly idpSignout?: boolean;
+  /**
+   * Whether Cognito asks for encrypted SAML assertions.
+   *
+   * @default false
+   */
+  readonly encryptedResponses?: boolean;
+  /**
+   * Algorithm Cognito signs SAML requests with.
+   *
+   * @default - requests are not signed
+   */
+  readonly requestSigningAlgorithm?: cognito.SigningAlgorithm;
+  /**
+   * Whether to accept sign-ins started at the identity provider (IdP-initiated).
+   *
+   * @default false
+   */
+  readonly idpInitiated?: boolean;
+}
+
+/** Creates the aws-cdk-lib identity provider construct, once the login gives it a scope. */
+type ProviderFactory = (scope: Construct, id: string, userPool: cognito.IUserPool, prop: string) => cognito.IUserPoolIdentityProvider;
+
+/** Provider names Cognito gives the social providers; clients list them in SupportedIdentityProviders. */
+const GOOGLE = 'Google';
+const FACEBOOK = 'Facebook';
+const AMAZON = 'LoginWithAmazon';
+const APPLE = 'SignInWithApple';
+/** The name clients use for the pool's own users; no provider may take it. */
+const COGNITO = 'COGNITO';
+
+/** Cognito's rule for ProviderName (API_CreateIdentityProvider) and the length allowed for OIDC and SAML names. */
+const PROVIDER_NAME_PATTERN = /^[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+$/u;
+const PROVIDER_NAME_MIN = 3;
+const PROVIDER_NAME_MAX = 32;
+
+/** Cognito's rule for IdpIdentifiers entries. */
+const IDENTIFIER_PATTERN = /^[\w\s+=.@-]+$/;
+const IDENTIFIER_MAX = 40;
+const IDENTIFIERS_MAX_COUNT = 50;
+
+/**
+ * An identity provider users can sign in with: a social provider, or an OIDC
+ * or SAML provider of your own. Secrets are `SecretValue`s and reach the
+ * template only as dynamic references.
+ */
+export class LoginProvider {
+  /** Sign in with Google. */
+  public static google(options: GoogleProviderOptions): LoginProvider {
+    return new LoginProvider(GOOGLE, (scope, id, userPool, prop) => {
+      requireSecretNotPlainText(scope, `${prop}.clientSecret`, options.clientSecret);
+      return new cognito.UserPoolIdentityProviderGoogle(scope, id, {
+        userPool,
+        clientId: options.clientId,
+        clientSecretValue: options.clientSecret,
+        scopes: options.scopes ?? ['openid', 'email', 'profile'],
+        attributeMapping: options.attributeMapping ?? {
+          email: cognito.ProviderAttribute.GOOGLE_EMAIL,
+          emailVerified: cognito.ProviderAttribute.GOOGLE_EMAIL_VERIFIED,
+        },
+      });
+    });
+  }
+
+  /** Sign in with Facebook. */
+  public static facebook(options: FacebookProviderOptions): LoginProvider {
+    return new LoginProvider(FACEBOOK, (scope, id, userPool, prop) => new cognito.UserPoolIdentityProviderFacebook(scope, id, {
+      userPool,
+      clientId: options.clientId,
+      // The L2 takes a string only; the dynamic reference string keeps the secret out of the template.
+      clientSecret: secretAsString(scope, `${prop}.clientSecret`, options.clientSecret),
+      scopes: options.scopes ?? ['public_profile', 'email'],
+      apiVersion: options.apiVersion,
+      attributeMapping: options.attributeMapping ?? { email: cognito.ProviderAttribute.FACEBOOK_EMAIL },
+    }));
+  }
+
+  /** Login with Amazon. */
+  public static amazon(options: AmazonProviderOptions): LoginProvider {
+    return new LoginProvider(AMAZON, (scope, id, userPool, prop) => new cognito.UserPoolIdentityProviderAmazon(scope, id, {
+      userPool,
+      clientId: options.clientId,
+      clientSecret: secretAsString(scope, `${prop}.clientSecret`, options.clientSecret),
+      scopes: options.scopes ?? ['profile'],
+      attributeMapping: options.attributeMapping ?? { email: cognito.ProviderAttribute.AMAZON_EMAIL },
+    }));
+  }
+
+  /** Sign in with Apple. */
+  public static apple(options: AppleProviderOptions): LoginProvider {
+    return new LoginProvider(APPLE, (scope, id, userPool, prop) => {
+      requireSecretNotPlainText(scope, `${prop}.privateKey`, options.privateKey);
+      return new cognito.UserPoolIdentityProviderApple(scope, id, {
+        userPool,
+        clientId: options.servicesId,
+        teamId: options.teamId,
+        keyId: options.keyId,
+        privateKeyValue: options.privateKey,
+        scopes: options.scopes ?? ['name', 'email'],
+        attributeMapping: options.attributeMapping ?? {
+          email: cognito.ProviderAttribute.APPLE_EMAIL,
+          emailVerified: cognito.ProviderAttribute.APPLE_EMAIL_VERIFIED,
+        },
+      });
+    });
+  }
+
+  /** An OpenID Connect provider, e.g. Okta, Entra ID, Auth0. */
+  public static oidc(options: OidcProviderOptions): LoginProvider {
+    return new LoginProvider(options.name, (scope, id, userPool, prop) => {
+      validateCustomProviderName(scope, `${prop}.name`, options.name);
+      requireHttpsUrl(scope, `${prop}.issuerUrl`, options.issuerUrl);
+      if (options.endpoints) {
+        const endpoints = options.endpoints;
+        requireHttpsUrl(scope, `${prop}.endpoints.authorization`, endpoints.authorization);
+        requireHttpsUrl(scope, `${prop}.endpoints.token`, endpoints.token);
+        requireHttpsUrl(scope, `${prop}.endpoints.userInfo`, endpoints.userInfo);
+        requireHttpsUrl(scope, `${prop}.endpoints.jwksUri`, endpoints.jwksUri);
+      }
+      validateIdentifiers(scope, `${prop}.identifiers`, options.identifiers);
+      return new cognito.UserPoolIdentityProviderOidc(scope, id, {
+        userPool,
+        name: options.name,
+        clientId: options.clientId,
+        clientSecret: secretAsString(scope, `${prop}.clientSecret`, options.clientSecret),
+        issuerUrl: options.issuerUrl,
+        scopes: options.scopes ?? ['openid', 'email', 'profile'],
+        identifiers: options.identifiers,
+        attributeRequestMethod: options.attributeRequestMethod,
+        endpoints: options.endpoints,
+        attributeMapping: options.attributeMapping ?? {
+          email: cognito.ProviderAttribute.other('email'),
+          emailVerified: cognito.ProviderAttribute.other('email_verified'),
+        },
+      });
+    });
+  }
+
+  /** A SAML 2.0 provider, e.g. Entra ID, Okta, ADFS. */
+  public static saml(options: SamlProviderOptions): LoginProvider {
+    return new LoginProvider(options.name, (scope, id, userPool, prop) => {
+      validateCustomProviderName(scope, `${prop}.name`, options.name);
+      validateSamlMetadata(scope, `${prop}.metadata`, options.metadata);
+      validateIdentifiers(scope, `${prop}.identifiers`, options.identifiers);
+      return new cognito.UserPoolIdentityProviderSaml(scope, id, {
+        userPool,
+        name: options.name,
+        metadata: options.metadata,
+        identifiers: options.identifiers,
+        idpSignout: options.idpSignout,
+        encryptedResponses: options.encryptedResponses,
+        requestSigningAlgorithm: options.requestSigningAlgorithm,
+        idpInitiated: options.idpInitiated,
+        attributeMapping: options.attributeMapping,
+      });
+    });
+  }
+
+  /**
+   * The provider name clients list in SupportedIdentityProviders ("Google",
+   * "Facebook", "LoginWithAmazon", "SignInWithApple", or the OIDC/SAML name).
+   */
+  public readonly providerName: string;
+
+  private readonly factory: ProviderFactory;
+
+  private constructor(providerName: string, factory: ProviderFactory) {
+    this.providerName = providerName;
+    this.factory = factory;
+  }
+
+  /**
+   * Validates the options and creates the provider in `scope` with the
+   * construct id `Provider<providerName>`: named after the provider, never
+   * after its position, so reordering providers keeps their logical ids.
+   *
+   * @param prop how the login's props name this provider, for error messages
+   * @internal
+   */
+  public _bind(scope: Construct, userPool: cognito.IUserPool, prop: string): cognito.IUserPoolIdentityProvider {
+    return this.factory(scope, `Provider${this.providerName}`, userPool, prop);
+  }
+}
+
+function validateCustomProviderName(scope: Construct, prop: string, name: string): void {
+  if (isUnresolved(name)) {
+    return;
+  }
+  if (name.length < PROVIDER_NAME_MIN || name.length > PROVIDER_NAME_MAX) {
+    throw new ValidationError(scope, prop, name, `${PROVIDER_NAME_MIN} to ${PROVIDER_NAME_MAX} characters (got ${name.length})`);
+  }
+  if (!PROVIDER_NAME_PATTERN.test(name)) {
+    throw new ValidationError(scope, prop, name,
+      'letters, marks, symbols, digits and punctuation, without spaces, and without an underscore as first or from the third character on '
+      + '(Cognito pattern [^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+)');
+  }
+  if (name.toUpperCase() === COGNITO || [GOOGLE, FACEBOOK, AMAZON, APPLE].includes(name)) {
+    throw new ValidationError(scope, prop, name, `a name other than ${COGNITO}, ${GOOGLE}, ${FACEBOOK}, ${AMAZON} and ${APPLE}, which Cognito reserves`);
+  }
+}
+
+function validateIdentifiers(scope: Construct, prop: string, identifiers: string[] | undefined): void {
+  if (identifiers === undefined || isUnresolved(identifiers)) {
+    return;
+  }
+  if (identifiers.length > IDENTIFIERS_MAX_COUNT) {
+    throw new ValidationError(scope, prop, identifiers, `at most ${IDENTIFIERS_MAX_COUNT} identifiers (got ${identifiers.length})`);
+  }
+  identifiers.forEach((identifier, index) => {
+    if (isUnresolved(identifier)) {
+      return;
+    }
+    if (identifier.length === 0 || identifier.length > IDENTIFIER_MAX || !IDENTIFIER_PATTERN.test(identifier)) {
+      throw new ValidationError(scope, `${prop}[${index}]`, identifier,
+        `1 to ${IDENTIFIER_MAX} characters of letters, digits, spaces and + = . @ - _ (e.g. an email domain)`);
+    }
+  });
+}
+
+/**
+ * A metadata URL must be https (Cognito fetches it); a metadata file must be
+ * the XML document itself, a common slip being a file path passed to `.file()`.
+ */
+function validateSamlMetadata(scope: Construct, prop: string, metadata: cognito.UserPoolIdentityProviderSamlMetadata): void {
+  const content = metadata.metadataContent;
+  if (isUnresolved(content)) {
+    return;
+  }
+  if (metadata.metadataType === cognito.UserPoolIdentityProviderSamlMetadataType.URL) {
+    requireHttpsUrl(scope, prop, content);
+    return;
+  }
+  const trimmed = content.trim();
+  if (!trimmed.startsWith('<') || !trimmed.includes('EntityDescriptor')) {
+    throw new ValidationError(scope, prop, content,
+      'an https metadata URL (UserPoolIdentityProviderSamlMetadata.url) or the metadata XML itself, containing an EntityDescriptor '
+      + '(UserPoolIdentityProviderSamlMetadata.file takes the content, not a path: use fs.readFileSync)');
+  }
+}
