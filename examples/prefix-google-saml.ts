@@ -1,0 +1,60 @@
+import { App, AppProps, SecretValue, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { CognitoLogin, LoginDomain, LoginProvider } from '../src';
+
+/**
+ * A Cognito prefix domain with Google and a corporate SAML provider, an API
+ * with read/write scopes, a browser app (public client, code grant with PKCE)
+ * and a server-side app (confidential client) that may call the API.
+ */
+export function createApp(props?: AppProps): App {
+  const app = new App(props);
+  const stack = new Stack(app, 'PrefixGoogleSaml', { env: { account: '123456789012', region: 'eu-west-1' } });
+
+  const login = new CognitoLogin(stack, 'Login', {
+    domain: LoginDomain.cognitoPrefix('acme-example'),
+    identityProviders: [
+      LoginProvider.google({
+        clientId: '1234567890-abc.apps.googleusercontent.com',
+        clientSecret: SecretValue.secretsManager('acme/google-oauth', { jsonField: 'clientSecret' }),
+      }),
+      LoginProvider.saml({
+        name: 'Corp',
+        metadata: cognito.UserPoolIdentityProviderSamlMetadata.url('https://idp.corp.example.com/saml/metadata.xml'),
+        identifiers: ['corp.example.com'],
+        attributeMapping: {
+          email: cognito.ProviderAttribute.other('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'),
+        },
+      }),
+    ],
+    resourceServers: [{
+      identifier: 'api',
+      name: 'Acme API',
+      scopes: [
+        { name: 'read', description: 'Read orders' },
+        { name: 'write', description: 'Create and change orders' },
+      ],
+    }],
+  });
+
+  login.addClient('Web', {
+    callbackUrls: ['https://app.acme.example.com/callback', 'http://localhost:5173/callback'],
+    logoutUrls: ['https://app.acme.example.com/'],
+  });
+  login.addClient('Server', {
+    callbackUrls: ['https://portal.acme.example.com/oauth2/callback'],
+    generateSecret: true,
+    identityProviders: ['Corp'],
+    scopes: [
+      cognito.OAuthScope.OPENID,
+      cognito.OAuthScope.EMAIL,
+      login.resourceServerScope('api', 'read'),
+      login.resourceServerScope('api', 'write'),
+    ],
+  });
+  return app;
+}
+
+if (require.main === module) {
+  createApp().synth();
+}
