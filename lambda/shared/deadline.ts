@@ -1,0 +1,51 @@
+/** The part of the Lambda context the deadline needs. */
+export interface RemainingTime {
+  getRemainingTimeInMillis(): number;
+}
+
+/**
+ * Time kept back from the Lambda timeout. The wrapper that answers
+ * CloudFormation needs it to send FAILED after we give up; if Lambda kills the
+ * function first, nobody answers and the stack hangs for an hour.
+ */
+export const DEFAULT_SAFETY_MARGIN_MS = 10_000;
+
+/** Thrown when the work did not finish before the deadline. */
+export class DeadlineExceededError extends Error {
+  constructor(budgetMs: number, marginMs: number) {
+    super(
+      `Timed out after ${budgetMs} ms waiting for AWS (the Lambda time left minus a ${marginMs} ms safety margin); ` +
+      'the change may still complete in Cognito, and the next deployment converges it',
+    );
+    this.name = 'DeadlineExceededError';
+  }
+}
+
+/**
+ * Runs `work` against the clock: resolves with its result, or rejects with
+ * DeadlineExceededError when the Lambda's remaining time minus the margin runs
+ * out first, aborting `signal` so retries and in-flight SDK calls stop.
+ */
+export async function withDeadline<T>(
+  context: RemainingTime,
+  marginMs: number,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const remaining = context.getRemainingTimeInMillis();
+  // With less time left than the margin, still give the work half of it
+  // rather than failing at once: a short call may well fit.
+  const budgetMs = Math.max(remaining - marginMs, Math.floor(remaining / 2), 0);
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new DeadlineExceededError(budgetMs, marginMs));
+    }, budgetMs);
+  });
+  try {
+    return await Promise.race([work(controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

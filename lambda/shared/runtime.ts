@@ -1,0 +1,26 @@
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { callWithRetry, RetryPolicy } from './retry';
+
+/** What one invocation works with: the clients, the retry policy and the deadline's signal. */
+export interface Runtime {
+  readonly cognito: CognitoIdentityProviderClient;
+  readonly s3: S3Client;
+  readonly retry: RetryPolicy;
+  /** Aborted when the deadline passes. */
+  readonly signal: AbortSignal;
+}
+
+/** Options every SDK `send` takes: the signal cancels an in-flight request at the deadline. */
+export interface SendOptions {
+  readonly abortSignal: AbortSignal;
+}
+
+/**
+ * One AWS call with the runtime's retries and deadline. The operation name is
+ * passed in (rather than read from the command class) because the bundle is
+ * minified and class names do not survive.
+ */
+export function awsCall<T>(rt: Runtime, operation: string, send: (options: SendOptions) => Promise<T>): Promise<T> {
+  return callWithRetry(operation, rt.retry, rt.signal, () => send({ abortSignal: rt.signal }));
+}

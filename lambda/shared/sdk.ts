@@ -1,0 +1,19 @@
+/**
+ * The one place the handler imports AWS SDK code (type-only imports elsewhere
+ * are erased at compile time).
+ *
+ * The SDK is a devDependency on purpose: esbuild bundles these exact, pinned
+ * versions into assets/handler/index.js, so nothing resolves them at run
+ * time and library users never install them. The lint rule cannot know that
+ * about lambda/, hence the one exemption below, in one file.
+ */
+/* eslint-disable import/no-extraneous-dependencies */
+export {
+  CognitoIdentityProviderClient,
+  CreateManagedLoginBrandingCommand,
+  DeleteManagedLoginBrandingCommand,
+  DescribeManagedLoginBrandingByClientCommand,
+  SetUICustomizationCommand,
+  UpdateManagedLoginBrandingCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+export { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
