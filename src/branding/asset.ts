@@ -1,5 +1,139 @@
-// PLACEHOLDER written by the lead so other parts compile; the branding owner replaces it.
-/** An image of a managed login branding style. */
+import { IConstruct } from 'constructs';
+import { BrandingCategory, BrandingColorMode } from './category';
+import { MAX_ASSET_BYTES, ResolvedBrandingAsset } from './resolved';
+import { formatBytes, readInputFile } from '../private/branding-files';
+import { findSvgHazard } from '../private/branding-svg';
+import { detectImageType, IMAGE_TYPES, ImageType } from '../private/file-type';
+import { requireOneOf, ValidationError } from '../private/validate';
+
+/** Options of a managed login branding asset. */
+export interface BrandingAssetOptions {
+  /** Where the asset appears. */
+  readonly category: BrandingCategory;
+  /** The display mode the asset is for. */
+  readonly colorMode: BrandingColorMode;
+  /**
+   * Which item of the category the asset is for, e.g. the identity provider
+   * of an IDP_BUTTON_ICON. 1 to 40 letters, digits, spaces, `_` or `-`.
+   * @default - none
+   */
+  readonly resourceId?: string;
+}
+
+/** API_AssetType: ResourceId is 1..40 of `[\w\- ]`. */
+const RESOURCE_ID_PATTERN = /^[\w\- ]{1,40}$/;
+
+/** The file types a category takes; the favicons take one each, the rest any. */
+function typesFor(category: BrandingCategory): readonly ImageType[] {
+  switch (category) {
+    case BrandingCategory.FAVICON_ICO: return ['ICO'];
+    case BrandingCategory.FAVICON_SVG: return ['SVG'];
+    default: return IMAGE_TYPES;
+  }
+}
+
+/** Where an asset's bytes come from, and how errors should name it. */
+interface AssetSource {
+  /** Set when the bytes are a file on disk: it is staged as is. */
+  readonly filePath?: string;
+  /** Set when the bytes were produced at synth (decoded from a describe output). */
+  readonly bytes?: Buffer;
+  /** The Extension the source declared, checked against the content. */
+  readonly declaredType?: string;
+  /** The prop errors name (when not the one the asset was given as). */
+  readonly prop?: string;
+  /** The value errors show: the file path, or the describe output file. */
+  readonly value: string;
+}
+
+/**
+ * An image of a managed login branding style: a logo, a background, a
+ * favicon, a graphic or an identity provider's icon. Its bytes travel as an S3
+ * asset, never inside the template.
+ */
 export class BrandingAsset {
-  private constructor() {}
+  /**
+   * An image file. Its type (PNG, JPEG, ICO, WEBP or SVG) is read from the
+   * content, not the name; FAVICON_ICO needs an ICO file and FAVICON_SVG an
+   * SVG file, the other categories take any of the five.
+   *
+   * @param filePath path of the image file
+   * @param options category, color mode and resource id of the asset
+   */
+  public static fromFile(filePath: string, options: BrandingAssetOptions): BrandingAsset {
+    return new BrandingAsset(options, { filePath, value: filePath });
+  }
+
+  /**
+   * Bytes produced at synth, e.g. decoded from a describe output.
+   * @internal
+   */
+  public static _fromBytes(bytes: Buffer, declaredType: string, options: BrandingAssetOptions, prop: string, value: string): BrandingAsset {
+    return new BrandingAsset(options, { bytes, declaredType, prop, value });
+  }
+
+  /** Where the asset appears. */
+  public readonly category: BrandingCategory;
+  /** The display mode the asset is for. */
+  public readonly colorMode: BrandingColorMode;
+  /**
+   * Which item of the category the asset is for.
+   * @default - none
+   */
+  public readonly resourceId?: string;
+
+  private constructor(options: BrandingAssetOptions, private readonly source: AssetSource) {
+    this.category = options.category;
+    this.colorMode = options.colorMode;
+    this.resourceId = options.resourceId;
+  }
+
+  /**
+   * Reads and checks the asset for the construct `scope`, which got it as `prop`.
+   * @internal
+   */
+  public _resolve(scope: IConstruct, prop: string): ResolvedBrandingAsset {
+    const at = this.source.prop ?? prop;
+    const value = this.source.value;
+    requireOneOf(scope, `${at}.category`, this.category, Object.values(BrandingCategory));
+    requireOneOf(scope, `${at}.colorMode`, this.colorMode, Object.values(BrandingColorMode));
+    if (this.resourceId !== undefined && !RESOURCE_ID_PATTERN.test(this.resourceId)) {
+      throw new ValidationError(scope, `${at}.resourceId`, this.resourceId, '1 to 40 letters, digits, spaces, "_" or "-"');
+    }
+
+    const bytes = this.source.bytes ?? readInputFile(scope, at, this.source.filePath!);
+    if (bytes.length > MAX_ASSET_BYTES) {
+      throw new ValidationError(scope, at, value,
+        `an asset of at most ${formatBytes(MAX_ASSET_BYTES)}; this one is ${formatBytes(bytes.length)}`);
+    }
+    const type = detectImageType(bytes);
+    if (type === undefined) {
+      throw new ValidationError(scope, at, value, `an image whose content is one of ${IMAGE_TYPES.join(', ')}`);
+    }
+    if (this.source.declaredType !== undefined && this.source.declaredType !== type) {
+      throw new ValidationError(scope, `${at}.Extension`, this.source.declaredType,
+        `the type of the bytes, which are ${type} (in ${value})`);
+    }
+    const allowed = typesFor(this.category);
+    if (!allowed.includes(type)) {
+      throw new ValidationError(scope, at, value,
+        `a ${allowed.join(', ')} image for ${this.category}; the content is ${type}`);
+    }
+    if (type === 'SVG') {
+      const hazard = findSvgHazard(bytes.toString('utf8'));
+      if (hazard) {
+        throw new ValidationError(scope, at, value, `an SVG without ${hazard}`);
+      }
+    }
+    return {
+      category: this.category,
+      colorMode: this.colorMode,
+      resourceId: this.resourceId,
+      type,
+      bytes,
+      filePath: this.source.filePath,
+      prop: at,
+      value,
+    };
+  }
 }

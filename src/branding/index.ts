@@ -1,3 +1,6 @@
 export * from './asset';
+export * from './category';
+export * from './managed-login-branding';
 export * from './settings';
+export * from './settings-options';
 export * from './style';

@@ -1,5 +1,121 @@
-// PLACEHOLDER written by the lead so other parts compile; the branding owner replaces it.
-/** The Settings document of a managed login branding style. */
+import { IConstruct } from 'constructs';
+import { BrandingAsset } from './asset';
+import { BrandingCategory, BrandingColorMode } from './category';
+import { ResolvedSettings } from './resolved';
+import { checkSettingsDocument, defaultSettingsDocument, expandSettingsOptions } from './settings-document';
+import { BrandingSettingsOptions } from './settings-options';
+import { readInputFile } from '../private/branding-files';
+import { IMAGE_TYPES } from '../private/file-type';
+import { ValidationError } from '../private/validate';
+
+/** Reads the source of a Settings document for the construct that uses it. */
+type SettingsSource = (scope: IConstruct, prop: string) => ResolvedSettings;
+
+/** Strict base64: what the AWS CLI prints for an asset's Bytes. */
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * The Settings document of a managed login branding style: colors, layout,
+ * components. It is staged as a JSON file in S3, never inlined into the template.
+ */
 export class BrandingSettings {
-  private constructor() {}
+  /**
+   * A Settings document as a JSON object, e.g. one exported from the Cognito
+   * console's branding editor. Only its top-level keys (`categories`,
+   * `componentClasses`, `components`) and its colors are checked here;
+   * Cognito checks the rest when it deploys.
+   *
+   * @param settings the Settings document
+   */
+  public static fromJson(settings: any): BrandingSettings {
+    return new BrandingSettings((scope, prop) => ({
+      document: checkSettingsDocument(scope, prop, settings),
+      assets: [],
+    }));
+  }
+
+  /**
+   * A JSON file holding either a Settings document, or the output of
+   * `aws cognito-idp describe-managed-login-branding-by-client`: then its
+   * Settings are used (Cognito's defaults when it has none) and its base64
+   * Assets become branding assets of the style.
+   *
+   * @param filePath path of the JSON file
+   */
+  public static fromFile(filePath: string): BrandingSettings {
+    return new BrandingSettings((scope, prop) => readSettingsFile(scope, prop, filePath));
+  }
+
+  /**
+   * The common knobs, typed: colors per display mode, color scheme, form and
+   * logo placement. They are written over Cognito's default Settings document,
+   * so whatever is left out keeps its default.
+   *
+   * @param options the knobs to set
+   */
+  public static fromOptions(options: BrandingSettingsOptions): BrandingSettings {
+    return new BrandingSettings((scope, prop) => ({
+      document: checkSettingsDocument(scope, prop, expandSettingsOptions(scope, prop, options)),
+      assets: [],
+    }));
+  }
+
+  private constructor(private readonly source: SettingsSource) {}
+
+  /**
+   * The checked document (and any assets its source carried) for the construct
+   * `scope`, which got these settings as `prop`.
+   * @internal
+   */
+  public _resolve(scope: IConstruct, prop: string): ResolvedSettings {
+    return this.source(scope, prop);
+  }
+}
+
+function readSettingsFile(scope: IConstruct, prop: string, filePath: string): ResolvedSettings {
+  const text = readInputFile(scope, prop, filePath).toString('utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ValidationError(scope, prop, filePath, `a JSON file (${(e as Error).message})`);
+  }
+  if (typeof json === 'object' && json !== null && 'ManagedLoginBranding' in json) {
+    return readDescribeOutput(scope, `${prop}.ManagedLoginBranding`, filePath, (json as any).ManagedLoginBranding);
+  }
+  return { document: checkSettingsDocument(scope, prop, json, filePath), assets: [] };
+}
+
+/** The `ManagedLoginBranding` of a describe-managed-login-branding-by-client output. */
+function readDescribeOutput(scope: IConstruct, prop: string, filePath: string, branding: any): ResolvedSettings {
+  if (typeof branding !== 'object' || branding === null || Array.isArray(branding)) {
+    throw new ValidationError(scope, prop, branding, `an object with Settings and Assets (in ${filePath})`);
+  }
+  // Describe omits Settings when the style was made without any; Cognito's defaults then apply.
+  const document = branding.Settings === undefined
+    ? defaultSettingsDocument()
+    : checkSettingsDocument(scope, `${prop}.Settings`, branding.Settings, filePath);
+
+  const items: unknown = branding.Assets ?? [];
+  if (!Array.isArray(items)) {
+    throw new ValidationError(scope, `${prop}.Assets`, items, `a list of assets (in ${filePath})`);
+  }
+  const assets = items.map((item: any, i) => {
+    const at = `${prop}.Assets[${i}]`;
+    const extension = item?.Extension;
+    if (!IMAGE_TYPES.includes(extension)) {
+      throw new ValidationError(scope, `${at}.Extension`, extension, `one of ${IMAGE_TYPES.join(', ')} (in ${filePath})`);
+    }
+    const encoded = typeof item.Bytes === 'string' ? item.Bytes.replace(/\s+/g, '') : undefined;
+    if (!encoded || !BASE64.test(encoded)) {
+      throw new ValidationError(scope, `${at}.Bytes`, item.Bytes, `the image as base64 (in ${filePath})`);
+    }
+    const asset = BrandingAsset._fromBytes(Buffer.from(encoded, 'base64'), extension, {
+      category: item.Category as BrandingCategory,
+      colorMode: item.ColorMode as BrandingColorMode,
+      resourceId: item.ResourceId,
+    }, at, filePath);
+    return asset._resolve(scope, at);
+  });
+  return { document, assets };
 }

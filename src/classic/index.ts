@@ -1,1 +1,2 @@
+export * from './customization';
 export * from './options';

@@ -1,0 +1,125 @@
+import { CustomResource } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { assetSlot, MAX_ASSETS, MAX_REQUEST_BYTES, ResolvedBrandingAsset, ResolvedSettings } from './resolved';
+import { defaultSettingsDocument } from './settings-document';
+import { BrandingStyleOptions } from './style';
+import { formatBytes } from '../private/branding-files';
+import {
+  BRANDING_ID_ATTRIBUTE, BrandingAssetProperties, MANAGED_LOGIN_BRANDING_TYPE, ManagedLoginBrandingProperties,
+} from '../private/custom-resource-contract';
+import { loginHandlerServiceToken } from '../private/provider';
+import { stageBytes, stageFile, StagedFile } from '../private/staging';
+import { ValidationError } from '../private/validate';
+
+/** Properties of a ManagedLoginBranding. */
+export interface ManagedLoginBrandingProps extends BrandingStyleOptions {
+  /** The user pool of the client. Any pool, including an imported one. */
+  readonly userPool: cognito.IUserPool;
+  /** The app client the style is for (one style per client). */
+  readonly client: cognito.IUserPoolClient;
+}
+
+/**
+ * The managed login branding style of one app client, through this library's
+ * custom resource: settings and images travel as S3 assets, so the template
+ * stays small whatever the images weigh, and a changed file updates the style.
+ *
+ * The pool needs a domain with managed login (version 2) for the style to
+ * show; when the domain is in the same app, make it deploy first with
+ * `branding.node.addDependency(domain)`.
+ */
+export class ManagedLoginBranding extends Construct {
+  /** The ManagedLoginBrandingId Cognito gave the style. */
+  public readonly brandingId: string;
+
+  constructor(scope: Construct, id: string, props: ManagedLoginBrandingProps) {
+    super(scope, id);
+    const style = this.resolveStyle(props);
+
+    const files: StagedFile[] = [];
+    const stage = (file: StagedFile) => {
+      files.push(file);
+      return file.ref;
+    };
+    const settings = style.document === undefined
+      ? undefined
+      : stage(stageBytes(this, 'Settings', Buffer.from(JSON.stringify(style.document), 'utf8'), '.json'));
+    const assets = style.assets.map((asset, i): BrandingAssetProperties => {
+      const file = asset.filePath !== undefined
+        ? stageFile(this, `Asset${i}`, asset.filePath)
+        : stageBytes(this, `Asset${i}`, asset.bytes, `.${asset.type.toLowerCase()}`);
+      return {
+        ...stage(file),
+        Category: asset.category,
+        ColorMode: asset.colorMode,
+        Extension: asset.type,
+        ...(asset.resourceId !== undefined ? { ResourceId: asset.resourceId } : {}),
+      };
+    });
+
+    const properties: ManagedLoginBrandingProperties = {
+      UserPoolId: props.userPool.userPoolId,
+      ClientId: props.client.userPoolClientId,
+      UseCognitoProvidedValues: style.document === undefined ? 'true' : 'false',
+      ...(settings ? { Settings: settings } : {}),
+      ...(assets.length > 0 ? { Assets: assets } : {}),
+    };
+    const resource = new CustomResource(this, 'Resource', {
+      resourceType: MANAGED_LOGIN_BRANDING_TYPE,
+      serviceToken: loginHandlerServiceToken(this, { userPool: props.userPool, files }),
+      properties: { ...properties },
+    });
+    resource.node.addDependency(props.client);
+    this.brandingId = resource.getAttString(BRANDING_ID_ATTRIBUTE);
+  }
+
+  /**
+   * The document to send (undefined for Cognito's defaults) and the assets,
+   * checked one by one and together against Cognito's limits.
+   */
+  private resolveStyle(props: BrandingStyleOptions): { document?: ResolvedSettings['document']; assets: ResolvedBrandingAsset[] } {
+    const given = props.settings !== undefined || (props.assets ?? []).length > 0;
+    if (props.useCognitoProvidedValues === true && given) {
+      throw new ValidationError(this, 'useCognitoProvidedValues', true, 'true only without settings and assets; Cognito uses either its defaults or yours');
+    }
+    if (props.useCognitoProvidedValues === false && !given) {
+      throw new ValidationError(this, 'useCognitoProvidedValues', false, 'false only with settings or assets; without them Cognito has no style to use');
+    }
+    if (!given) {
+      return { assets: [] };
+    }
+
+    const fromSettings = props.settings?._resolve(this, 'settings');
+    const own = (props.assets ?? []).map((asset, i) => asset._resolve(this, `assets[${i}]`));
+    requireOnePerSlot(this, own);
+    requireOnePerSlot(this, fromSettings?.assets ?? []);
+    const ownSlots = new Set(own.map(assetSlot));
+    const assets = [...(fromSettings?.assets ?? []).filter((asset) => !ownSlots.has(assetSlot(asset))), ...own];
+
+    if (assets.length > MAX_ASSETS) {
+      throw new ValidationError(this, 'assets', `${assets.length} assets`, `at most ${MAX_ASSETS} assets per style, counting those the settings file carries`);
+    }
+    const document = fromSettings?.document ?? defaultSettingsDocument();
+    const size = Buffer.byteLength(JSON.stringify(document)) + assets.reduce((sum, asset) => sum + asset.bytes.length, 0);
+    if (size > MAX_REQUEST_BYTES) {
+      throw new ValidationError(this, 'assets', formatBytes(size),
+        `settings and assets of at most ${formatBytes(MAX_REQUEST_BYTES)} together, Cognito's request limit`);
+    }
+    return { document, assets };
+  }
+}
+
+/** Refuses two assets for the same category, color mode and resource id. */
+function requireOnePerSlot(scope: Construct, assets: ResolvedBrandingAsset[]): void {
+  const seen = new Map<string, ResolvedBrandingAsset>();
+  for (const asset of assets) {
+    const first = seen.get(assetSlot(asset));
+    if (first) {
+      throw new ValidationError(scope, asset.prop, asset.value,
+        `one asset per category, color mode and resource id; ${first.prop} (${first.value}) is already ${asset.category} ${asset.colorMode}`
+        + (asset.resourceId !== undefined ? ` ${asset.resourceId}` : ''));
+    }
+    seen.set(assetSlot(asset), asset);
+  }
+}

@@ -1,0 +1,43 @@
+// Internal shapes and limits shared by the branding files. Not exported from
+// the package: index.ts re-exports only the public files.
+import { BrandingCategory, BrandingColorMode } from './category';
+import { ImageType } from '../private/file-type';
+
+/** Largest asset Cognito accepts (API_AssetType: Bytes, 1,000,000 bytes). */
+export const MAX_ASSET_BYTES = 1_000_000;
+
+/** Most assets one style holds (API_ManagedLoginBrandingType: Assets, 0..40). */
+export const MAX_ASSETS = 40;
+
+/**
+ * Create/UpdateManagedLoginBranding refuse requests over 2 MB, settings and
+ * assets together. Counted on the raw bytes: the documented limit does not
+ * say whether base64 counts, and a refusal at synth must never be wrong.
+ */
+export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+
+/** A checked asset, ready to stage. */
+export interface ResolvedBrandingAsset {
+  readonly category: BrandingCategory;
+  readonly colorMode: BrandingColorMode;
+  readonly resourceId?: string;
+  readonly type: ImageType;
+  readonly bytes: Buffer;
+  /** Set when the bytes are a file on disk, which is staged as is. */
+  readonly filePath?: string;
+  /** Prop and value that name this asset in an error. */
+  readonly prop: string;
+  readonly value: string;
+}
+
+/** A checked Settings document and the assets its source carried. */
+export interface ResolvedSettings {
+  readonly document: { readonly [key: string]: any };
+  /** Assets of a describe output; empty for other sources. */
+  readonly assets: ResolvedBrandingAsset[];
+}
+
+/** The key that makes two assets the same slot of a style. */
+export function assetSlot(asset: ResolvedBrandingAsset): string {
+  return [asset.category, asset.colorMode, asset.resourceId ?? ''].join('/');
+}

@@ -1,0 +1,153 @@
+// Internal: checks and builds managed login Settings documents. Not exported
+// from the package.
+import { Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { BrandingColorMode } from './category';
+import { DEFAULT_SETTINGS_DOCUMENT } from './default-settings';
+import { BrandingModeColors, BrandingSettingsOptions, BrandingHorizontalLocation, BrandingVerticalLocation } from './settings-options';
+import { requireOneOf, ValidationError } from '../private/validate';
+
+/** The top-level keys of Cognito's Settings document (seed 001). */
+const TOP_LEVEL_KEYS = Object.keys(DEFAULT_SETTINGS_DOCUMENT);
+
+/** Cognito writes colors as 8 hex digits, RGBA, without `#` (e.g. 0972d3ff). */
+const DOCUMENT_COLOR = /^[0-9a-f]{8}$/i;
+
+/** What the typed options accept: #RRGGBB, RRGGBB, #RRGGBBAA or RRGGBBAA. */
+const OPTION_COLOR = /^#?([0-9a-f]{6}|[0-9a-f]{8})$/i;
+
+/** Keys whose string values are colors in the document (`textColor`, `color`, ...). */
+const COLOR_KEY = /color$/i;
+
+type Json = { [key: string]: any };
+
+/**
+ * Refuses what Cognito would refuse late, at deployment, without naming the
+ * file: a document that is not an object, an unknown top-level key, a color
+ * that is not 8-digit hex, or a deploy-time token (the document is staged as
+ * a file at synth, so a token cannot be resolved into it).
+ *
+ * @param prop the prop errors name, e.g. `settings`
+ * @param source the file the document came from, for the message
+ */
+export function checkSettingsDocument(scope: IConstruct, prop: string, document: unknown, source?: string): Json {
+  const from = source ? ` (in ${source})` : '';
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    throw new ValidationError(scope, prop, document, `a JSON object, the Settings document${from}`);
+  }
+  for (const key of Object.keys(document)) {
+    if (!TOP_LEVEL_KEYS.includes(key)) {
+      throw new ValidationError(scope, `${prop}.${key}`, key, `a top-level key of the Settings document: ${TOP_LEVEL_KEYS.join(', ')}${from}`);
+    }
+  }
+  walk(document, prop, (value, at, key) => {
+    if (typeof value === 'string' && Token.isUnresolved(value)) {
+      throw new ValidationError(scope, at, value, `a value known at synth; the Settings document is staged as a file${from}`);
+    }
+    if (key !== undefined && COLOR_KEY.test(key) && (typeof value === 'string' || typeof value === 'number') && !DOCUMENT_COLOR.test(String(value))) {
+      throw new ValidationError(scope, at, value, `a color as 8 hex digits RGBA without "#", e.g. "0972d3ff"${from}`);
+    }
+  });
+  return document as Json;
+}
+
+/** Visits every scalar of a JSON value with its path and the key that holds it. */
+function walk(value: unknown, at: string, visit: (value: unknown, at: string, key?: string) => void, key?: string): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => walk(item, `${at}[${i}]`, visit));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      walk(v, `${at}.${k}`, visit, k);
+    }
+  } else {
+    visit(value, at, key);
+  }
+}
+
+/** A deep copy of Cognito's default Settings document. */
+export function defaultSettingsDocument(): Json {
+  return JSON.parse(JSON.stringify(DEFAULT_SETTINGS_DOCUMENT));
+}
+
+/**
+ * Where each typed color goes in the document; `MODE` stands for `lightMode`
+ * or `darkMode`. Paths follow Cognito's default document (seed 001).
+ */
+const COLOR_PATHS: { readonly [K in keyof Required<BrandingModeColors>]: string } = {
+  primaryButtonBackground: 'components.primaryButton.MODE.defaults.backgroundColor',
+  primaryButtonText: 'components.primaryButton.MODE.defaults.textColor',
+  primaryButtonHoverBackground: 'components.primaryButton.MODE.hover.backgroundColor',
+  primaryButtonHoverText: 'components.primaryButton.MODE.hover.textColor',
+  pageBackground: 'components.pageBackground.MODE.color',
+  formBackground: 'components.form.MODE.backgroundColor',
+  formBorder: 'components.form.MODE.borderColor',
+  inputLabelText: 'componentClasses.inputLabel.MODE.textColor',
+  linkText: 'componentClasses.link.MODE.defaults.textColor',
+  linkHoverText: 'componentClasses.link.MODE.hover.textColor',
+  headingText: 'components.pageText.MODE.headingColor',
+  bodyText: 'components.pageText.MODE.bodyColor',
+  headerBackground: 'components.pageHeader.MODE.background.color',
+  footerBackground: 'components.pageFooter.MODE.background.color',
+};
+
+/** The typed options written over Cognito's default document. */
+export function expandSettingsOptions(scope: IConstruct, prop: string, options: BrandingSettingsOptions): Json {
+  const document = defaultSettingsDocument();
+  const modes: Array<[string, BrandingModeColors | undefined]> = [['lightMode', options.lightMode], ['darkMode', options.darkMode]];
+  for (const [mode, colors] of modes) {
+    for (const [name, value] of Object.entries(colors ?? {})) {
+      const target = COLOR_PATHS[name as keyof BrandingModeColors];
+      if (value === undefined) {
+        continue;
+      }
+      if (target === undefined) {
+        throw new ValidationError(scope, `${prop}.${mode}.${name}`, value, `one of the colors ${Object.keys(COLOR_PATHS).join(', ')}`);
+      }
+      setPath(document, target.replace('MODE', mode), normalizeColor(scope, `${prop}.${mode}.${name}`, value));
+    }
+  }
+  const place = (option: string, value: string | undefined, allowed: string[], target: string) => {
+    if (value !== undefined) {
+      setPath(document, target, requireOneOf(scope, `${prop}.${option}`, value, allowed));
+    }
+  };
+  const horizontal = Object.values(BrandingHorizontalLocation) as string[];
+  place('colorScheme', options.colorScheme, Object.values(BrandingColorMode), 'categories.global.colorSchemeMode');
+  place('formHorizontalLocation', options.formHorizontalLocation, horizontal, 'categories.form.location.horizontal');
+  place('formVerticalLocation', options.formVerticalLocation, Object.values(BrandingVerticalLocation), 'categories.form.location.vertical');
+  place('headerLogoLocation', options.headerLogoLocation, horizontal, 'components.pageHeader.logo.location');
+  place('footerLogoLocation', options.footerLogoLocation, horizontal, 'components.pageFooter.logo.location');
+  // Placing a logo means showing it: Cognito's default hides the header logo.
+  if (options.headerLogoLocation !== undefined) {
+    setPath(document, 'components.pageHeader.logo.enabled', true);
+  }
+  if (options.footerLogoLocation !== undefined) {
+    setPath(document, 'components.pageFooter.logo.enabled', true);
+  }
+  return document;
+}
+
+/**
+ * A color given as #RRGGBB, RRGGBB, #RRGGBBAA or RRGGBBAA, written the way
+ * Cognito stores it: 8 lowercase hex digits, `ff` alpha when none was given.
+ */
+export function normalizeColor(scope: IConstruct, prop: string, value: string): string {
+  if (typeof value !== 'string' || !OPTION_COLOR.test(value)) {
+    throw new ValidationError(scope, prop, value, 'a hex color: #RRGGBB, RRGGBB or RRGGBBAA (e.g. "#0972d3" or "0972d3ff")');
+  }
+  const hex = value.replace(/^#/, '').toLowerCase();
+  return hex.length === 6 ? `${hex}ff` : hex;
+}
+
+/** Sets `a.b.c` in a document, creating the objects on the way. */
+function setPath(document: Json, dotted: string, value: unknown): void {
+  const keys = dotted.split('.');
+  let node = document;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) {
+      node[key] = {};
+    }
+    node = node[key];
+  }
+  node[keys[keys.length - 1]] = value;
+}

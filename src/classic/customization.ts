@@ -1,0 +1,82 @@
+import { CustomResource } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { ClassicCustomizationOptions } from './options';
+import { formatBytes } from '../private/branding-files';
+import { ALL_CLIENTS, CLASSIC_CUSTOMIZATION_TYPE, ClassicCustomizationProperties } from '../private/custom-resource-contract';
+import { loginHandlerServiceToken } from '../private/provider';
+import { stageBytes, stageFile, StagedFile } from '../private/staging';
+import { ValidationError, warn } from '../private/validate';
+
+/**
+ * SetUICustomization refuses requests over 135 KB. The logo travels as
+ * base64 (4/3 of its size); 1 KB is kept for the request's headers and JSON.
+ */
+const MAX_REQUEST_BYTES = 135 * 1024 - 1024;
+
+/** Cognito's guide asks for CSS of at most 3 KB; beyond that only the request limit binds. */
+const ADVISED_CSS_BYTES = 3 * 1024;
+
+/** Properties of a ClassicLoginCustomization. */
+export interface ClassicLoginCustomizationProps extends ClassicCustomizationOptions {
+  /** The user pool. Any pool, including an imported one. */
+  readonly userPool: cognito.IUserPool;
+  /**
+   * The app client to style. A client with its own customization no longer
+   * falls back to the pool-wide one.
+   * @default - ALL clients: the pool-wide default
+   */
+  readonly client?: cognito.IUserPoolClient;
+}
+
+/**
+ * The CSS and logo of the classic hosted UI (domain version 1), for one app
+ * client or for all. CloudFormation cannot set the logo; this library's
+ * custom resource sets both, read from S3 assets. At least one of css and
+ * logo is needed.
+ *
+ * The pool needs a domain first; when it is in the same app, make it deploy
+ * first with `customization.node.addDependency(domain)`.
+ */
+export class ClassicLoginCustomization extends Construct {
+  constructor(scope: Construct, id: string, props: ClassicLoginCustomizationProps) {
+    super(scope, id);
+    if (!props.css && !props.logo) {
+      throw new ValidationError(this, 'css', undefined, 'a CSS or a logo (or both); a customization with neither would clear the pages\' style');
+    }
+    const css = props.css?._resolve(this, 'css');
+    const logo = props.logo?._resolve(this, 'logo');
+
+    const cssBytes = css ? Buffer.byteLength(css.text, 'utf8') : 0;
+    const requestBytes = cssBytes + (logo ? Math.ceil(logo.bytes.length / 3) * 4 : 0);
+    if (requestBytes > MAX_REQUEST_BYTES) {
+      throw new ValidationError(this, 'css', `${formatBytes(cssBytes)} of CSS with a ${formatBytes(logo?.bytes.length ?? 0)} logo`,
+        `CSS plus the base64 logo of at most ${formatBytes(MAX_REQUEST_BYTES)}, since SetUICustomization refuses requests over 135 KB`);
+    }
+    if (cssBytes > ADVISED_CSS_BYTES) {
+      warn(this, 'classicCssSize', `The CSS is ${formatBytes(cssBytes)}; Cognito's guide advises at most 3 KB, leaving room for the logo in the 135 KB request.`);
+    }
+
+    const files: StagedFile[] = [];
+    const stage = (file: StagedFile) => {
+      files.push(file);
+      return file.ref;
+    };
+    const properties: ClassicCustomizationProperties = {
+      UserPoolId: props.userPool.userPoolId,
+      ClientId: props.client?.userPoolClientId ?? ALL_CLIENTS,
+      ...(css ? {
+        Css: stage(css.filePath !== undefined ? stageFile(this, 'Css', css.filePath) : stageBytes(this, 'Css', Buffer.from(css.text, 'utf8'), '.css')),
+      } : {}),
+      ...(logo ? { Logo: stage(stageFile(this, 'Logo', logo.filePath)) } : {}),
+    };
+    const resource = new CustomResource(this, 'Resource', {
+      resourceType: CLASSIC_CUSTOMIZATION_TYPE,
+      serviceToken: loginHandlerServiceToken(this, { userPool: props.userPool, files }),
+      properties: { ...properties },
+    });
+    if (props.client) {
+      resource.node.addDependency(props.client);
+    }
+  }
+}

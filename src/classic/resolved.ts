@@ -1,0 +1,15 @@
+// Internal shapes of checked classic inputs. Not exported from the package:
+// index.ts re-exports only the public files.
+
+/** CSS of the classic hosted UI, checked when used. */
+export interface ResolvedClassicCss {
+  readonly text: string;
+  /** Set when the CSS is a file on disk, which is staged as is. */
+  readonly filePath?: string;
+}
+
+/** A classic logo, checked when used. */
+export interface ResolvedLogo {
+  readonly bytes: Buffer;
+  readonly filePath: string;
+}

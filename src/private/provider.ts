@@ -1,0 +1,96 @@
+import * as path from 'path';
+import { CustomResourceProvider, CustomResourceProviderRuntime, Duration, Lazy, Size, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { StagedFile } from './staging';
+
+/** Construct id of the stack-wide provider; one Lambda serves every branding resource of a stack. */
+const PROVIDER_ID = 'CdkCognitoLoginHandler';
+
+/**
+ * Built by `npx projen bundle` from lambda/index.ts. The same relative path
+ * works from src/private (ts-jest) and lib/private (compiled package).
+ */
+const HANDLER_CODE_DIRECTORY = path.join(__dirname, '..', '..', 'assets', 'handler');
+
+/** The Cognito calls the handler makes; all of them act on a user pool. */
+const COGNITO_ACTIONS = [
+  'cognito-idp:CreateManagedLoginBranding',
+  'cognito-idp:UpdateManagedLoginBranding',
+  'cognito-idp:DeleteManagedLoginBranding',
+  'cognito-idp:DescribeManagedLoginBrandingByClient',
+  'cognito-idp:SetUICustomization',
+];
+
+/** What one custom resource needs the handler to be allowed to touch. */
+export interface HandlerGrants {
+  /** The pool the resource styles. */
+  readonly userPool: cognito.IUserPool;
+  /** The staged files the handler reads. */
+  readonly files: StagedFile[];
+}
+
+/** Resources each policy statement covers, collected as custom resources are added. */
+interface ProviderResources {
+  readonly poolArns: string[];
+  readonly objectArns: string[];
+}
+
+const resourcesByProvider = new WeakMap<CustomResourceProvider, ProviderResources>();
+
+/**
+ * The service token of the stack's handler, after allowing it what `grants`
+ * names. The role ends with at most two statements: the Cognito actions on
+ * the pools' ARNs and s3:GetObject on the staged objects' ARNs, each resource
+ * listed once however many custom resources share it.
+ */
+export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): string {
+  const provider = CustomResourceProvider.getOrCreateProvider(scope, PROVIDER_ID, {
+    codeDirectory: HANDLER_CODE_DIRECTORY,
+    // The newest runtime aws-cdk-lib offers, so cdk-nag AwsSolutions-L1 stays quiet.
+    runtime: CustomResourceProviderRuntime.NODEJS_24_X,
+    timeout: Duration.minutes(5),
+    memorySize: Size.mebibytes(256),
+    description: 'cdk-cognito-login: managed login branding and classic hosted UI customization',
+  });
+  let resources = resourcesByProvider.get(provider);
+  if (!resources) {
+    resources = { poolArns: [], objectArns: [] };
+    resourcesByProvider.set(provider, resources);
+  }
+  const stack = Stack.of(provider);
+
+  if (resources.poolArns.length === 0) {
+    provider.addToRolePolicy({ Effect: 'Allow', Action: COGNITO_ACTIONS, Resource: uniqueList(stack, resources.poolArns) });
+  }
+  resources.poolArns.push(grants.userPool.userPoolArn);
+
+  if (grants.files.length > 0) {
+    if (resources.objectArns.length === 0) {
+      provider.addToRolePolicy({ Effect: 'Allow', Action: 's3:GetObject', Resource: uniqueList(stack, resources.objectArns) });
+    }
+    resources.objectArns.push(...grants.files.map((file) => file.objectArn));
+  }
+  return provider.serviceToken;
+}
+
+/**
+ * A list rendered at synth, each entry once. Entries are compared by their
+ * resolved CloudFormation form, since two tokens for the same ARN (an asset
+ * staged by two resources) are different strings before resolution.
+ */
+function uniqueList(stack: Stack, values: string[]): string[] {
+  return Lazy.list({
+    produce: () => {
+      const seen = new Set<string>();
+      return values.filter((value) => {
+        const key = JSON.stringify(stack.resolve(value));
+        if (seen.has(key)) {
+          return false;
+        }
+        seen.add(key);
+        return true;
+      });
+    },
+  });
+}

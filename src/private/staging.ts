@@ -1,0 +1,56 @@
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Aws } from 'aws-cdk-lib';
+import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
+import { Construct } from 'constructs';
+import { S3FileRef } from './custom-resource-contract';
+
+/** A file staged as a CDK S3 asset: how the handler finds it and what IAM must allow. */
+export interface StagedFile {
+  /** Bucket, key and content hash for the custom resource's properties. */
+  readonly ref: S3FileRef;
+  /** `arn:<partition>:s3:::<bucket>/<key>`, the one object the handler may read. */
+  readonly objectArn: string;
+}
+
+/**
+ * Stages a file on disk as an S3 asset. The template gets bucket, key and the
+ * content hash; the bytes travel through the CDK asset pipeline, so a 1 MB
+ * image costs the template nothing and a changed file changes the Hash.
+ */
+export function stageFile(scope: Construct, id: string, filePath: string): StagedFile {
+  const asset = new s3_assets.Asset(scope, id, { path: filePath });
+  return {
+    ref: { Bucket: asset.s3BucketName, Key: asset.s3ObjectKey, Hash: asset.assetHash },
+    objectArn: `arn:${Aws.PARTITION}:s3:::${asset.s3BucketName}/${asset.s3ObjectKey}`,
+  };
+}
+
+/**
+ * Stages bytes produced at synth (a Settings JSON, an image decoded from a
+ * describe output). They are written once to a file named by their content
+ * hash, so synthesizing twice yields the same asset and the template never
+ * carries the bytes themselves.
+ */
+export function stageBytes(scope: Construct, id: string, bytes: Buffer, extension: string): StagedFile {
+  return stageFile(scope, id, writeContentAddressed(bytes, extension));
+}
+
+/** Directory under the OS temp dir that holds bytes staged at synth. */
+const STAGING_DIR = path.join(os.tmpdir(), 'cdk-cognito-login-staging');
+
+function writeContentAddressed(bytes: Buffer, extension: string): string {
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  const target = path.join(STAGING_DIR, `${digest}${extension}`);
+  if (fs.existsSync(target) && fs.readFileSync(target).equals(bytes)) {
+    return target;
+  }
+  fs.mkdirSync(STAGING_DIR, { recursive: true });
+  // Write aside and rename: parallel synths (jest workers) never see a half-written file.
+  const partial = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
+  fs.writeFileSync(partial, bytes);
+  fs.renameSync(partial, target);
+  return target;
+}
