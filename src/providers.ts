@@ -1,7 +1,7 @@
 import { SecretValue } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { requireSecretNotPlainText, secretAsString } from './private/secrets';
+import { requireSecretReference, secretAsString } from './private/secrets';
 import { ValidationError, isUnresolved, requireHttpsUrl } from './private/validate';
 
 /** What every identity provider of a login takes. */
@@ -190,7 +190,7 @@ export class LoginProvider {
   /** Sign in with Google. */
   public static google(options: GoogleProviderOptions): LoginProvider {
     return new LoginProvider(GOOGLE, (scope, id, userPool, prop) => {
-      requireSecretNotPlainText(scope, `${prop}.clientSecret`, options.clientSecret);
+      requireSecretReference(scope, `${prop}.clientSecret`, options.clientSecret);
       return new cognito.UserPoolIdentityProviderGoogle(scope, id, {
         userPool,
         clientId: options.clientId,
@@ -231,7 +231,7 @@ export class LoginProvider {
   /** Sign in with Apple. */
   public static apple(options: AppleProviderOptions): LoginProvider {
     return new LoginProvider(APPLE, (scope, id, userPool, prop) => {
-      requireSecretNotPlainText(scope, `${prop}.privateKey`, options.privateKey);
+      requireSecretReference(scope, `${prop}.privateKey`, options.privateKey);
       return new cognito.UserPoolIdentityProviderApple(scope, id, {
         userPool,
         clientId: options.servicesId,
