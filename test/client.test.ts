@@ -1,0 +1,273 @@
+import { Duration, SecretValue, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { CognitoLogin, LoginDomain, LoginProvider } from '../src';
+import { testStack } from './util/stack';
+
+const SECRET = SecretValue.secretsManager('idp/secret');
+const CALLBACK = 'https://app.example.com/callback';
+
+function newLogin(stack: Stack): CognitoLogin {
+  return new CognitoLogin(stack, 'Login', {
+    domain: LoginDomain.cognitoPrefix('acme-test'),
+    identityProviders: [
+      LoginProvider.google({ clientId: 'g', clientSecret: SECRET }),
+      LoginProvider.saml({ name: 'Corp', metadata: cognito.UserPoolIdentityProviderSamlMetadata.url('https://idp.example.com/metadata') }),
+    ],
+    resourceServers: [{ identifier: 'api', scopes: [{ name: 'read', description: 'Read' }, { name: 'write', description: 'Write' }] }],
+  });
+}
+
+function logicalId(stack: Stack, type: string, pattern: RegExp): string {
+  const ids = Object.keys(Template.fromStack(stack).findResources(type)).filter((id) => pattern.test(id));
+  expect(ids).toHaveLength(1);
+  return ids[0];
+}
+
+describe('addClient', () => {
+  test('defaults: code grant only, OpenID scopes, no secret, no user existence errors, every provider plus COGNITO', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack);
+
+    // WHEN
+    const client = login.addClient('Web', { callbackUrls: [CALLBACK] });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'Web',
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      CallbackURLs: [CALLBACK],
+      GenerateSecret: false,
+      PreventUserExistenceErrors: 'ENABLED',
+      SupportedIdentityProviders: ['Google', 'Corp', 'COGNITO'],
+    });
+    expect(login.clients).toEqual([client]);
+  });
+
+  test('depends on every identity provider it supports', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack);
+
+    // WHEN
+    login.addClient('Web', { callbackUrls: [CALLBACK] });
+
+    // THEN
+    const google = logicalId(stack, 'AWS::Cognito::UserPoolIdentityProvider', /^LoginProviderGoogle/);
+    const corp = logicalId(stack, 'AWS::Cognito::UserPoolIdentityProvider', /^LoginProviderCorp/);
+    Template.fromStack(stack).hasResource('AWS::Cognito::UserPoolClient', {
+      DependsOn: [google, corp].sort(),
+    });
+  });
+
+  test('a subset of providers: only those, and only those as dependencies', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack);
+
+    // WHEN
+    login.addClient('Staff', { callbackUrls: [CALLBACK], identityProviders: ['Corp'] });
+
+    // THEN
+    const corp = logicalId(stack, 'AWS::Cognito::UserPoolIdentityProvider', /^LoginProviderCorp/);
+    Template.fromStack(stack).hasResource('AWS::Cognito::UserPoolClient', {
+      Properties: Match.objectLike({ SupportedIdentityProviders: ['Corp'] }),
+      DependsOn: [corp],
+    });
+  });
+
+  test('options: secret, implicit grant, logout URLs, token validity, client name', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack);
+
+    // WHEN
+    login.addClient('Server', {
+      callbackUrls: [CALLBACK],
+      logoutUrls: ['https://app.example.com/'],
+      generateSecret: true,
+      implicitCodeGrant: true,
+      accessTokenValidity: Duration.minutes(15),
+      idTokenValidity: Duration.minutes(15),
+      refreshTokenValidity: Duration.days(7),
+      clientName: 'acme-server',
+    });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'acme-server',
+      GenerateSecret: true,
+      AllowedOAuthFlows: ['implicit', 'code'],
+      LogoutURLs: ['https://app.example.com/'],
+      AccessTokenValidity: 15,
+      IdTokenValidity: 15,
+      RefreshTokenValidity: 10080,
+    });
+  });
+
+  test('resource server scopes: allowed on the client, which depends on the server', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack);
+
+    // WHEN
+    login.addClient('Api', {
+      callbackUrls: [CALLBACK],
+      scopes: [cognito.OAuthScope.OPENID, login.resourceServerScope('api', 'read'), cognito.OAuthScope.custom('api/write')],
+    });
+
+    // THEN
+    const server = logicalId(stack, 'AWS::Cognito::UserPoolResourceServer', /^LoginResourceServerapi/);
+    Template.fromStack(stack).hasResource('AWS::Cognito::UserPoolClient', {
+      Properties: Match.objectLike({ AllowedOAuthScopes: ['openid', 'api/read', 'api/write'] }),
+      DependsOn: Match.arrayWith([server]),
+    });
+  });
+
+  test('a resource server identifier with slashes (a URL) works in scopes', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = new CognitoLogin(stack, 'Login', {
+      domain: LoginDomain.cognitoPrefix('acme-test'),
+      resourceServers: [{ identifier: 'https://api.example.com/v1', scopes: [{ name: 'read', description: 'Read' }] }],
+    });
+
+    // WHEN
+    login.addClient('Web', { callbackUrls: [CALLBACK], scopes: [login.resourceServerScope('https://api.example.com/v1', 'read')] });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthScopes: ['https://api.example.com/v1/read'],
+    });
+  });
+
+  test('the sign-in URL is returned and a stack output', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack);
+
+    // WHEN
+    const client = login.addClient('Web', { callbackUrls: [CALLBACK, 'http://localhost:3000/callback'] });
+    const url = stack.resolve(login.signInUrl(client));
+
+    // THEN
+    const clientId = logicalId(stack, 'AWS::Cognito::UserPoolClient', /^LoginWeb/);
+    const domainId = logicalId(stack, 'AWS::Cognito::UserPoolDomain', /^LoginDomain/);
+    const expected = {
+      'Fn::Join': ['', [
+        'https://', { Ref: domainId }, '.auth.eu-west-1.amazoncognito.com/login?client_id=', { Ref: clientId },
+        '&response_type=code&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback',
+      ]],
+    };
+    expect(url).toEqual(expected);
+    const outputs = Template.fromStack(stack).findOutputs('*', { Value: expected });
+    expect(Object.keys(outputs)).toEqual([expect.stringMatching(/^LoginWebSignInUrl/)]);
+  });
+
+  test('signInUrl refuses a client that is not of this login', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack);
+    const other = new cognito.UserPoolClient(stack, 'Other', { userPool: new cognito.UserPool(stack, 'Pool') });
+
+    // WHEN / THEN
+    expect(() => login.signInUrl(other)).toThrow('Stack/Login: client "Stack/Other" is invalid: a client created with addClient of this login');
+  });
+});
+
+describe('addClient validation', () => {
+  test.each([
+    ['http://app.example.com/callback'],
+    ['https://app.example.com/callback#done'],
+    [`https://app.example.com/${'a'.repeat(1010)}`],
+    ['javascript:alert(1)'],
+    ['/callback'],
+    ['http://127.0.0.1:3000/callback'],
+  ])('refuses the callback URL %s', (url) => {
+    // GIVEN
+    const login = newLogin(testStack());
+
+    // WHEN / THEN
+    const shown = url.length > 80 ? `${url.slice(0, 77)}...` : url;
+    expect(() => login.addClient('Web', { callbackUrls: [CALLBACK, url] }))
+      .toThrow(`Stack/Login: Web.callbackUrls[1] "${shown}" is invalid: an absolute https:// URL (http:// only for localhost`);
+  });
+
+  test('accepts http://localhost with a port and a native app scheme', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack);
+
+    // WHEN
+    login.addClient('Dev', { callbackUrls: ['http://localhost:5173/callback', 'http://localhost/', 'com.acme.app://callback'] });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: ['http://localhost:5173/callback', 'http://localhost/', 'com.acme.app://callback'],
+    });
+  });
+
+  test('refuses an empty callback list', () => {
+    // GIVEN
+    const login = newLogin(testStack());
+
+    // WHEN / THEN
+    expect(() => login.addClient('Web', { callbackUrls: [] })).toThrow('Stack/Login: Web.callbackUrls "[]" is invalid: at least one URL');
+  });
+
+  test('applies the same rules to logout URLs', () => {
+    // GIVEN
+    const login = newLogin(testStack());
+
+    // WHEN / THEN
+    expect(() => login.addClient('Web', { callbackUrls: [CALLBACK], logoutUrls: ['http://app.example.com/'] }))
+      .toThrow('Stack/Login: Web.logoutUrls[0] "http://app.example.com/" is invalid');
+  });
+
+  test('refuses a provider the login does not have', () => {
+    // GIVEN
+    const login = newLogin(testStack());
+
+    // WHEN / THEN
+    expect(() => login.addClient('Web', { callbackUrls: [CALLBACK], identityProviders: ['COGNITO', 'Facebook'] }))
+      .toThrow('Stack/Login: Web.identityProviders[1] "Facebook" is invalid: a provider of this login: COGNITO, Google, Corp');
+  });
+
+  test('refuses an empty provider list and duplicates', () => {
+    // GIVEN
+    const login = newLogin(testStack());
+
+    // WHEN / THEN
+    expect(() => login.addClient('A', { callbackUrls: [CALLBACK], identityProviders: [] }))
+      .toThrow('Stack/Login: A.identityProviders "[]" is invalid: at least one of COGNITO, Google, Corp');
+    expect(() => login.addClient('B', { callbackUrls: [CALLBACK], identityProviders: ['Corp', 'Corp'] }))
+      .toThrow('Stack/Login: B.identityProviders "Corp" is invalid: each entry must be unique');
+  });
+
+  test.each([
+    ['billing/read', 'one of openid, email, phone, profile, aws.cognito.signin.user.admin, api/read, api/write'],
+    ['api/delete', 'one of openid'],
+    ['read', 'one of openid'],
+  ])('refuses the scope %s that no resource server of the login declares', (scope, allowed) => {
+    // GIVEN
+    const login = newLogin(testStack());
+
+    // WHEN / THEN
+    expect(() => login.addClient('Web', { callbackUrls: [CALLBACK], scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.custom(scope)] }))
+      .toThrow(`Stack/Login: Web.scopes[1] "${scope}" is invalid: ${allowed}`);
+  });
+
+  test('resourceServerScope refuses an unknown server or scope', () => {
+    // GIVEN
+    const login = newLogin(testStack());
+
+    // WHEN / THEN
+    expect(() => login.resourceServerScope('billing', 'read'))
+      .toThrow('Stack/Login: identifier "billing" is invalid: one of this login\'s resource servers: api');
+    expect(() => login.resourceServerScope('api', 'delete'))
+      .toThrow('Stack/Login: scopeName "delete" is invalid: one of the scopes of resource server api: read, write');
+  });
+});
