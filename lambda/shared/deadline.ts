@@ -17,14 +17,14 @@ export class DeadlineExceededError extends Error {
       `Timed out after ${budgetMs} ms waiting for AWS (the Lambda time left minus a ${marginMs} ms safety margin); ` +
       'the change may still complete in Cognito, and the next deployment converges it',
     );
-    this.name = 'DeadlineExceededError';
+    // `name` stays 'Error', as for AwsCallError: it heads the FAILED reason.
   }
 }
 
 /**
  * Runs `work` against the clock: resolves with its result, or rejects with
  * DeadlineExceededError when the Lambda's remaining time minus the margin runs
- * out first, aborting `signal` so retries and in-flight SDK calls stop.
+ * (at most half of the time left) runs out first, aborting `signal` so retries and in-flight SDK calls stop.
  */
 export async function withDeadline<T>(
   context: RemainingTime,
@@ -32,15 +32,16 @@ export async function withDeadline<T>(
   work: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   const remaining = context.getRemainingTimeInMillis();
-  // With less time left than the margin, still give the work half of it
-  // rather than failing at once: a short call may well fit.
-  const budgetMs = Math.max(remaining - marginMs, Math.floor(remaining / 2), 0);
+  // The margin never takes more than half of what is left, so a function
+  // invoked with little time still gets to try a short call.
+  const effectiveMarginMs = Math.max(0, Math.min(marginMs, Math.floor(remaining / 2)));
+  const budgetMs = Math.max(0, remaining - effectiveMarginMs);
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort();
-      reject(new DeadlineExceededError(budgetMs, marginMs));
+      reject(new DeadlineExceededError(budgetMs, effectiveMarginMs));
     }, budgetMs);
   });
   try {

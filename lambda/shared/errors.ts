@@ -13,7 +13,8 @@ export class AwsCallError extends Error {
   constructor(operation: string, cause: unknown, suffix = '') {
     const name = awsErrorName(cause);
     super(`${operation} failed: ${name}: ${awsErrorMessage(cause)}${suffix}`, { cause });
-    this.name = 'AwsCallError';
+    // `name` stays 'Error': the entrypoint reports the stack, whose first line
+    // is `<name>: <message>`, and a class name there would only be noise.
     this.errorName = name;
     this.operation = operation;
   }

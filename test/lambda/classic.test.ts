@@ -1,0 +1,168 @@
+import {
+  InvalidParameterException,
+  ResourceNotFoundException,
+  SetUICustomizationCommand,
+  SetUICustomizationRequest,
+} from '@aws-sdk/client-cognito-identity-provider';
+import {
+  captureConsole, CLIENT, cognito, context, createEvent, deleteEvent, imageBytes, inputsOf, instantHandler,
+  OTHER_CLIENT, POOL, s3, stageFile, updateEvent,
+} from './helpers';
+import { ALL_CLIENTS, CLASSIC_CUSTOMIZATION_TYPE } from '../../src/private/custom-resource-contract';
+
+captureConsole();
+
+const TYPE = CLASSIC_CUSTOMIZATION_TYPE;
+const CSS = '.submitButton-customizable { background-color: #0972d3; } /* ünïcode kept */';
+const LOGO = imageBytes('CLASSIC-LOGO');
+
+let css: ReturnType<typeof stageFile>;
+let logo: ReturnType<typeof stageFile>;
+
+beforeEach(() => {
+  cognito.reset();
+  s3.reset();
+  css = stageFile('style.css', CSS);
+  logo = stageFile('logo.png', LOGO);
+  cognito.on(SetUICustomizationCommand).resolves({});
+});
+
+function props(clientId: string = ALL_CLIENTS, files: object = {}) {
+  return { UserPoolId: POOL, ClientId: clientId, Css: css, Logo: logo, ...files };
+}
+
+describe('Create', () => {
+  test('sets CSS text and raw logo bytes in one call for ALL clients', async () => {
+    // WHEN
+    const result = await instantHandler(createEvent(TYPE, props()), context());
+
+    // THEN
+    const inputs = inputsOf<SetUICustomizationRequest>(SetUICustomizationCommand);
+    expect(inputs).toHaveLength(1);
+    expect(inputs[0]).toMatchObject({ UserPoolId: POOL, ClientId: 'ALL', CSS });
+    expect(inputs[0].ImageFile).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(inputs[0].ImageFile!).equals(Buffer.from(LOGO))).toBe(true);
+    expect(result).toEqual({ PhysicalResourceId: `${POOL}:ALL` });
+  });
+
+  test('omits what is not declared', async () => {
+    // GIVEN a per-client customization with CSS only
+    const event = createEvent(TYPE, { UserPoolId: POOL, ClientId: CLIENT, Css: css });
+
+    // WHEN
+    const result = await instantHandler(event, context());
+
+    // THEN
+    expect(inputsOf<SetUICustomizationRequest>(SetUICustomizationCommand)).toEqual([{ UserPoolId: POOL, ClientId: CLIENT, CSS }]);
+    expect(result.PhysicalResourceId).toBe(`${POOL}:${CLIENT}`);
+  });
+
+  test('a rejected image fails with Cognito\'s reason verbatim', async () => {
+    // GIVEN
+    cognito.on(SetUICustomizationCommand).rejects(new InvalidParameterException({
+      message: 'The uploaded image must be a valid .jpeg or .png file.',
+      $metadata: { httpStatusCode: 400 },
+    }));
+
+    // WHEN / THEN
+    await expect(instantHandler(createEvent(TYPE, props()), context()))
+      .rejects.toThrow(/^SetUICustomization failed: InvalidParameterException: The uploaded image must be a valid \.jpeg or \.png file\.$/);
+    expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(1);
+  });
+
+  test('a file reference without a Key is refused naming it', async () => {
+    // GIVEN
+    const event = createEvent(TYPE, props(CLIENT, { Logo: { Bucket: 'b', Hash: 'h' } }));
+
+    // WHEN / THEN
+    await expect(instantHandler(event, context())).rejects.toThrow(`${TYPE} Logo: property Key is required`);
+    expect(cognito.calls()).toHaveLength(0);
+  });
+});
+
+describe('Update', () => {
+  test('with the same properties makes no call', async () => {
+    // WHEN
+    const result = await instantHandler(updateEvent(TYPE, `${POOL}:${CLIENT}`, props(CLIENT), props(CLIENT)), context());
+
+    // THEN
+    expect(cognito.calls()).toHaveLength(0);
+    expect(s3.calls()).toHaveLength(0);
+    expect(result.PhysicalResourceId).toBe(`${POOL}:${CLIENT}`);
+  });
+
+  test('with a new logo sets both again, keeping the physical id', async () => {
+    // GIVEN
+    const newLogo = imageBytes('NEW-LOGO');
+    const event = updateEvent(TYPE, `${POOL}:${CLIENT}`, props(CLIENT, { Logo: stageFile('logo-v2.png', newLogo) }), props(CLIENT));
+
+    // WHEN
+    const result = await instantHandler(event, context());
+
+    // THEN
+    const [input] = inputsOf<SetUICustomizationRequest>(SetUICustomizationCommand);
+    expect(input.CSS).toBe(CSS);
+    expect(Buffer.from(input.ImageFile!).equals(Buffer.from(newLogo))).toBe(true);
+    expect(result.PhysicalResourceId).toBe(`${POOL}:${CLIENT}`);
+  });
+
+  test('that drops the logo sends CSS alone, which clears the image', async () => {
+    // GIVEN
+    const { Logo: _dropped, ...cssOnly } = props(CLIENT);
+    const event = updateEvent(TYPE, `${POOL}:${CLIENT}`, cssOnly, props(CLIENT));
+
+    // WHEN
+    await instantHandler(event, context());
+
+    // THEN
+    expect(inputsOf<SetUICustomizationRequest>(SetUICustomizationCommand)).toEqual([{ UserPoolId: POOL, ClientId: CLIENT, CSS }]);
+  });
+
+  test('to another client sets that client and returns its physical id; the old one is left to the Delete', async () => {
+    // WHEN
+    const result = await instantHandler(updateEvent(TYPE, `${POOL}:${CLIENT}`, props(OTHER_CLIENT), props(CLIENT)), context());
+
+    // THEN
+    expect(inputsOf<SetUICustomizationRequest>(SetUICustomizationCommand).map((i) => i.ClientId)).toEqual([OTHER_CLIENT]);
+    expect(result.PhysicalResourceId).toBe(`${POOL}:${OTHER_CLIENT}`);
+  });
+});
+
+describe('Delete', () => {
+  test('of a per-client customization clears that client only, never ALL', async () => {
+    // WHEN
+    const result = await instantHandler(deleteEvent(TYPE, `${POOL}:${CLIENT}`, props(CLIENT)), context());
+
+    // THEN
+    expect(inputsOf<SetUICustomizationRequest>(SetUICustomizationCommand)).toEqual([{ UserPoolId: POOL, ClientId: CLIENT }]);
+    expect(s3.calls()).toHaveLength(0);
+    expect(result).toEqual({ PhysicalResourceId: `${POOL}:${CLIENT}` });
+  });
+
+  test('of the pool-wide customization clears ALL', async () => {
+    // WHEN
+    await instantHandler(deleteEvent(TYPE, `${POOL}:ALL`, props()), context());
+
+    // THEN
+    expect(inputsOf<SetUICustomizationRequest>(SetUICustomizationCommand)).toEqual([{ UserPoolId: POOL, ClientId: 'ALL' }]);
+  });
+
+  test('succeeds when the pool or client is gone', async () => {
+    // GIVEN
+    cognito.on(SetUICustomizationCommand).rejects(new ResourceNotFoundException({ message: 'User pool does not exist.', $metadata: { httpStatusCode: 400 } }));
+
+    // WHEN
+    const result = await instantHandler(deleteEvent(TYPE, `${POOL}:${CLIENT}`, props(CLIENT)), context());
+
+    // THEN
+    expect(result.PhysicalResourceId).toBe(`${POOL}:${CLIENT}`);
+  });
+
+  test('of a physical id that names no target succeeds without calls', async () => {
+    // WHEN
+    await instantHandler(deleteEvent(TYPE, 'AWSCDK::CustomResourceProviderFramework::CREATE_FAILED', props()), context());
+
+    // THEN
+    expect(cognito.calls()).toHaveLength(0);
+  });
+});

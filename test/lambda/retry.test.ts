@@ -1,0 +1,123 @@
+import {
+  ConcurrentModificationException,
+  InternalErrorException,
+  InvalidParameterException,
+  ResourceNotFoundException,
+  SetUICustomizationCommand,
+  TooManyRequestsException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { captureConsole, CLIENT, cognito, context, createEvent, POOL, s3 } from './helpers';
+import { createHandler } from '../../lambda/index';
+import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, RetryPolicy } from '../../lambda/shared/retry';
+import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/private/custom-resource-contract';
+
+captureConsole();
+
+const meta = (httpStatusCode: number) => ({ $metadata: { httpStatusCode } });
+const throttled = () => new TooManyRequestsException({ message: 'Rate exceeded', ...meta(400) });
+const event = createEvent(CLASSIC_CUSTOMIZATION_TYPE, { UserPoolId: POOL, ClientId: CLIENT });
+
+beforeEach(() => {
+  cognito.reset();
+  s3.reset();
+});
+
+describe('isRetryable', () => {
+  test.each([
+    ['TooManyRequestsException', throttled()],
+    ['ConcurrentModificationException', new ConcurrentModificationException({ message: 'busy', ...meta(400) })],
+    ['ThrottlingException', Object.assign(new Error('slow down'), { name: 'ThrottlingException' })],
+    ['a 503', Object.assign(new Error('unavailable'), { name: 'SomethingUnknown', ...meta(503) })],
+    ['a server fault', Object.assign(new Error('oops'), { name: 'SomethingUnknown', $fault: 'server' })],
+    ['InternalErrorException (500)', new InternalErrorException({ message: 'internal', ...meta(500) })],
+    ['a reset connection', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })],
+  ])('retries %s', (_, error) => {
+    expect(isRetryable(error)).toBe(true);
+  });
+
+  test.each([
+    ['InvalidParameterException', new InvalidParameterException({ message: 'bad', ...meta(400) })],
+    ['ResourceNotFoundException', new ResourceNotFoundException({ message: 'gone', ...meta(400) })],
+    ['a programming error', new TypeError('x is undefined')],
+    ['a non-error value', 'just a string'],
+  ])('does not retry %s', (_, error) => {
+    expect(isRetryable(error)).toBe(false);
+  });
+});
+
+describe('backoffDelay', () => {
+  const policy = (random: number): RetryPolicy => ({ ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 1_000, random: () => random });
+
+  test('doubles the ceiling per retry up to the cap', () => {
+    // GIVEN a jitter draw just under 1 (the ceiling)
+    const p = policy(0.999999);
+
+    // WHEN / THEN
+    expect([0, 1, 2, 3, 4, 5].map((retry) => backoffDelay(p, retry))).toEqual([99, 199, 399, 799, 999, 999]);
+  });
+
+  test('is full jitter: a draw of 0 waits 0, a draw of one half waits half the ceiling', () => {
+    expect(backoffDelay(policy(0), 3)).toBe(0);
+    expect(backoffDelay(policy(0.5), 3)).toBe(400);
+  });
+});
+
+describe('retries through the handler', () => {
+  test('throttling is retried with backoff until it succeeds', async () => {
+    // GIVEN Cognito throttles twice, then accepts
+    cognito.on(SetUICustomizationCommand).rejectsOnce(throttled()).rejectsOnce(throttled()).resolves({});
+    const sleeps: number[] = [];
+    const handler = createHandler({ retry: { sleep: async (ms) => { sleeps.push(ms); }, random: () => 0.5, baseDelayMs: 100 } });
+
+    // WHEN
+    const result = await handler(event, context());
+
+    // THEN
+    expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(3);
+    expect(sleeps).toEqual([50, 100]);
+    expect(result.PhysicalResourceId).toBe(`${POOL}:${CLIENT}`);
+  });
+
+  test('a 5xx is retried too', async () => {
+    // GIVEN
+    cognito.on(SetUICustomizationCommand).rejectsOnce(new InternalErrorException({ message: 'internal', ...meta(500) })).resolves({});
+    const handler = createHandler({ retry: { sleep: async () => undefined } });
+
+    // WHEN
+    await handler(event, context());
+
+    // THEN
+    expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(2);
+  });
+
+  test('attempts are bounded and the last error is reported verbatim', async () => {
+    // GIVEN Cognito throttles for ever
+    cognito.on(SetUICustomizationCommand).rejects(throttled());
+    const sleep = jest.fn(async () => undefined);
+    const handler = createHandler({ retry: { sleep, maxAttempts: 4 } });
+
+    // WHEN / THEN
+    await expect(handler(event, context())).rejects.toThrow(
+      'SetUICustomization failed: TooManyRequestsException: Rate exceeded (gave up after 4 attempts)',
+    );
+    expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(4);
+    expect(sleep).toHaveBeenCalledTimes(3);
+  });
+
+  test('the default policy is bounded', () => {
+    expect(DEFAULT_RETRY_POLICY.maxAttempts).toBeGreaterThan(1);
+    expect(DEFAULT_RETRY_POLICY.maxAttempts).toBeLessThanOrEqual(10);
+  });
+
+  test('a client error is not retried', async () => {
+    // GIVEN
+    cognito.on(SetUICustomizationCommand).rejects(new InvalidParameterException({ message: 'bad', ...meta(400) }));
+    const sleep = jest.fn(async () => undefined);
+    const handler = createHandler({ retry: { sleep } });
+
+    // WHEN / THEN
+    await expect(handler(event, context())).rejects.toThrow('SetUICustomization failed: InvalidParameterException: bad');
+    expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(1);
+    expect(sleep).not.toHaveBeenCalled();
+  });
+});
