@@ -117,7 +117,7 @@ export class BrandingAsset {
     const allowed = typesFor(this.category);
     if (!allowed.includes(type)) {
       throw new ValidationError(scope, at, value,
-        `a ${allowed.join(', ')} image for ${this.category}; the content is ${type}`);
+        `an image with ${allowed.join(', ')} content for ${this.category}; this one is ${type}`);
     }
     if (type === 'SVG') {
       const hazard = findSvgHazard(bytes.toString('utf8'));

@@ -112,6 +112,7 @@ class ClassicCssReader {
       this.offset += name.length;
       this.skipBlank();
       this.expect(':');
+      this.skipBlank();
       const valueStart = this.offset;
       const value = this.readValue();
       if (value.trim() === '') {
@@ -134,9 +135,10 @@ class ClassicCssReader {
     this.offset++;
   }
 
-  /** A value up to `;` or `}`, stepping over quoted strings and parentheses. */
+  /** A value up to `;` or `}`, stepping over quoted strings and parentheses; comments are left out. */
   private readValue(): string {
     const start = this.offset;
+    let value = '';
     let depth = 0;
     while (this.offset < this.text.length) {
       const c = this.peek();
@@ -145,11 +147,14 @@ class ClassicCssReader {
         if (end < 0) {
           this.fail('the string is not closed');
         }
+        value += this.text.slice(this.offset, end + 1);
         this.offset = end + 1;
         continue;
       }
       if (this.text.startsWith('/*', this.offset)) {
-        this.fail('comments inside values are not allowed');
+        this.skipBlank();
+        value += ' ';
+        continue;
       }
       if (c === '(') {
         depth++;
@@ -160,6 +165,7 @@ class ClassicCssReader {
       } else if (c === '{') {
         this.fail('unexpected "{" in a value');
       }
+      value += c;
       this.offset++;
     }
     if (this.offset >= this.text.length) {
@@ -168,7 +174,7 @@ class ClassicCssReader {
     if (depth !== 0) {
       this.fail('unbalanced parentheses in a value', start);
     }
-    return this.text.slice(start, this.offset);
+    return value;
   }
 
   /** Steps over white space and comments. */

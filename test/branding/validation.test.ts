@@ -1,0 +1,159 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { ico, jpeg, png, svg, webp, writeTemp } from './images';
+import { poolStack, propertiesOf } from './stacks';
+import { BrandingAsset, BrandingCategory, BrandingColorMode, BrandingSettings, BrandingStyleOptions, ManagedLoginBranding } from '../../src';
+
+/** Builds a style on a fresh stack; the tests expect it to throw. */
+function brand(style: BrandingStyleOptions): void {
+  const { stack, pool, client } = poolStack();
+  new ManagedLoginBranding(stack, 'Branding', { userPool: pool, client, ...style });
+}
+
+function asset(file: string, category = BrandingCategory.PAGE_BACKGROUND, colorMode = BrandingColorMode.LIGHT, resourceId?: string) {
+  return BrandingAsset.fromFile(file, { category, colorMode, resourceId });
+}
+
+describe('ManagedLoginBranding refuses at synth what Cognito would refuse at deployment', () => {
+  test('useCognitoProvidedValues together with settings', () => {
+    // GIVEN
+    const settings = BrandingSettings.fromOptions({});
+
+    // WHEN / THEN
+    expect(() => brand({ useCognitoProvidedValues: true, settings }))
+      .toThrow(/^Stack\/Branding: useCognitoProvidedValues "true" is invalid: true only without settings and assets/);
+  });
+
+  test('useCognitoProvidedValues together with assets', () => {
+    // GIVEN
+    const assets = [asset(writeTemp('bg.png', png()))];
+
+    // WHEN / THEN
+    expect(() => brand({ useCognitoProvidedValues: true, assets })).toThrow(/useCognitoProvidedValues "true" is invalid/);
+  });
+
+  test('useCognitoProvidedValues false with nothing to use instead', () => {
+    // WHEN / THEN
+    expect(() => brand({ useCognitoProvidedValues: false })).toThrow(/useCognitoProvidedValues "false" is invalid: false only with settings or assets/);
+  });
+
+  test('more than 40 assets', () => {
+    // GIVEN: 41 distinct slots (IDP_BUTTON_ICON with 41 resource ids)
+    const file = writeTemp('icon.png', png());
+    const assets = Array.from({ length: 41 }, (_, i) => asset(file, BrandingCategory.IDP_BUTTON_ICON, BrandingColorMode.LIGHT, `idp${i}`));
+
+    // WHEN / THEN
+    expect(() => brand({ assets })).toThrow(/assets "41 assets" is invalid: at most 40 assets per style/);
+  });
+
+  test('an asset over 1,000,000 bytes', () => {
+    // GIVEN
+    const file = writeTemp('huge.png', png(1_000_001));
+
+    // WHEN / THEN
+    expect(() => brand({ assets: [asset(file)] }))
+      .toThrow(new RegExp(`assets\\[0\\] "${file}" is invalid: an asset of at most .*1000000 bytes.*1000001 bytes`));
+  });
+
+  test('two assets for the same category and color mode', () => {
+    // GIVEN
+    const first = writeTemp('a.png', png(100, 1));
+    const second = writeTemp('b.png', png(100, 2));
+
+    // WHEN / THEN
+    expect(() => brand({ assets: [asset(first), asset(second)] }))
+      .toThrow(new RegExp(`assets\\[1\\] "${second}" is invalid: one asset per category, color mode and resource id; assets\\[0\\]`));
+  });
+
+  test('the same category in two color modes, or for two identity providers, is fine', () => {
+    // GIVEN
+    const file = writeTemp('a.png', png());
+
+    // WHEN / THEN
+    expect(() => brand({
+      assets: [
+        asset(file, BrandingCategory.PAGE_BACKGROUND, BrandingColorMode.LIGHT),
+        asset(file, BrandingCategory.PAGE_BACKGROUND, BrandingColorMode.DARK),
+        asset(file, BrandingCategory.IDP_BUTTON_ICON, BrandingColorMode.LIGHT, 'Google'),
+        asset(file, BrandingCategory.IDP_BUTTON_ICON, BrandingColorMode.LIGHT, 'Okta'),
+      ],
+    })).not.toThrow();
+  });
+
+  test.each([
+    ['a script element', '<script>alert(1)</script>', /an SVG without a <script> element/],
+    ['an event attribute', '<rect onload="alert(1)" width="1" height="1"/>', /an SVG without an on\* event attribute/],
+    ['a javascript: URL', '<a href="javascript:alert(1)"><rect width="1" height="1"/></a>', /an SVG without a javascript: URL/],
+    ['dominant-baseline', '<text dominant-baseline="middle">A</text>', /an SVG without the dominant-baseline attribute/],
+  ])('an SVG with %s', (_, body, expected) => {
+    // GIVEN
+    const file = writeTemp('icon.svg', svg(body));
+
+    // WHEN / THEN
+    expect(() => brand({ assets: [asset(file, BrandingCategory.FAVICON_SVG, BrandingColorMode.DYNAMIC)] }))
+      .toThrow(new RegExp(`assets\\[0\\] "${file}" is invalid: ${expected.source}`));
+  });
+
+  test('settings and assets over 2 MB together', () => {
+    // GIVEN: three assets just under the per-asset limit
+    const assets = [BrandingCategory.PAGE_BACKGROUND, BrandingCategory.FORM_BACKGROUND, BrandingCategory.PAGE_HEADER_BACKGROUND]
+      .map((category, i) => asset(writeTemp(`big${i}.png`, png(900_000, i)), category));
+
+    // WHEN / THEN
+    expect(() => brand({ assets })).toThrow(/assets ".*KiB.*" is invalid: settings and assets of at most 2048.0 KiB .* together, Cognito's request limit/);
+  });
+
+  test('a favicon ICO whose content is PNG, whatever the name says', () => {
+    // GIVEN
+    const file = writeTemp('favicon.ico', png());
+
+    // WHEN / THEN
+    expect(() => brand({ assets: [asset(file, BrandingCategory.FAVICON_ICO)] }))
+      .toThrow(new RegExp(`assets\\[0\\] "${file}" is invalid: an image with ICO content for FAVICON_ICO; this one is PNG`));
+  });
+
+  test('a favicon SVG that is not SVG', () => {
+    // GIVEN
+    const file = writeTemp('favicon.svg', ico());
+
+    // WHEN / THEN
+    expect(() => brand({ assets: [asset(file, BrandingCategory.FAVICON_SVG)] })).toThrow(/an image with SVG content for FAVICON_SVG; this one is ICO/);
+  });
+
+  test('a file that is no image Cognito knows', () => {
+    // GIVEN
+    const file = writeTemp('logo.png', 'GIF89a not really');
+
+    // WHEN / THEN
+    expect(() => brand({ assets: [asset(file)] }))
+      .toThrow(new RegExp(`assets\\[0\\] "${file}" is invalid: an image whose content is one of ICO, JPEG, PNG, SVG, WEBP`));
+  });
+
+  test('a missing file', () => {
+    // WHEN / THEN
+    expect(() => brand({ assets: [asset('/no/such/logo.png')] })).toThrow(/assets\[0\] "\/no\/such\/logo.png" is invalid: a readable file \(ENOENT\)/);
+  });
+
+  test('a resource id outside Cognito\'s pattern', () => {
+    // GIVEN
+    const file = writeTemp('icon.png', png());
+
+    // WHEN / THEN
+    expect(() => brand({ assets: [asset(file, BrandingCategory.IDP_BUTTON_ICON, BrandingColorMode.LIGHT, 'bad/id')] }))
+      .toThrow(/assets\[0\].resourceId "bad\/id" is invalid: 1 to 40 letters, digits, spaces/);
+  });
+
+  test('every image type goes to a non-favicon category, its extension read from the content', () => {
+    // GIVEN: names that lie about the content
+    const { stack, pool, client } = poolStack();
+    const files = [png(), jpeg(), ico(), webp(), svg()].map((bytes, i) => writeTemp(`image${i}.dat`, bytes));
+    const categories = [BrandingCategory.PAGE_BACKGROUND, BrandingCategory.FORM_BACKGROUND, BrandingCategory.FORM_LOGO,
+      BrandingCategory.PAGE_FOOTER_LOGO, BrandingCategory.EMAIL_GRAPHIC];
+
+    // WHEN
+    new ManagedLoginBranding(stack, 'Branding', { userPool: pool, client, assets: files.map((file, i) => asset(file, categories[i])) });
+
+    // THEN
+    const [props] = propertiesOf(Template.fromStack(stack), 'Custom::CognitoManagedLoginBranding');
+    expect(props.Assets.map((a: any) => a.Extension)).toEqual(['PNG', 'JPEG', 'ICO', 'WEBP', 'SVG']);
+  });
+});
