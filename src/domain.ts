@@ -86,11 +86,12 @@ export class LoginDomain {
   }
 
   /**
-   * The Cognito domain prefix, when this is a prefix domain.
+   * The Cognito domain prefix, when this is a prefix domain. (Not named
+   * `cognitoPrefix`: jsii forbids a static and an instance member of one name.)
    *
    * @default - not a prefix domain
    */
-  public readonly cognitoPrefix?: string;
+  public readonly domainPrefix?: string;
 
   /**
    * The custom domain, when this is a custom domain.
@@ -99,8 +100,8 @@ export class LoginDomain {
    */
   public readonly customDomain?: CustomDomainOptions;
 
-  private constructor(cognitoPrefix: string | undefined, customDomain: CustomDomainOptions | undefined) {
-    this.cognitoPrefix = cognitoPrefix;
+  private constructor(domainPrefix: string | undefined, customDomain: CustomDomainOptions | undefined) {
+    this.domainPrefix = domainPrefix;
     this.customDomain = customDomain;
   }
 
@@ -114,8 +115,8 @@ export class LoginDomain {
    */
   public _bind(scope: Construct, userPool: cognito.IUserPool, managedLoginVersion: cognito.ManagedLoginVersion): cognito.UserPoolDomain {
     const prop = 'domain';
-    if (this.cognitoPrefix !== undefined && this.customDomain !== undefined) {
-      throw new ValidationError(scope, prop, `cognitoPrefix: ${this.cognitoPrefix}, customDomain: ${this.customDomain.domainName}`,
+    if (this.domainPrefix !== undefined && this.customDomain !== undefined) {
+      throw new ValidationError(scope, prop, `cognitoPrefix: ${this.domainPrefix}, customDomain: ${this.customDomain.domainName}`,
         'exactly one of cognitoPrefix or customDomain, not both');
     }
     if (this.customDomain !== undefined) {
@@ -130,12 +131,12 @@ export class LoginDomain {
       }
       return domain;
     }
-    if (this.cognitoPrefix !== undefined) {
-      validatePrefix(scope, `${prop}.cognitoPrefix`, this.cognitoPrefix);
+    if (this.domainPrefix !== undefined) {
+      validatePrefix(scope, `${prop}.cognitoPrefix`, this.domainPrefix);
       return new cognito.UserPoolDomain(scope, 'Domain', {
         userPool,
         managedLoginVersion,
-        cognitoDomain: { domainPrefix: this.cognitoPrefix },
+        cognitoDomain: { domainPrefix: this.domainPrefix },
       });
     }
     throw new ValidationError(scope, prop, '(none given)', 'exactly one of cognitoPrefix or customDomain');
