@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { LoginClientOptions } from './client';
@@ -6,7 +6,7 @@ import { LoginDomain } from './domain';
 import { LoginPages } from './pages';
 import { validateRedirectUrls } from './private/redirect-urls';
 import { resourceServersOfScopes, validateResourceServers } from './private/resource-servers';
-import { ValidationError, requireUnique } from './private/validate';
+import { ValidationError, requireUnique, warn } from './private/validate';
 import { LoginProvider } from './providers';
 import { LoginResourceServerOptions } from './resource-server';
 
@@ -148,7 +148,7 @@ export class CognitoLogin extends Construct {
       const server = new cognito.UserPoolResourceServer(this, `ResourceServer${options.identifier}`, {
         userPool: this.userPool,
         identifier: options.identifier,
-        userPoolResourceServerName: options.name ?? options.identifier,
+        userPoolResourceServerName: options.name ?? nameFromIdentifier(options.identifier),
         scopes: options.scopes.map((s) => new cognito.ResourceServerScope({ scopeName: s.name, scopeDescription: s.description })),
       });
       this.resourceServers.push(server);
@@ -165,6 +165,10 @@ export class CognitoLogin extends Construct {
    * @param id construct id of the client, and its name in Cognito unless clientName is given
    */
   public addClient(id: string, options: LoginClientOptions): cognito.UserPoolClient {
+    if (this.node.tryFindChild(id) !== undefined || this.node.tryFindChild(`${id}SignInUrl`) !== undefined) {
+      throw new ValidationError(this, 'id', id,
+        `an id not yet used in this login (taken: ${this.node.children.map((c) => c.node.id).join(', ')})`);
+    }
     validateRedirectUrls(this, `${id}.callbackUrls`, options.callbackUrls, true);
     validateRedirectUrls(this, `${id}.logoutUrls`, options.logoutUrls, false);
     const scopes = options.scopes ?? [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE];
@@ -187,6 +191,11 @@ export class CognitoLogin extends Construct {
       idTokenValidity: options.idTokenValidity,
       refreshTokenValidity: options.refreshTokenValidity,
     });
+    if (options.implicitCodeGrant) {
+      warn(client, 'implicitCodeGrant',
+        'The implicit grant returns tokens in the URL, where browser history and referrers can leak them; '
+        + 'prefer the authorization code grant with PKCE, which this client also allows.');
+    }
     for (const name of providerNames) {
       const provider = this.providersByName.get(name);
       if (provider) {
@@ -198,7 +207,9 @@ export class CognitoLogin extends Construct {
     }
 
     this.clients.push(client);
-    this.firstCallbackUrls.set(client, options.callbackUrls[0]);
+    // A list token (e.g. from a parameter) has no [0] before deploy time; select it in CloudFormation.
+    const callbackUrls = options.callbackUrls;
+    this.firstCallbackUrls.set(client, Token.isUnresolved(callbackUrls) ? Fn.select(0, callbackUrls) : callbackUrls[0]);
     new CfnOutput(this, `${id}SignInUrl`, {
       value: this.signInUrl(client),
       description: `Sign-in URL of the ${id} app client`,
@@ -284,4 +295,16 @@ function definedMembers<T extends object>(value: T): Partial<T> {
 /** The redirect_uri query parameter: percent-encoded, unless only known at deploy time. */
 function redirectUriOf(callbackUrl: string): string {
   return Token.isUnresolved(callbackUrl) ? callbackUrl : encodeURIComponent(callbackUrl);
+}
+
+/**
+ * A resource server name from its identifier. Names allow fewer characters
+ * than identifiers (no `:` or `/`), so a URL identifier such as
+ * `https://api.example.com/v1` becomes `https-api.example.com-v1`.
+ */
+function nameFromIdentifier(identifier: string): string {
+  if (Token.isUnresolved(identifier)) {
+    return identifier;
+  }
+  return identifier.replace(/[^\w\s+=,.@-]+/g, '-').replace(/^-+|-+$/g, '') || 'resource-server';
 }

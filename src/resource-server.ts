@@ -13,7 +13,7 @@ export interface LoginResourceServerOptions {
   /**
    * A friendly name.
    *
-   * @default - the identifier
+   * @default - the identifier, with runs of characters a name cannot hold (such as `:` and `/`) replaced by `-`
    */
   readonly name?: string;
   /** The scopes of this resource server. */

@@ -1,5 +1,5 @@
-import { Duration, SecretValue, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { CfnParameter, Duration, SecretValue, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CognitoLogin, LoginDomain, LoginProvider } from '../src';
 import { testStack } from './util/stack';
@@ -139,8 +139,11 @@ describe('addClient', () => {
     login.addClient('Web', { callbackUrls: [CALLBACK], scopes: [login.resourceServerScope('https://api.example.com/v1', 'read')] });
 
     // THEN
-    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      AllowedOAuthScopes: ['https://api.example.com/v1/read'],
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { AllowedOAuthScopes: ['https://api.example.com/v1/read'] });
+    // Names cannot hold ':' or '/', so the default name is the identifier made fit.
+    template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      Identifier: 'https://api.example.com/v1', Name: 'https-api.example.com-v1',
     });
   });
 
@@ -165,6 +168,46 @@ describe('addClient', () => {
     expect(url).toEqual(expected);
     const outputs = Template.fromStack(stack).findOutputs('*', { Value: expected });
     expect(Object.keys(outputs)).toEqual([expect.stringMatching(/^LoginWebSignInUrl/)]);
+  });
+
+  test('warns about the implicit grant, and only when it is on', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack);
+
+    // WHEN
+    login.addClient('Legacy', { callbackUrls: [CALLBACK], implicitCodeGrant: true });
+    login.addClient('Modern', { callbackUrls: [CALLBACK] });
+
+    // THEN
+    const annotations = Annotations.fromStack(stack);
+    annotations.hasWarning('/Stack/Login/Legacy', Match.stringLikeRegexp('implicit grant returns tokens in the URL.*cdk-cognito-login:implicitCodeGrant'));
+    annotations.hasNoWarning('/Stack/Login/Modern', Match.anyValue());
+  });
+
+  test('callback URLs from a list parameter: the sign-in URL selects the first at deploy time', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack);
+    const urls = new CfnParameter(stack, 'CallbackUrls', { type: 'CommaDelimitedList' }).valueAsList;
+
+    // WHEN
+    const client = login.addClient('Web', { callbackUrls: urls });
+
+    // THEN
+    expect(JSON.stringify(stack.resolve(login.signInUrl(client)))).toContain('{"Fn::Select":[0,{"Ref":"CallbackUrls"}]}');
+  });
+
+  test('refuses an id already used in the login', () => {
+    // GIVEN
+    const login = newLogin(testStack());
+    login.addClient('Web', { callbackUrls: [CALLBACK] });
+
+    // WHEN / THEN
+    expect(() => login.addClient('Web', { callbackUrls: [CALLBACK] }))
+      .toThrow('Stack/Login: id "Web" is invalid: an id not yet used in this login (taken: UserPool, Domain,');
+    expect(() => login.addClient('Domain', { callbackUrls: [CALLBACK] }))
+      .toThrow('Stack/Login: id "Domain" is invalid');
   });
 
   test('signInUrl refuses a client that is not of this login', () => {
