@@ -1,0 +1,251 @@
+#!/usr/bin/env node
+/**
+ * Compares the cloud assembly one language's app synthesized with the one the
+ * TypeScript reference app synthesized (scripts/test-bindings.sh).
+ *
+ *   node scripts/bindings/compare-templates.js <reference cdk.out> <candidate cdk.out> [--handler <file>]
+ *
+ * Every stack template of the reference must exist in the candidate and be
+ * equal to it once what legitimately differs between two synths is taken out:
+ * CDK metadata (construct paths, asset paths, the CDKMetadata resource and its
+ * condition, the bootstrap version parameter and rule) and asset hashes
+ * (64 hex digits, alone or inside an S3 key). Hashes are masked, not compared,
+ * because each language may run on another aws-cdk-lib release, whose bundled
+ * custom-resource entrypoint changes the handler directory's hash.
+ *
+ * The candidate's assets are checked too, because a file the constructs need
+ * at run time is only proven found by the asset it produced: every file asset
+ * its manifests list must be staged in the cdk.out, and with --handler, one
+ * staged directory must hold an index.js of that file's size (the bundled
+ * custom-resource handler).
+ *
+ * Prints "OK" or the first difference; exits 0 when equal, 1 when not, 2 on
+ * bad usage.
+ */
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+
+const HASH = /[0-9a-f]{64}/g;
+const MASK = '<asset-hash>';
+
+/** Template sections whose members are CDK bookkeeping, not the user's infrastructure. */
+const BOOKKEEPING = {
+  Resources: ['CDKMetadata'],
+  Conditions: ['CDKMetadataAvailable'],
+  Parameters: ['BootstrapVersion'],
+  Rules: ['CheckBootstrapVersion'],
+};
+
+function usage(message) {
+  process.stderr.write(`${message}\nusage: compare-templates.js <reference cdk.out> <candidate cdk.out> [--handler <file>]\n`);
+  process.exit(2);
+}
+
+function readJson(file) {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/** Masks asset hashes in every string, keys included. */
+function mask(value) {
+  if (typeof value === 'string') {
+    return value.replace(HASH, MASK);
+  }
+  if (Array.isArray(value)) {
+    return value.map(mask);
+  }
+  if (value !== null && typeof value === 'object') {
+    const out = {};
+    for (const [key, member] of Object.entries(value)) {
+      out[key.replace(HASH, MASK)] = mask(member);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Drops the CDK metadata of a resource; returns the resource without it. */
+function withoutCdkMetadata(resource) {
+  if (!resource.Metadata) {
+    return resource;
+  }
+  const metadata = {};
+  for (const [key, value] of Object.entries(resource.Metadata)) {
+    if (key !== 'aws:cdk:path' && !key.startsWith('aws:asset:')) {
+      metadata[key] = value;
+    }
+  }
+  const { Metadata: _dropped, ...rest } = resource;
+  return Object.keys(metadata).length > 0 ? { ...rest, Metadata: metadata } : rest;
+}
+
+function normalize(template) {
+  const out = { ...template };
+  for (const [section, names] of Object.entries(BOOKKEEPING)) {
+    if (!out[section]) {
+      continue;
+    }
+    const kept = { ...out[section] };
+    for (const name of names) {
+      delete kept[name];
+    }
+    if (Object.keys(kept).length > 0) {
+      out[section] = kept;
+    } else {
+      delete out[section];
+    }
+  }
+  if (out.Resources) {
+    const resources = {};
+    for (const [id, resource] of Object.entries(out.Resources)) {
+      resources[id] = withoutCdkMetadata(resource);
+    }
+    out.Resources = resources;
+  }
+  return mask(out);
+}
+
+function show(value) {
+  const text = value === undefined ? '(absent)' : JSON.stringify(value);
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+
+/** JSON text with object keys sorted: key order carries no meaning in a template. */
+function canonical(value) {
+  if (Array.isArray(value)) {
+    return `[${value.map(canonical).join(',')}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The first place where two JSON values differ, as "path: reference X, candidate Y"; undefined when equal. */
+function firstDifference(reference, candidate, where) {
+  if (canonical(reference) === canonical(candidate)) {
+    return undefined;
+  }
+  const bothObjects = reference !== null && candidate !== null
+    && typeof reference === 'object' && typeof candidate === 'object'
+    && Array.isArray(reference) === Array.isArray(candidate);
+  if (!bothObjects) {
+    return `${where}: reference ${show(reference)}, candidate ${show(candidate)}`;
+  }
+  if (Array.isArray(reference) && reference.length !== candidate.length) {
+    return `${where}: reference has ${reference.length} items, candidate ${candidate.length}`;
+  }
+  const keys = [...new Set([...Object.keys(reference), ...Object.keys(candidate)])].sort();
+  for (const key of keys) {
+    const inner = firstDifference(reference[key], candidate[key], where ? `${where}.${key}` : key);
+    if (inner) {
+      return inner;
+    }
+  }
+  return undefined;
+}
+
+/** Manifests of every stack in a cloud assembly, nested assemblies included. */
+function stackArtifacts(outdir) {
+  const manifest = readJson(path.join(outdir, 'manifest.json'));
+  const stacks = [];
+  for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
+    if (artifact.type === 'aws:cloudformation:stack') {
+      stacks.push({ id, outdir, template: artifact.properties.templateFile });
+    } else if (artifact.type === 'cdk:cloud-assembly') {
+      stacks.push(...stackArtifacts(path.join(outdir, artifact.properties.directoryName)));
+    }
+  }
+  return stacks;
+}
+
+/** Problems with the file assets of a cloud assembly: sources its asset manifests list but that are not staged. */
+function missingAssets(outdir) {
+  const problems = [];
+  for (const name of fs.readdirSync(outdir).filter((f) => f.endsWith('.assets.json'))) {
+    const assets = readJson(path.join(outdir, name));
+    for (const [hash, asset] of Object.entries(assets.files ?? {})) {
+      const source = asset.source?.path;
+      if (source && !fs.existsSync(path.join(outdir, source))) {
+        problems.push(`${name}: file asset ${hash.slice(0, 12)}... (${asset.displayName ?? source}) is not staged at ${source}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Whether some staged asset directory of the cloud assembly holds an index.js of the handler's size. */
+function handlerStaged(outdir, handlerFile) {
+  const size = fs.statSync(handlerFile).size;
+  for (const entry of fs.readdirSync(outdir, { withFileTypes: true })) {
+    const index = path.join(outdir, entry.name, 'index.js');
+    if (entry.isDirectory() && entry.name.startsWith('asset.') && fs.existsSync(index) && fs.statSync(index).size === size) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function compare(referenceDir, candidateDir, handlerFile) {
+  const references = stackArtifacts(referenceDir);
+  if (references.length === 0) {
+    return `reference ${referenceDir} holds no stack`;
+  }
+  const candidates = new Map(stackArtifacts(candidateDir).map((s) => [s.id, s]));
+  for (const reference of references) {
+    const candidate = candidates.get(reference.id);
+    if (!candidate) {
+      return `stack ${reference.id} is missing (candidate has: ${[...candidates.keys()].join(', ') || 'none'})`;
+    }
+    const difference = firstDifference(
+      normalize(readJson(path.join(reference.outdir, reference.template))),
+      normalize(readJson(path.join(candidate.outdir, candidate.template))),
+      reference.id,
+    );
+    if (difference) {
+      return difference;
+    }
+    const missing = missingAssets(candidate.outdir);
+    if (missing.length > 0) {
+      return missing[0];
+    }
+    if (handlerFile && !handlerStaged(candidate.outdir, handlerFile)) {
+      const size = fs.statSync(handlerFile).size;
+      return `no asset directory of ${candidate.outdir} holds the handler index.js (${size} bytes, like ${handlerFile})`;
+    }
+  }
+  return undefined;
+}
+
+function main(argv) {
+  const positional = [];
+  let handlerFile;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--handler') {
+      handlerFile = argv[++i];
+      if (!handlerFile || !fs.existsSync(handlerFile)) {
+        usage(`--handler needs an existing file, got ${handlerFile}`);
+      }
+    } else {
+      positional.push(argv[i]);
+    }
+  }
+  if (positional.length !== 2) {
+    usage('expected two cloud assembly directories');
+  }
+  for (const dir of positional) {
+    if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
+      usage(`${dir} is not a cloud assembly (no manifest.json)`);
+    }
+  }
+  const difference = compare(positional[0], positional[1], handlerFile);
+  process.stdout.write(`${difference ?? 'OK'}\n`);
+  process.exit(difference ? 1 : 0);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2));
+}
+
+module.exports = { normalize, firstDifference, compare };
