@@ -22,7 +22,7 @@ export async function onBrandingEvent(rt: Runtime, event: CloudFormationCustomRe
       return brandingResult(await createOrTakeOver(rt, style));
     }
     case 'Update':
-      return brandingResult(await update(rt, event.PhysicalResourceId, parseStyle(event.OldResourceProperties), event));
+      return brandingResult(await update(rt, event.PhysicalResourceId, event.ResourceProperties, event.OldResourceProperties));
     case 'Delete':
       await remove(rt, event.PhysicalResourceId, event.ResourceProperties);
       return { PhysicalResourceId: event.PhysicalResourceId };
@@ -32,21 +32,37 @@ export async function onBrandingEvent(rt: Runtime, event: CloudFormationCustomRe
 async function update(
   rt: Runtime,
   physicalId: string,
-  old: DeclaredStyle,
-  event: { ResourceProperties: Record<string, unknown>; OldResourceProperties: Record<string, unknown> },
+  properties: Record<string, unknown>,
+  oldProperties: Record<string, unknown>,
 ): Promise<string> {
-  const style = parseStyle(event.ResourceProperties);
-  if (style.userPoolId !== old.userPoolId || style.clientId !== old.clientId) {
+  const style = parseStyle(properties);
+  const old = parseOldStyle(oldProperties);
+  if (style.userPoolId !== oldProperties.UserPoolId || style.clientId !== oldProperties.ClientId) {
     // A style belongs to one client for life. Make the new client's style and
     // return its id; CloudFormation then sends Delete for the old id.
     logStyle('replace', style, 'user pool or client changed');
     return createOrTakeOver(rt, style);
   }
-  if (UUID.test(physicalId) && sameDeclaredState(event.OldResourceProperties, event.ResourceProperties)) {
+  if (UUID.test(physicalId) && sameDeclaredState(oldProperties, properties)) {
     logStyle('no-op', style, 'declared state unchanged');
     return physicalId;
   }
   return converge(rt, style, old);
+}
+
+/**
+ * The previous declaration, or undefined when it no longer parses (written by
+ * an older version of the library, say). It only adds reasons to recreate; the
+ * live style alone is enough to converge, so an unreadable old declaration
+ * must not make every future update fail.
+ */
+function parseOldStyle(oldProperties: Record<string, unknown>): DeclaredStyle | undefined {
+  try {
+    return parseStyle(oldProperties);
+  } catch (error) {
+    log('old properties unreadable, converging from the live style', { reason: (error as Error).message });
+    return undefined;
+  }
 }
 
 /**
@@ -59,12 +75,18 @@ async function update(
  * is deleted and created again instead, which gives it a new id. CloudFormation
  * then sends Delete for the old id, which finds nothing and succeeds.
  *
+ * The price of a new id: if a later resource fails and the stack rolls back,
+ * CloudFormation deletes the new style and goes back to the old id, which no
+ * longer exists, so the client has no style until the next deployment of the
+ * change (whose Update finds none and creates it). Keeping the id would need
+ * an update that empties a style, which the API does not document.
+ *
  * The live style is described first (one read): it is what an update would
  * patch, so it shows drift made outside CloudFormation (assets added in the
  * console, a style deleted by hand) as well as what the old properties
  * declared.
  */
-async function converge(rt: Runtime, style: DeclaredStyle, old: DeclaredStyle): Promise<string> {
+async function converge(rt: Runtime, style: DeclaredStyle, old: DeclaredStyle | undefined): Promise<string> {
   const live = await describeStyle(rt, style);
   if (!live) {
     logStyle('create', style, 'the client has no style any more');
@@ -89,16 +111,16 @@ async function converge(rt: Runtime, style: DeclaredStyle, old: DeclaredStyle): 
 }
 
 /** Why an update cannot reach the declared state, or undefined when it can. */
-function recreateReason(style: DeclaredStyle, old: DeclaredStyle, live: ManagedLoginBrandingType): string | undefined {
+function recreateReason(style: DeclaredStyle, old: DeclaredStyle | undefined, live: ManagedLoginBrandingType): string | undefined {
   const liveUsesDefaults = live.UseCognitoProvidedValues === true;
-  if (style.useCognitoProvidedValues !== old.useCognitoProvidedValues || style.useCognitoProvidedValues !== liveUsesDefaults) {
+  if (style.useCognitoProvidedValues !== liveUsesDefaults || (old && style.useCognitoProvidedValues !== old.useCognitoProvidedValues)) {
     return 'switching between Cognito-provided values and custom settings';
   }
-  const removed = [...new Set([...lostSlots(old.assets, style.assets), ...lostSlots(live.Assets ?? [], style.assets)])].sort();
+  const removed = [...new Set([...lostSlots(old?.assets ?? [], style.assets), ...lostSlots(live.Assets ?? [], style.assets)])].sort();
   if (removed.length > 0) {
     return `assets no longer declared: ${removed.join(', ')}`;
   }
-  if (!style.settings && (old.settings || live.Settings !== undefined)) {
+  if (!style.settings && (old?.settings || live.Settings !== undefined)) {
     return 'settings no longer declared';
   }
   return undefined;
@@ -106,8 +128,9 @@ function recreateReason(style: DeclaredStyle, old: DeclaredStyle, live: ManagedL
 
 /**
  * Creates the client's style. If the client already has one (made in the
- * console, left by an earlier stack, or by a create that timed out after
- * Cognito did it), that style is taken over by replacing it: deleted and
+ * console, left by an earlier stack, by a create that timed out after Cognito
+ * did it, or by our own create retried after a 5xx that had in fact
+ * succeeded), that style is taken over by replacing it: deleted and
  * created again from the declaration.
  *
  * Replacing rather than updating it in place matters when a style changes

@@ -60,6 +60,11 @@ export async function onClassicEvent(rt: Runtime, event: CloudFormationCustomRes
  * (how the Terraform provider deletes it too). The target comes from the
  * physical id, so a per-client resource clears that client only and never
  * touches ALL. A pool that is gone has nothing left to clear.
+ *
+ * Known limit: two resources aimed at the same target share a physical id, so
+ * when a construct is renamed (new logical id: the new resource is created,
+ * then the old one deleted) this Delete clears what the new one just set.
+ * Cognito keeps no owner we could check; the next change re-applies it.
  */
 async function clear(rt: Runtime, physicalId: string): Promise<void> {
   const match = /^([^:]+):([^:]+)$/.exec(physicalId);

@@ -326,6 +326,19 @@ describe('Update', () => {
     expect(inputsOf<CreateManagedLoginBrandingRequest>(CreateManagedLoginBrandingCommand)[0].Settings).toBeUndefined();
   });
 
+  test('with old properties that no longer parse converges from the live style alone', async () => {
+    // GIVEN old properties an earlier version wrote in another shape
+    liveStyle([liveAsset('FORM_LOGO', 'LIGHT'), liveAsset('PAGE_BACKGROUND', 'DARK')]);
+    const event = updateEvent(TYPE, BRANDING_ID, customProps(), { ...customProps(), UseCognitoProvidedValues: 'no', Assets: 'logo.png' });
+
+    // WHEN
+    const result = await instantHandler(event, context());
+
+    // THEN the live style already has every declared slot: patched in place
+    expect(cognitoOperations()).toEqual(['DescribeManagedLoginBrandingByClient', 'UpdateManagedLoginBranding']);
+    expect(result.PhysicalResourceId).toBe(BRANDING_ID);
+  });
+
   test('creates the style again when it was deleted outside CloudFormation', async () => {
     // GIVEN
     cognito.on(DescribeManagedLoginBrandingByClientCommand).rejects(new ResourceNotFoundException({ message: 'not found', $metadata: { httpStatusCode: 400 } }));
