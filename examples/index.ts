@@ -1,5 +1,8 @@
 import { App, AppProps } from 'aws-cdk-lib';
+import { createApp as classicPages } from './classic-pages';
 import { createApp as customDomain } from './custom-domain';
+import { createApp as exportedStyle } from './exported-style';
+import { createApp as managedLoginBranding } from './managed-login-branding';
 import { createApp as prefixGoogleSaml } from './prefix-google-saml';
 
 /** An example app: the demo, the tests and cfn-lint synthesize each one. */
@@ -21,5 +24,20 @@ export const EXAMPLES: Example[] = [
     name: 'custom-domain',
     description: 'Sign-in pages on a custom domain with a us-east-1 certificate and Route 53 alias records',
     createApp: customDomain,
+  },
+  {
+    name: 'managed-login-branding',
+    description: 'Managed login on a plain user pool: a typed style with logo, light/dark backgrounds and favicons for one client, Cognito\'s defaults for the other',
+    createApp: managedLoginBranding,
+  },
+  {
+    name: 'classic-pages',
+    description: 'Classic hosted UI with CSS and a logo for all clients, and a per-client override',
+    createApp: classicPages,
+  },
+  {
+    name: 'exported-style',
+    description: 'A style exported with describe-managed-login-branding-by-client, applied as is with its assets staged to S3',
+    createApp: exportedStyle,
   },
 ];

@@ -1,0 +1,54 @@
+import * as path from 'path';
+import { App, AppProps, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { ClassicCss, ClassicLoginCustomization, LogoImage } from '../src';
+
+const ASSETS = path.join(__dirname, 'assets');
+
+/**
+ * The classic hosted UI (domain version 1) with the logo CloudFormation
+ * cannot set: a pool-wide CSS and logo for ALL clients, and a partner client
+ * that overrides them with a CSS of its own.
+ */
+export function createApp(props?: AppProps): App {
+  const app = new App(props);
+  const stack = new Stack(app, 'ClassicPages', { env: { account: '123456789012', region: 'eu-west-1' } });
+
+  const userPool = new cognito.UserPool(stack, 'Pool', { selfSignUpEnabled: false });
+  const domain = userPool.addDomain('Domain', {
+    cognitoDomain: { domainPrefix: 'acme-classic-example' },
+    managedLoginVersion: cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI,
+  });
+  const oAuth = (callbackUrl: string): cognito.OAuthSettings => ({
+    flows: { authorizationCodeGrant: true },
+    callbackUrls: [callbackUrl],
+  });
+  userPool.addClient('Web', { oAuth: oAuth('https://app.acme.example.com/callback') });
+  const partner = userPool.addClient('Partner', { oAuth: oAuth('https://partner.example.net/callback') });
+
+  const logo = LogoImage.fromFile(path.join(ASSETS, 'logo.png'));
+  const everyone = new ClassicLoginCustomization(stack, 'AllClients', {
+    userPool,
+    css: ClassicCss.fromFile(path.join(ASSETS, 'classic-login.css')),
+    logo,
+  });
+  // A client with its own customization no longer falls back to ALL: repeat the logo.
+  const partnerPages = new ClassicLoginCustomization(stack, 'PartnerClient', {
+    userPool,
+    client: partner,
+    css: ClassicCss.fromString([
+      '.banner-customizable { background-color: #0f1b2a; }',
+      '.submitButton-customizable { background-color: #0972d3; color: #ffffff; }',
+      '.submitButton-customizable:hover { background-color: #033160; }',
+    ].join('\n')),
+    logo,
+  });
+
+  everyone.node.addDependency(domain);
+  partnerPages.node.addDependency(domain);
+  return app;
+}
+
+if (require.main === module) {
+  createApp().synth();
+}

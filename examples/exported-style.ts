@@ -1,0 +1,36 @@
+import * as path from 'path';
+import { App, AppProps, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { BrandingSettings, ManagedLoginBranding } from '../src';
+
+/**
+ * A style designed in the Cognito console's branding editor, exported with
+ * `aws cognito-idp describe-managed-login-branding-by-client` and applied as
+ * is: its Settings and its base64 assets (footer logo, favicon) are staged
+ * to S3, so the template stays small.
+ */
+export function createApp(props?: AppProps): App {
+  const app = new App(props);
+  const stack = new Stack(app, 'ExportedStyle', { env: { account: '123456789012', region: 'eu-west-1' } });
+
+  const userPool = new cognito.UserPool(stack, 'Pool', { selfSignUpEnabled: false });
+  const domain = userPool.addDomain('Domain', {
+    cognitoDomain: { domainPrefix: 'acme-exported-example' },
+    managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+  });
+  const client = userPool.addClient('Web', {
+    oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: ['https://app.acme.example.com/callback'] },
+  });
+
+  const style = new ManagedLoginBranding(stack, 'Branding', {
+    userPool,
+    client,
+    settings: BrandingSettings.fromFile(path.join(__dirname, 'assets', 'exported-style.json')),
+  });
+  style.node.addDependency(domain);
+  return app;
+}
+
+if (require.main === module) {
+  createApp().synth();
+}
