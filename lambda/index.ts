@@ -1,4 +1,11 @@
-import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
+/**
+ * The custom-resource Lambda of cdk-cognito-login: one function per stack
+ * serves every managed login branding style and classic hosted-UI
+ * customization. aws-cdk-lib's core CustomResourceProvider wraps it with its
+ * nodejs-entrypoint, which answers CloudFormation: SUCCESS with what this
+ * returns, FAILED with the message of what it throws.
+ */
+import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { onBrandingEvent } from './branding/handler';
 import { onClassicEvent } from './classic/handler';
 import { cognitoClient, s3Client } from './shared/clients';
@@ -9,14 +16,6 @@ import { DEFAULT_RETRY_POLICY, RetryPolicy } from './shared/retry';
 import { Runtime } from './shared/runtime';
 import { CLASSIC_CUSTOMIZATION_TYPE, MANAGED_LOGIN_BRANDING_TYPE } from '../src/private/custom-resource-contract';
 
-/**
- * The custom-resource Lambda of cdk-cognito-login: one function per stack
- * serves every managed login branding style and classic hosted-UI
- * customization. aws-cdk-lib's core CustomResourceProvider wraps it with its
- * nodejs-entrypoint, which answers CloudFormation: SUCCESS with what this
- * returns, FAILED with the message of what it throws.
- */
-
 /** Knobs for tests; the deployed handler uses the defaults. */
 export interface HandlerOptions {
   readonly retry?: Partial<RetryPolicy>;
@@ -24,7 +23,8 @@ export interface HandlerOptions {
   readonly safetyMarginMs?: number;
 }
 
-export type CustomResourceHandler = (event: CloudFormationCustomResourceEvent, context: RemainingTime | Context) => Promise<HandlerResult>;
+/** The handler's signature; of the Lambda context it reads only the remaining time. */
+export type CustomResourceHandler = (event: CloudFormationCustomResourceEvent, context: RemainingTime) => Promise<HandlerResult>;
 
 export function createHandler(options: HandlerOptions = {}): CustomResourceHandler {
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };

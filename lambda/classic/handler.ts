@@ -64,7 +64,8 @@ export async function onClassicEvent(rt: Runtime, event: CloudFormationCustomRes
  * Known limit: two resources aimed at the same target share a physical id, so
  * when a construct is renamed (new logical id: the new resource is created,
  * then the old one deleted) this Delete clears what the new one just set.
- * Cognito keeps no owner we could check; the next change re-applies it.
+ * Cognito keeps no owner we could check; it stays cleared until the new
+ * resource's properties next change and it sets them again.
  */
 async function clear(rt: Runtime, physicalId: string): Promise<void> {
   const match = /^([^:]+):([^:]+)$/.exec(physicalId);
