@@ -87,6 +87,20 @@ describe('new user pool', () => {
     });
   });
 
+  test('turning MFA off leaves no second factor enabled', () => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN
+    newLogin(stack, { userPoolProps: { mfa: cognito.Mfa.OFF } });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'OFF',
+      EnabledMfas: Match.absent(),
+    });
+  });
+
   test('RemovalPolicy.DESTROY turns deletion protection off unless it is set explicitly', () => {
     // GIVEN
     const destroyed = testStack();
