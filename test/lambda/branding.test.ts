@@ -147,6 +147,19 @@ describe('Create', () => {
     expect(cognito.calls()).toHaveLength(0);
   });
 
+  test('settings that are not JSON fail naming the file, not quoting it', async () => {
+    // GIVEN
+    const event = createEvent(TYPE, { ...customProps(), Settings: stageFile('broken.json', '{"components": SECRET-LOOKING-TEXT') });
+
+    // WHEN
+    const outcome = instantHandler(event, context());
+
+    // THEN
+    await expect(outcome).rejects.toThrow(`s3://${settingsRef.Bucket}/broken.json is not valid JSON (34 characters)`);
+    await expect(outcome).rejects.not.toThrow('SECRET-LOOKING-TEXT');
+    expect(writeCalls()).toBe(0);
+  });
+
   test('a missing S3 object fails naming the object', async () => {
     // GIVEN
     const event = createEvent(TYPE, customProps([{ ...logo, Key: 'gone.png' }]));
