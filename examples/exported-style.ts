@@ -13,7 +13,11 @@ export function createApp(props?: AppProps): App {
   const app = new App(props);
   const stack = new Stack(app, 'ExportedStyle', { env: { account: '123456789012', region: 'eu-west-1' } });
 
-  const userPool = new cognito.UserPool(stack, 'Pool', { selfSignUpEnabled: false });
+  const userPool = new cognito.UserPool(stack, 'Pool', {
+    selfSignUpEnabled: false,
+    // Managed login branding needs the Essentials or Plus feature plan.
+    featurePlan: cognito.FeaturePlan.ESSENTIALS,
+  });
   const domain = userPool.addDomain('Domain', {
     cognitoDomain: { domainPrefix: 'acme-exported-example' },
     managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,

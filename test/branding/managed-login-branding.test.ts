@@ -186,6 +186,22 @@ describe('ManagedLoginBranding', () => {
     expect(JSON.stringify(template.toJSON())).not.toMatch(/"Resource":\s*"\*"/);
   });
 
+  test('styles on two pools list both pools\' ARNs, and only theirs', () => {
+    // GIVEN
+    const { stack, pool, client } = poolStack();
+    const otherPool = new cognito.UserPool(stack, 'OtherPool');
+
+    // WHEN
+    new ManagedLoginBranding(stack, 'A', { userPool: pool, client });
+    new ManagedLoginBranding(stack, 'B', { userPool: otherPool, client: otherPool.addClient('Web') });
+    new ManagedLoginBranding(stack, 'C', { userPool: otherPool, client: otherPool.addClient('Admin') });
+
+    // THEN
+    const statement = statementFor(Template.fromStack(stack), 'cognito-idp:DeleteManagedLoginBranding');
+    const arnOf = (p: cognito.UserPool) => ({ 'Fn::GetAtt': [stack.getLogicalId(p.node.defaultChild as cognito.CfnUserPool), 'Arn'] });
+    expect(statement.Resource).toEqual([arnOf(pool), arnOf(otherPool)]);
+  });
+
   test('Cognito\'s defaults need no S3 permission at all', () => {
     // GIVEN
     const { stack, pool, client } = poolStack();
