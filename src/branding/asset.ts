@@ -4,7 +4,7 @@ import { MAX_ASSET_BYTES, ResolvedBrandingAsset } from './resolved';
 import { formatBytes, readInputFile } from '../private/branding-files';
 import { findSvgHazard } from '../private/branding-svg';
 import { detectImageType, IMAGE_TYPES, ImageType } from '../private/file-type';
-import { requireOneOf, ValidationError } from '../private/validate';
+import { isUnresolved, requireOneOf, ValidationError } from '../private/validate';
 
 /** Options of a managed login branding asset. */
 export interface BrandingAssetOptions {
@@ -97,7 +97,7 @@ export class BrandingAsset {
     const value = this.source.value;
     requireOneOf(scope, `${at}.category`, this.category, Object.values(BrandingCategory));
     requireOneOf(scope, `${at}.colorMode`, this.colorMode, Object.values(BrandingColorMode));
-    if (this.resourceId !== undefined && !RESOURCE_ID_PATTERN.test(this.resourceId)) {
+    if (this.resourceId !== undefined && !isUnresolved(this.resourceId) && !RESOURCE_ID_PATTERN.test(this.resourceId)) {
       throw new ValidationError(scope, `${at}.resourceId`, this.resourceId, '1 to 40 letters, digits, spaces, "_" or "-"');
     }
 

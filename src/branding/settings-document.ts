@@ -132,6 +132,9 @@ export function expandSettingsOptions(scope: IConstruct, prop: string, options: 
  * Cognito stores it: 8 lowercase hex digits, `ff` alpha when none was given.
  */
 export function normalizeColor(scope: IConstruct, prop: string, value: string): string {
+  if (Token.isUnresolved(value)) {
+    throw new ValidationError(scope, prop, value, 'a color known at synth; the Settings document is staged as a file');
+  }
   if (typeof value !== 'string' || !OPTION_COLOR.test(value)) {
     throw new ValidationError(scope, prop, value, 'a hex color: #RRGGBB, RRGGBB or RRGGBBAA (e.g. "#0972d3" or "0972d3ff")');
   }

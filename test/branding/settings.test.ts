@@ -87,6 +87,14 @@ describe('BrandingSettings.fromOptions', () => {
       `Stack/Branding: settings.darkMode.formBackground "${color}" is invalid: a hex color: #RRGGBB, RRGGBB or RRGGBBAA`);
   });
 
+  test('refuses a deploy-time token as a color, since the document is staged at synth', () => {
+    // GIVEN
+    const settings = BrandingSettings.fromOptions({ lightMode: { linkText: Token.asString({ Ref: 'Color' }) } });
+
+    // WHEN / THEN
+    expect(() => brand({ settings })).toThrow(/settings.lightMode.linkText ".*" is invalid: a color known at synth/);
+  });
+
   test('refuses a location outside the enum', () => {
     // GIVEN
     const settings = BrandingSettings.fromOptions({ formVerticalLocation: 'MIDDLE' as BrandingVerticalLocation });

@@ -1,3 +1,4 @@
+import { CfnParameter } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ico, jpeg, png, svg, webp, writeTemp } from './images';
 import { poolStack, propertiesOf } from './stacks';
@@ -140,6 +141,21 @@ describe('ManagedLoginBranding refuses at synth what Cognito would refuse at dep
     // WHEN / THEN
     expect(() => brand({ assets: [asset(file, BrandingCategory.IDP_BUTTON_ICON, BrandingColorMode.LIGHT, 'bad/id')] }))
       .toThrow(/assets\[0\].resourceId "bad\/id" is invalid: 1 to 40 letters, digits, spaces/);
+  });
+
+  test('a resource id only known at deploy time is not judged', () => {
+    // GIVEN
+    const { stack, pool, client } = poolStack();
+    const resourceId = new CfnParameter(stack, 'IdpName').valueAsString;
+
+    // WHEN
+    new ManagedLoginBranding(stack, 'Branding', {
+      userPool: pool, client, assets: [asset(writeTemp('icon.png', png()), BrandingCategory.IDP_BUTTON_ICON, BrandingColorMode.LIGHT, resourceId)],
+    });
+
+    // THEN
+    const [props] = propertiesOf(Template.fromStack(stack), 'Custom::CognitoManagedLoginBranding');
+    expect(props.Assets[0].ResourceId).toEqual({ Ref: 'IdpName' });
   });
 
   test('every image type goes to a non-favicon category, its extension read from the content', () => {
