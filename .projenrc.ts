@@ -81,11 +81,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '/.venv/',
     '/.bindings/',
     '__pycache__/',
-    '/test/bindings/java/target/',
   ],
   npmignoreEnabled: true,
   excludeTypescript: ['lambda/**', 'examples/**', 'scripts/**'],
 });
+
+// Build output of the Java bindings app; added after projen's own `!/test/` line so it wins.
+project.gitignore.exclude('/test/bindings/java/target/');
 
 // Lambda handler sources (lambda/) are bundled by esbuild into assets/handler/index.js,
 // which ships inside the npm package (and so inside every jsii binding).
