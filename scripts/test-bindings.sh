@@ -87,9 +87,18 @@ step() {
   return $rc
 }
 
-# The first line of a log that says what went wrong, for the one-line summary.
+# The line of a log that best says what went wrong, for the one-line summary:
+# a compiler error, else the library's own "... is invalid: ..." message, else
+# the last exception line (Python prints the cause last), else any error line.
 first_error() {
-  grep -v '^!!' "$1" | grep -m1 -i -E 'error|exception|fail|panic|cannot|not found' | cut -c1-200
+  local text line
+  text=$(grep -v '!!' "$1")
+  line=$(grep -m1 -E 'error (JSII|TS)[0-9]+' <<<"$text") \
+    || line=$(grep -m1 -E '[A-Za-z]*Error: .* is invalid: ' <<<"$text") \
+    || line=$(grep -m1 -E ' is invalid: ' <<<"$text") \
+    || line=$(grep -E '^[A-Za-z.]*(Error|Exception): ' <<<"$text" | tail -n1 | grep .) \
+    || line=$(grep -m1 -i -E 'error|exception|fail|panic|cannot|not found' <<<"$text")
+  sed -E 's/^\[ERROR\] //; s/.*panic: /panic: /; s/^[[:space:]]+//' <<<"$line" | cut -c1-240
 }
 
 cdk_version_of() {
