@@ -65,12 +65,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/bindings/'],
-      // The summary reporter writes the closing "N passed, N failed" line CI prints.
-      reporters: [
-        'default',
-        ['jest-junit', { outputDirectory: 'test-reports' }] as any,
-        '<rootDir>/scripts/jest-summary-reporter.js',
-      ],
       collectCoverage: false,
     },
   },
@@ -133,6 +127,10 @@ project.addTask('test:bindings', {
 new TextFile(project, 'scripts/cfn-lint-requirements.txt', {
   lines: [`cfn-lint==${CFN_LINT_VERSION}`],
 });
+
+// projen keeps the default and jest-junit reporters; this one writes the
+// closing "N passed, N failed" line that CI prints.
+project.jest?.addReporter(['<rootDir>/scripts/jest-summary-reporter.js', {}] as any);
 
 // Snapshots are updated by hand (npx jest -u) and reviewed, never by a task
 // that CI could run by mistake.
