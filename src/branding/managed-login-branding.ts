@@ -8,6 +8,7 @@ import { formatBytes } from '../private/branding-files';
 import {
   BRANDING_ID_ATTRIBUTE, BrandingAssetProperties, MANAGED_LOGIN_BRANDING_TYPE, ManagedLoginBrandingProperties,
 } from '../private/custom-resource-contract';
+import { PageGeneration, registerPageStyle } from '../private/page-styles';
 import { loginHandlerServiceToken } from '../private/provider';
 import { stageBytes, stageFile, StagedFile } from '../private/staging';
 import { ValidationError } from '../private/validate';
@@ -36,6 +37,7 @@ export class ManagedLoginBranding extends Construct {
   constructor(scope: Construct, id: string, props: ManagedLoginBrandingProps) {
     super(scope, id);
     const style = this.resolveStyle(props);
+    registerPageStyle(this, props.userPool, props.client, PageGeneration.MANAGED_LOGIN);
 
     const files: StagedFile[] = [];
     const stage = (file: StagedFile) => {
@@ -70,7 +72,8 @@ export class ManagedLoginBranding extends Construct {
       serviceToken: loginHandlerServiceToken(this, { userPool: props.userPool, files }),
       properties: { ...properties },
     });
-    resource.node.addDependency(props.client);
+    // No explicit dependency on the client: the Ref in ClientId already orders
+    // them, and a DependsOn besides it is what cfn-lint W3005 flags.
     this.brandingId = resource.getAttString(BRANDING_ID_ATTRIBUTE);
   }
 

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { ClassicCustomizationOptions } from './options';
 import { formatBytes } from '../private/branding-files';
 import { ALL_CLIENTS, CLASSIC_CUSTOMIZATION_TYPE, ClassicCustomizationProperties } from '../private/custom-resource-contract';
+import { PageGeneration, registerPageStyle } from '../private/page-styles';
 import { loginHandlerServiceToken } from '../private/provider';
 import { stageBytes, stageFile, StagedFile } from '../private/staging';
 import { ValidationError, warn } from '../private/validate';
@@ -46,6 +47,7 @@ export class ClassicLoginCustomization extends Construct {
     }
     const css = props.css?._resolve(this, 'css');
     const logo = props.logo?._resolve(this, 'logo');
+    registerPageStyle(this, props.userPool, props.client, PageGeneration.CLASSIC);
 
     const cssBytes = css ? Buffer.byteLength(css.text, 'utf8') : 0;
     const requestBytes = cssBytes + (logo ? Math.ceil(logo.bytes.length / 3) * 4 : 0);
@@ -70,13 +72,12 @@ export class ClassicLoginCustomization extends Construct {
       } : {}),
       ...(logo ? { Logo: stage(stageFile(this, 'Logo', logo.filePath)) } : {}),
     };
-    const resource = new CustomResource(this, 'Resource', {
+    // No explicit dependency on the client: the Ref in ClientId already orders
+    // them, and a DependsOn besides it is what cfn-lint W3005 flags.
+    new CustomResource(this, 'Resource', {
       resourceType: CLASSIC_CUSTOMIZATION_TYPE,
       serviceToken: loginHandlerServiceToken(this, { userPool: props.userPool, files }),
       properties: { ...properties },
     });
-    if (props.client) {
-      resource.node.addDependency(props.client);
-    }
   }
 }

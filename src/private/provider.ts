@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CustomResourceProvider, CustomResourceProviderRuntime, Duration, Lazy, Size, Stack } from 'aws-cdk-lib';
+import { CfnResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Lazy, Size, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { StagedFile } from './staging';
@@ -57,6 +57,7 @@ export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants
   if (!resources) {
     resources = { poolArns: [], objectArns: [] };
     resourcesByProvider.set(provider, resources);
+    dropRedundantRoleDependency(provider);
   }
   const stack = Stack.of(provider);
 
@@ -93,4 +94,19 @@ function uniqueList(stack: Stack, values: string[]): string[] {
       });
     },
   });
+}
+
+/**
+ * aws-cdk-lib gives the provider's function a DependsOn on its role although
+ * the function's `Role: Fn::GetAtt [role, Arn]` already orders them; cfn-lint
+ * flags the pair (W3005), and the templates must lint clean. Removing the
+ * DependsOn changes nothing CloudFormation does.
+ */
+function dropRedundantRoleDependency(provider: CustomResourceProvider): void {
+  const handler = provider.node.tryFindChild('Handler');
+  const role = provider.node.tryFindChild('Role');
+  // No Role child when the app pre-creates roles (iam.Role.customizeRoles).
+  if (CfnResource.isCfnResource(handler) && CfnResource.isCfnResource(role)) {
+    handler.removeResourceDependency(role);
+  }
 }
