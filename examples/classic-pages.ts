@@ -2,6 +2,7 @@ import * as path from 'path';
 import { App, AppProps, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { ClassicCss, ClassicLoginCustomization, LogoImage } from '../src';
+import { ESSENTIALS_PLAN_REASON, SECURE_POOL_PROPS, acknowledgeOnUserPool, exampleApp } from './app';
 
 const ASSETS = path.join(__dirname, 'assets');
 
@@ -11,10 +12,14 @@ const ASSETS = path.join(__dirname, 'assets');
  * that overrides them with a CSS of its own.
  */
 export function createApp(props?: AppProps): App {
-  const app = new App(props);
+  const app = exampleApp(props);
   const stack = new Stack(app, 'ClassicPages', { env: { account: '123456789012', region: 'eu-west-1' } });
 
-  const userPool = new cognito.UserPool(stack, 'Pool', { selfSignUpEnabled: false });
+  const userPool = new cognito.UserPool(stack, 'Pool', {
+    selfSignUpEnabled: false,
+    ...SECURE_POOL_PROPS,
+  });
+  acknowledgeOnUserPool(userPool, 'AwsSolutions-COG8', ESSENTIALS_PLAN_REASON);
   const domain = userPool.addDomain('Domain', {
     cognitoDomain: { domainPrefix: 'acme-classic-example' },
     managedLoginVersion: cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI,

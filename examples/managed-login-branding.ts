@@ -5,6 +5,7 @@ import {
   BrandingAsset, BrandingCategory, BrandingColorMode, BrandingHorizontalLocation, BrandingSettings,
   BrandingVerticalLocation, ManagedLoginBranding,
 } from '../src';
+import { ESSENTIALS_PLAN_REASON, SECURE_POOL_PROPS, acknowledgeOnUserPool, exampleApp } from './app';
 
 const ASSETS = path.join(__dirname, 'assets');
 
@@ -15,14 +16,16 @@ const ASSETS = path.join(__dirname, 'assets');
  * gets Cognito's defaults, so its pages never show "Login pages unavailable".
  */
 export function createApp(props?: AppProps): App {
-  const app = new App(props);
+  const app = exampleApp(props);
   const stack = new Stack(app, 'ManagedLoginBranding', { env: { account: '123456789012', region: 'eu-west-1' } });
 
   const userPool = new cognito.UserPool(stack, 'Pool', {
     selfSignUpEnabled: false,
+    ...SECURE_POOL_PROPS,
     // Managed login branding needs the Essentials or Plus feature plan.
     featurePlan: cognito.FeaturePlan.ESSENTIALS,
   });
+  acknowledgeOnUserPool(userPool, 'AwsSolutions-COG8', ESSENTIALS_PLAN_REASON);
   const domain = userPool.addDomain('Domain', {
     cognitoDomain: { domainPrefix: 'acme-branding-example' },
     managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,

@@ -1,6 +1,7 @@
 import { App, AppProps, SecretValue, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CognitoLogin, LoginDomain, LoginProvider } from '../src';
+import { ESSENTIALS_PLAN_REASON, acknowledgeOnUserPool, exampleApp } from './app';
 
 /**
  * A Cognito prefix domain with Google and a corporate SAML provider, an API
@@ -8,7 +9,7 @@ import { CognitoLogin, LoginDomain, LoginProvider } from '../src';
  * and a server-side app (confidential client) that may call the API.
  */
 export function createApp(props?: AppProps): App {
-  const app = new App(props);
+  const app = exampleApp(props);
   const stack = new Stack(app, 'PrefixGoogleSaml', { env: { account: '123456789012', region: 'eu-west-1' } });
 
   const login = new CognitoLogin(stack, 'Login', {
@@ -36,6 +37,12 @@ export function createApp(props?: AppProps): App {
       ],
     }],
   });
+
+  // The library's defaults, kept on purpose; cdk-nag findings accepted for this app:
+  acknowledgeOnUserPool(login.userPool, 'AwsSolutions-COG2',
+    'UX decision of the app owner: users sign in through Google or the corporate SAML IdP, whose own MFA applies '
+    + '(Cognito never prompts federated users for MFA); the few local users may enroll an authenticator app (MFA optional).');
+  acknowledgeOnUserPool(login.userPool, 'AwsSolutions-COG8', ESSENTIALS_PLAN_REASON);
 
   login.addClient('Web', {
     callbackUrls: ['https://app.acme.example.com/callback', 'http://localhost:5173/callback'],
