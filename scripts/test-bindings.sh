@@ -154,17 +154,18 @@ run_typescript() {
 run_python() {
   local venv="$WORK/venv"
   local requirements="aws-cdk-lib==$PYTHON_CDK_VERSION constructs==$CONSTRUCTS_VERSION"
-  # The venv is reused while the pinned requirements are the same.
-  if [ "$(cat "$venv/.requirements" 2>/dev/null)" != "$requirements" ]; then
+  # The venv is reused while the pinned requirements and its place are the
+  # same (a venv's scripts name its absolute path, so a moved one is stale).
+  if [ "$(cat "$venv/.requirements" 2>/dev/null)" != "$requirements in $venv" ]; then
     rm -rf "$venv"
     python3 -m venv "$venv" || return 1
     # shellcheck disable=SC2086
-    "$venv/bin/pip" install --disable-pip-version-check -q $requirements || return 1
-    echo "$requirements" >"$venv/.requirements"
+    "$venv/bin/python" -m pip install --disable-pip-version-check -q $requirements || return 1
+    echo "$requirements in $venv" >"$venv/.requirements"
   fi
   # --no-deps: the wheel asks for aws-cdk-lib>=2.276.0, which PyPI here lacks;
   # its other requirements (jsii, publication) come with aws-cdk-lib.
-  "$venv/bin/pip" install --disable-pip-version-check -q --no-deps --force-reinstall "$ROOT"/dist/python/*.whl || return 1
+  "$venv/bin/python" -m pip install --disable-pip-version-check -q --no-deps --force-reinstall "$ROOT"/dist/python/*.whl || return 1
   rm -rf "$OUT/python"
   CDK_OUTDIR="$OUT/python" "$venv/bin/python" test/bindings/python/app.py
 }
