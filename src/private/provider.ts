@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { CfnResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Lazy, Size, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { StagedFile } from './staging';
 
@@ -40,9 +41,10 @@ const resourcesByProvider = new WeakMap<CustomResourceProvider, ProviderResource
 
 /**
  * The service token of the stack's handler, after allowing it what `grants`
- * names. The role ends with at most two statements: the Cognito actions on
- * the pools' ARNs and s3:GetObject on the staged objects' ARNs, each resource
- * listed once however many custom resources share it.
+ * names. The role ends with at most three statements: writing to the
+ * handler's own log group, the Cognito actions on the pools' ARNs and
+ * s3:GetObject on the staged objects' ARNs, each resource listed once however
+ * many custom resources share it.
  */
 export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): string {
   const provider = CustomResourceProvider.getOrCreateProvider(scope, PROVIDER_ID, {
@@ -58,6 +60,7 @@ export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants
     resources = { poolArns: [], objectArns: [] };
     resourcesByProvider.set(provider, resources);
     dropRedundantRoleDependency(provider);
+    logToOwnLogGroup(provider);
   }
   const stack = Stack.of(provider);
 
@@ -109,4 +112,28 @@ function dropRedundantRoleDependency(provider: CustomResourceProvider): void {
   if (CfnResource.isCfnResource(handler) && CfnResource.isCfnResource(role)) {
     handler.removeResourceDependency(role);
   }
+}
+
+/**
+ * aws-cdk-lib gives the provider's role the managed policy
+ * AWSLambdaBasicExecutionRole, which allows writing to every log group of the
+ * account (cdk-nag AwsSolutions-IAM4 on a typed view of the template). Instead
+ * the function logs to a log group of its own (Lambda's LoggingConfig), and
+ * the role may only create streams and put events there. The group is created
+ * by the stack, so no permission to create groups is needed either.
+ */
+function logToOwnLogGroup(provider: CustomResourceProvider): void {
+  const logGroup = new logs.CfnLogGroup(provider, 'LogGroup', {
+    // Payload-free logs of deployments: a year covers an audit, and the group does not grow forever.
+    retentionInDays: logs.RetentionDays.ONE_YEAR,
+  });
+  const handler = provider.node.tryFindChild('Handler');
+  if (CfnResource.isCfnResource(handler)) {
+    handler.addPropertyOverride('LoggingConfig', { LogGroup: logGroup.ref });
+  }
+  const role = provider.node.tryFindChild('Role');
+  if (CfnResource.isCfnResource(role)) {
+    role.addPropertyDeletionOverride('ManagedPolicyArns');
+  }
+  provider.addToRolePolicy({ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: logGroup.attrArn });
 }
