@@ -8,10 +8,12 @@
  * Every stack template of the reference must exist in the candidate and be
  * equal to it once what legitimately differs between two synths is taken out:
  * CDK metadata (construct paths, asset paths, the CDKMetadata resource and its
- * condition, the bootstrap version parameter and rule) and asset hashes
- * (64 hex digits, alone or inside an S3 key). Hashes are masked, not compared,
- * because each language may run on another aws-cdk-lib release, whose bundled
- * custom-resource entrypoint changes the handler directory's hash.
+ * condition, the bootstrap version parameter and rule) and the hashes of
+ * directory assets (64 hex digits, alone or inside an S3 key). Those are masked,
+ * not compared, because each language may run on another aws-cdk-lib release,
+ * whose custom-resource entrypoint, copied beside the handler, changes the
+ * handler directory's hash. File assets (settings documents, images, CSS) keep
+ * their hashes: equal hashes prove each language staged the same bytes.
  *
  * The candidate's assets are checked too, because a file the constructs need
  * at run time is only proven found by the asset it produced: every file asset
@@ -28,7 +30,7 @@ const fs = require('fs');
 const path = require('path');
 
 const HASH = /[0-9a-f]{64}/g;
-const MASK = '<asset-hash>';
+const MASK = '<directory-asset-hash>';
 
 /** Template sections whose members are CDK bookkeeping, not the user's infrastructure. */
 const BOOKKEEPING = {
@@ -47,18 +49,19 @@ function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-/** Masks asset hashes in every string, keys included. */
-function mask(value) {
+/** Masks the given hashes in every string, keys included. */
+function mask(value, hashes) {
+  const maskText = (text) => text.replace(HASH, (hash) => (hashes.has(hash) ? MASK : hash));
   if (typeof value === 'string') {
-    return value.replace(HASH, MASK);
+    return maskText(value);
   }
   if (Array.isArray(value)) {
-    return value.map(mask);
+    return value.map((member) => mask(member, hashes));
   }
   if (value !== null && typeof value === 'object') {
     const out = {};
     for (const [key, member] of Object.entries(value)) {
-      out[key.replace(HASH, MASK)] = mask(member);
+      out[maskText(key)] = mask(member, hashes);
     }
     return out;
   }
@@ -80,7 +83,8 @@ function withoutCdkMetadata(resource) {
   return Object.keys(metadata).length > 0 ? { ...rest, Metadata: metadata } : rest;
 }
 
-function normalize(template) {
+/** Normalizes a template; `maskedHashes` are the asset hashes to hide (default: every 64-hex string). */
+function normalize(template, maskedHashes = { has: () => true }) {
   const out = { ...template };
   for (const [section, names] of Object.entries(BOOKKEEPING)) {
     if (!out[section]) {
@@ -103,7 +107,7 @@ function normalize(template) {
     }
     out.Resources = resources;
   }
-  return mask(out);
+  return mask(out, maskedHashes);
 }
 
 function show(value) {
@@ -160,6 +164,19 @@ function stackArtifacts(outdir) {
   return stacks;
 }
 
+/** Hashes of the directory (zip) assets of a cloud assembly. */
+function directoryAssetHashes(outdir) {
+  const hashes = new Set();
+  for (const name of fs.readdirSync(outdir).filter((f) => f.endsWith('.assets.json'))) {
+    for (const [hash, asset] of Object.entries(readJson(path.join(outdir, name)).files ?? {})) {
+      if (asset.source?.packaging === 'zip') {
+        hashes.add(hash);
+      }
+    }
+  }
+  return hashes;
+}
+
 /** Problems with the file assets of a cloud assembly: sources its asset manifests list but that are not staged. */
 function missingAssets(outdir) {
   const problems = [];
@@ -199,8 +216,8 @@ function compare(referenceDir, candidateDir, handlerFile) {
       return `stack ${reference.id} is missing (candidate has: ${[...candidates.keys()].join(', ') || 'none'})`;
     }
     const difference = firstDifference(
-      normalize(readJson(path.join(reference.outdir, reference.template))),
-      normalize(readJson(path.join(candidate.outdir, candidate.template))),
+      normalize(readJson(path.join(reference.outdir, reference.template)), directoryAssetHashes(reference.outdir)),
+      normalize(readJson(path.join(candidate.outdir, candidate.template)), directoryAssetHashes(candidate.outdir)),
       reference.id,
     );
     if (difference) {
