@@ -1,4 +1,5 @@
 import { App, AppProps } from 'aws-cdk-lib';
+import { createApp as brandedLogin } from './branded-login';
 import { createApp as classicPages } from './classic-pages';
 import { createApp as customDomain } from './custom-domain';
 import { createApp as exportedStyle } from './exported-style';
@@ -29,6 +30,11 @@ export const EXAMPLES: Example[] = [
     name: 'managed-login-branding',
     description: 'Managed login on a plain user pool: a typed style with logo, light/dark backgrounds and favicons for one client, Cognito\'s defaults for the other',
     createApp: managedLoginBranding,
+  },
+  {
+    name: 'branded-login',
+    description: 'CognitoLogin with managed login branded in code: a typed style with logo, backgrounds and favicons for every client, a style of its own for a partner client',
+    createApp: brandedLogin,
   },
   {
     name: 'classic-pages',

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { LoginClientOptions } from './client';
 import { LoginDomain } from './domain';
 import { LoginPages } from './pages';
+import { LoginPageStyles } from './private/login-pages';
 import { validateRedirectUrls } from './private/redirect-urls';
 import { resourceServersOfScopes, validateResourceServers } from './private/resource-servers';
 import { ValidationError, requireUnique, warn } from './private/validate';
@@ -95,8 +96,10 @@ const DEFAULT_USER_POOL_PROPS: cognito.UserPoolProps = {
  * the login pages of the chosen generation.
  *
  * Construct ids, and so logical ids, come from names, never from order:
- * `UserPool`, `Domain`, `Provider<name>`, `ResourceServer<identifier>`, and
- * each client's id as given to addClient.
+ * `UserPool`, `Domain`, `Provider<name>`, `ResourceServer<identifier>`,
+ * each client's id as given to addClient, and the page styles named after
+ * them (`<client id>Branding`, `<client id>ClassicCustomization`, and
+ * `ClassicCustomization` for the pool-wide classic one).
  */
 export class CognitoLogin extends Construct {
   /** The user pool. */
@@ -122,6 +125,7 @@ export class CognitoLogin extends Construct {
   private readonly resourceServersByIdentifier = new Map<string, cognito.UserPoolResourceServer>();
   /** The first callback URL of each client created here: the redirect_uri of its sign-in URL. */
   private readonly firstCallbackUrls = new Map<cognito.IUserPoolClient, string>();
+  private readonly pageStyles: LoginPageStyles;
 
   constructor(scope: Construct, id: string, props: CognitoLoginProps) {
     super(scope, id);
@@ -133,6 +137,7 @@ export class CognitoLogin extends Construct {
     this.pages = props.pages ?? LoginPages.managedLogin();
     this.userPool = props.userPool ?? new cognito.UserPool(this, 'UserPool', userPoolPropsWithDefaults(props.userPoolProps));
     this.domain = props.domain._bind(this, this.userPool, this.pages.managedLoginVersion as cognito.ManagedLoginVersion);
+    this.pageStyles = new LoginPageStyles(this, this.userPool, this.domain, this.pages);
 
     const providers = props.identityProviders ?? [];
     requireUnique(this, 'identityProviders[].providerName', providers.map((p) => p.providerName));
@@ -158,14 +163,19 @@ export class CognitoLogin extends Construct {
 
   /**
    * Adds an app client using the authorization code grant, with a stack
-   * output `<id>SignInUrl` holding its sign-in URL. The client depends on
+   * output `<id>SignInUrl` holding its sign-in URL, and the look of its
+   * pages: with managed login a style `<id>Branding` (its perClient entry,
+   * else the pages' branding, else Cognito's defaults); with classic pages a
+   * customization `<id>ClassicCustomization` when perClient has an entry for
+   * it. The client depends on
    * the identity providers and resource servers it uses, which CloudFormation
    * would not otherwise know (aws-cdk issue 15850).
    *
    * @param id construct id of the client, and its name in Cognito unless clientName is given
    */
   public addClient(id: string, options: LoginClientOptions): cognito.UserPoolClient {
-    if (this.node.tryFindChild(id) !== undefined || this.node.tryFindChild(`${id}SignInUrl`) !== undefined) {
+    // Every construct a client brings (its output, its page style) is named after it; all of those ids must be free.
+    if ([id, `${id}SignInUrl`, ...this.pageStyles.idsFor(id)].some((childId) => this.node.tryFindChild(childId) !== undefined)) {
       throw new ValidationError(this, 'id', id,
         `an id not yet used in this login (taken: ${this.node.children.map((c) => c.node.id).join(', ')})`);
     }
@@ -205,6 +215,8 @@ export class CognitoLogin extends Construct {
     for (const identifier of serverIdentifiers) {
       client.node.addDependency(this.resourceServersByIdentifier.get(identifier)!);
     }
+
+    this.pageStyles.styleClient(id, client);
 
     this.clients.push(client);
     // A list token (e.g. from a parameter) has no [0] before deploy time; select it in CloudFormation.

@@ -4,24 +4,36 @@ import { ClassicCustomizationOptions } from './classic/options';
 /** How managed login (the branding designer generation) pages look. */
 export interface ManagedLoginPagesOptions {
   /**
-   * Style for every client that has no entry in perClient.
+   * Style for every client that has no entry in perClient. Every client gets
+   * a style, since managed login shows "Login pages unavailable" to a client
+   * without one.
    *
    * @default - Cognito's defaults (UseCognitoProvidedValues)
    */
   readonly branding?: BrandingStyleOptions;
 
   /**
-   * Per-client styles, keyed by the id given to addClient.
+   * Per-client styles, keyed by the id given to addClient. An entry replaces
+   * `branding` for its client as a whole. A key that names no client of the
+   * login is refused at synth.
    *
    * @default - none
    */
   readonly perClient?: { [clientId: string]: BrandingStyleOptions };
 }
 
-/** How classic hosted-UI pages look: CSS and logo for every client, with per-client overrides. */
+/**
+ * How classic hosted-UI pages look: CSS and logo for every client (the
+ * pool-wide `ALL` customization, made when either is given), with per-client
+ * overrides.
+ */
 export interface ClassicLoginPagesOptions extends ClassicCustomizationOptions {
   /**
-   * Per-client overrides, keyed by the id given to addClient.
+   * Per-client overrides, keyed by the id given to addClient. An entry needs
+   * a css or a logo; what it leaves out comes from the pool-wide css and
+   * logo, since Cognito shows a client with its own customization nothing
+   * of the pool-wide one. A key that names no client of the login is refused
+   * at synth.
    *
    * @default - none
    */

@@ -1,0 +1,143 @@
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct, IDependable } from 'constructs';
+import { registerLoginPages, PageGeneration } from './page-styles';
+import { ValidationError } from './validate';
+import { ManagedLoginBranding } from '../branding/managed-login-branding';
+import { BrandingStyleOptions } from '../branding/style';
+import { ClassicLoginCustomization } from '../classic/customization';
+import { ClassicCustomizationOptions } from '../classic/options';
+import { LoginPages } from '../pages';
+
+/** Members of each options struct, to catch a member of the other generation given from JavaScript or another jsii language. */
+const MANAGED_LOGIN_MEMBERS = ['branding', 'perClient'];
+const BRANDING_STYLE_MEMBERS = ['settings', 'assets', 'useCognitoProvidedValues'];
+const CLASSIC_MEMBERS = ['css', 'logo', 'perClient'];
+const CLASSIC_CUSTOMIZATION_MEMBERS = ['css', 'logo'];
+
+const FOR_CLASSIC = 'css and logo style the classic hosted UI: serve it with LoginPages.classic';
+const FOR_MANAGED_LOGIN = 'branding, settings, assets and useCognitoProvidedValues style managed login: serve it with LoginPages.managedLogin';
+
+/** Id of the pool-wide (ALL) classic customization under the login. */
+const CLASSIC_ALL_ID = 'ClassicCustomization';
+
+/**
+ * Styles the pages of one CognitoLogin: creates its ManagedLoginBranding or
+ * ClassicLoginCustomization constructs as clients are added, under the login,
+ * with ids derived from client ids so logical ids never depend on order.
+ */
+export class LoginPageStyles {
+  private readonly managed?: { readonly branding: BrandingStyleOptions; readonly perClient: { [id: string]: BrandingStyleOptions } };
+  private readonly classic?: { readonly all: ClassicCustomizationOptions; readonly perClient: { [id: string]: ClassicCustomizationOptions } };
+  /** What a style must deploy after: the domain's CloudFormation resource (not the alias lookups that may hang under it). */
+  private readonly domainResource: IDependable;
+  private readonly clientIds: string[] = [];
+
+  constructor(
+    private readonly login: Construct,
+    private readonly userPool: cognito.IUserPool,
+    domain: cognito.UserPoolDomain,
+    pages: LoginPages,
+  ) {
+    this.domainResource = domain.node.defaultChild ?? domain;
+    if (pages.managedLoginOptions !== undefined) {
+      const options = pages.managedLoginOptions;
+      requireMembers(login, 'pages', options, MANAGED_LOGIN_MEMBERS, FOR_CLASSIC);
+      if (options.branding) {
+        requireMembers(login, 'pages.branding', options.branding, BRANDING_STYLE_MEMBERS, FOR_CLASSIC);
+      }
+      const perClient = options.perClient ?? {};
+      for (const [id, style] of Object.entries(perClient)) {
+        requireMembers(login, `pages.perClient.${id}`, style ?? {}, BRANDING_STYLE_MEMBERS, FOR_CLASSIC);
+      }
+      this.managed = { branding: options.branding ?? {}, perClient };
+    }
+    if (pages.classicOptions !== undefined) {
+      const options = pages.classicOptions;
+      requireMembers(login, 'pages', options, CLASSIC_MEMBERS, FOR_MANAGED_LOGIN);
+      const all: ClassicCustomizationOptions = { css: options.css, logo: options.logo };
+      const perClient = options.perClient ?? {};
+      for (const [id, override] of Object.entries(perClient)) {
+        requireMembers(login, `pages.perClient.${id}`, override ?? {}, CLASSIC_CUSTOMIZATION_MEMBERS, FOR_MANAGED_LOGIN);
+        if (!override?.css && !override?.logo) {
+          throw new ValidationError(login, `pages.perClient.${id}`, override ?? null,
+            'a css or a logo (or both); a client without an entry gets the pool-wide css and logo');
+        }
+      }
+      this.classic = { all, perClient };
+      if (all.css || all.logo) {
+        this.afterDomain(new ClassicLoginCustomization(login, CLASSIC_ALL_ID, { userPool, ...all }));
+      }
+    }
+    registerLoginPages(login, userPool, this.classic ? PageGeneration.CLASSIC : PageGeneration.MANAGED_LOGIN);
+
+    // Clients are added after construction, so a perClient key can only be judged once the app is complete.
+    login.node.addValidation({ validate: () => this.unknownPerClientKeys() });
+  }
+
+  /** The construct ids styleClient takes under the login for a client of this id. */
+  public idsFor(clientId: string): string[] {
+    if (this.managed) {
+      return [brandingId(clientId)];
+    }
+    return this.classic && ownEntry(this.classic.perClient, clientId) ? [classicId(clientId)] : [];
+  }
+
+  /**
+   * Styles a client just added to the login. With managed login every client
+   * gets a style (its own, else the login's, else Cognito's defaults), since
+   * a client without one shows "Login pages unavailable".
+   */
+  public styleClient(clientId: string, client: cognito.UserPoolClient): void {
+    this.clientIds.push(clientId);
+    if (this.managed) {
+      const style = ownEntry(this.managed.perClient, clientId) ?? this.managed.branding;
+      this.afterDomain(new ManagedLoginBranding(this.login, brandingId(clientId), { ...style, userPool: this.userPool, client }));
+    }
+    const override = this.classic && ownEntry(this.classic.perClient, clientId);
+    if (this.classic && override) {
+      // A client with its own customization no longer falls back to ALL: what it does not override comes from ALL.
+      this.afterDomain(new ClassicLoginCustomization(this.login, classicId(clientId), {
+        userPool: this.userPool,
+        client,
+        css: override.css ?? this.classic.all.css,
+        logo: override.logo ?? this.classic.all.logo,
+      }));
+    }
+  }
+
+  /** Both kinds of customization need the pool's domain first; a managed login style also needs version 2 on it. */
+  private afterDomain(style: Construct): void {
+    style.node.addDependency(this.domainResource);
+  }
+
+  private unknownPerClientKeys(): string[] {
+    const perClient = this.managed?.perClient ?? this.classic?.perClient ?? {};
+    return Object.keys(perClient)
+      .filter((key) => !this.clientIds.includes(key))
+      .map((key) => new ValidationError(this.login, 'pages.perClient', key,
+        `the id of a client added with addClient: ${this.clientIds.join(', ') || '(none added)'}`).message);
+  }
+}
+
+function brandingId(clientId: string): string {
+  return `${clientId}Branding`;
+}
+
+function classicId(clientId: string): string {
+  return `${clientId}ClassicCustomization`;
+}
+
+/** The map's own entry for a key, never a member every object inherits (`toString`, ...). */
+function ownEntry<T>(map: { [key: string]: T }, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+}
+
+/** Refuses a member the options struct does not have, typically one of the other generation of pages. */
+function requireMembers(scope: Construct, prop: string, options: object, allowed: string[], hint: string): void {
+  for (const [member, value] of Object.entries(options)) {
+    if (!allowed.includes(member) && value !== undefined) {
+      throw new ValidationError(scope, `${prop}.${member}`, value,
+        `one of the members ${allowed.join(', ')}, which these pages have; ${hint}`);
+    }
+  }
+}
