@@ -1,0 +1,157 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as cfninc from 'aws-cdk-lib/cloudformation-include';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { acknowledgementsIn, freshOutdir, synthesizeExample } from './synth';
+import { EXAMPLES } from '../../examples';
+import { exampleApp } from '../../examples/app';
+import { CognitoLogin, LoginDomain } from '../../src';
+
+/**
+ * cdk-nag 3 is an aws-cdk-lib validation plugin: its findings go to the
+ * validation report (not to Annotations), and it honours acknowledgements made
+ * with aws-cdk-lib's `Validations.of(construct).acknowledge()`.
+ *
+ * It walks the construct tree and checks typed L1 resources (`instanceof
+ * CfnRole`, `CfnFunction`, ...). The Lambda and role of aws-cdk-lib's
+ * CustomResourceProvider are plain CfnResources, so the walk never checks
+ * them; the "typed view" below reads every example's synthesized template
+ * back with cloudformation-include, where every resource is typed, and runs
+ * the same checks over it.
+ */
+
+/**
+ * Every cdk-nag acknowledgement of every example: construct path and rule.
+ * Each is the app owner's decision, made in the example (the library makes
+ * none). A new example must be listed here, even with none.
+ */
+const ACKNOWLEDGED: Record<string, Array<[string, string]>> = {
+  'prefix-google-saml': [
+    ['PrefixGoogleSaml/Login/UserPool/Resource', 'AwsSolutions-COG2'],
+    ['PrefixGoogleSaml/Login/UserPool/Resource', 'AwsSolutions-COG8'],
+  ],
+  'custom-domain': [],
+  'managed-login-branding': [['ManagedLoginBranding/Pool/Resource', 'AwsSolutions-COG8']],
+  'branded-login': [['BrandedLogin/Login/UserPool/Resource', 'AwsSolutions-COG8']],
+  'classic-pages': [['ClassicPages/Pool/Resource', 'AwsSolutions-COG8']],
+  'exported-style': [['ExportedStyle/Pool/Resource', 'AwsSolutions-COG8']],
+};
+
+/** Findings as `rule at construct path`, so a failure names both. */
+function findings(report: { violations: Array<{ ruleName: string; violatingResources: Array<{ constructPath?: string }> }> }): string[] {
+  return report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath}`)).sort();
+}
+
+/**
+ * The stack's synthesized template read back into a fresh app with
+ * cloudformation-include (every resource a typed L1), with the original
+ * acknowledgements carried over by logical id.
+ */
+function typedView(stack: Stack, outdir: string): App {
+  const app = new App({ outdir: freshOutdir() });
+  const copy = new Stack(app, stack.stackName, { env: { account: stack.account, region: stack.region } });
+  const include = new cfninc.CfnInclude(copy, 'Template', { templateFile: path.join(outdir, stack.templateFile) });
+  for (const acknowledgement of acknowledgementsIn(stack)) {
+    const resource = acknowledgement.construct;
+    // Narrow: on one resource, never on a scope; else there is no logical id to carry it to.
+    if (!CfnResource.isCfnResource(resource)) {
+      throw new Error(`${acknowledgement.path}: ${acknowledgement.id} is acknowledged on a scope, not on one resource`);
+    }
+    Validations.of(include.getResource(stack.getLogicalId(resource)))
+      .acknowledge({ id: acknowledgement.id, reason: acknowledgement.reason });
+  }
+  return app;
+}
+
+describe.each(EXAMPLES.map((example) => [example.name, example] as const))('example %s under AwsSolutionsChecks', (name, example) => {
+  test('has no finding left unacknowledged', () => {
+    // GIVEN
+    const app = example.createApp({ outdir: freshOutdir() });
+
+    // WHEN
+    const report = new AwsSolutionsChecks().validateScope(app);
+
+    // THEN
+    expect(findings(report)).toEqual([]);
+  });
+
+  test('synthesizes with the checks registered as the cdk-nag README shows', () => {
+    // WHEN: exampleApp's context fails synth on any error or warning of any plugin
+    const { outdir } = synthesizeExample(example, {}, (app) => Validations.of(app).addPlugins(new AwsSolutionsChecks(app)));
+
+    // THEN
+    const report = JSON.parse(fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8'));
+    expect(report.pluginReports.flatMap((r: any) => r.violations)).toEqual([]);
+  });
+
+  test('has no finding on a typed view of its templates either (the custom-resource Lambda and role included)', () => {
+    // GIVEN
+    const { stacks, outdir } = synthesizeExample(example);
+
+    for (const stack of stacks) {
+      // WHEN
+      const report = new AwsSolutionsChecks().validateScope(typedView(stack, outdir));
+
+      // THEN
+      expect(findings(report)).toEqual([]);
+    }
+  });
+
+  test('acknowledges exactly the listed rules, each on one resource, with a reason', () => {
+    // WHEN
+    const { app } = synthesizeExample(example);
+
+    // THEN
+    const acknowledged = acknowledgementsIn(app);
+    expect(ACKNOWLEDGED[name]).toBeDefined();
+    expect(acknowledged.map((a) => [a.path, a.id.replace(/^Annotation::/, '')])).toEqual(ACKNOWLEDGED[name]);
+    for (const { reason } of acknowledged) {
+      expect(reason.length).toBeGreaterThan(40);
+    }
+  });
+});
+
+describe('the checks are live', () => {
+  test('a CognitoLogin on the library defaults is reported for optional MFA (warning) and the Essentials plan (error)', () => {
+    // GIVEN: no acknowledgement
+    const app = exampleApp({ outdir: freshOutdir() });
+    const stack = new Stack(app, 'Defaults', { env: { account: '123456789012', region: 'eu-west-1' } });
+    new CognitoLogin(stack, 'Login', { domain: LoginDomain.cognitoPrefix('acme-defaults') });
+
+    // WHEN
+    const report = new AwsSolutionsChecks().validateScope(app);
+
+    // THEN: strong passwords (COG1) are a default; MFA and the plan are the app owner's call
+    expect(report.violations.map((v) => [v.ruleName, v.severity])).toEqual([
+      ['AwsSolutions-COG2', 'warning'],
+      ['AwsSolutions-COG8', 'error'],
+    ]);
+  });
+
+  test('the typed view sees a plain CfnResource role that the construct walk misses', () => {
+    // GIVEN: a role as aws-cdk-lib's CustomResourceProvider writes it (untyped), with a managed policy
+    const app = new App({ outdir: freshOutdir() });
+    const stack = new Stack(app, 'Raw', { env: { account: '123456789012', region: 'eu-west-1' } });
+    new CfnResource(stack, 'Role', {
+      type: 'AWS::IAM::Role',
+      properties: {
+        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }] },
+        ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+      },
+    });
+    const outdir = freshOutdir();
+    fs.writeFileSync(path.join(outdir, stack.templateFile), JSON.stringify(Template.fromStack(stack).toJSON()));
+
+    // WHEN
+    const walked = new AwsSolutionsChecks().validateScope(app);
+    const typed = new AwsSolutionsChecks().validateScope(typedView(stack, outdir));
+
+    // THEN
+    expect(findings(walked)).toEqual([]);
+    expect(findings(typed)).toEqual([
+      'AwsSolutions-IAM4[Policy::arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole] at Raw/Template/Role',
+    ]);
+  });
+});
