@@ -1,0 +1,136 @@
+import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { EXAMPLES } from '../../examples';
+import { CognitoLogin, LoginDomain } from '../../src';
+import { testStack } from '../util/stack';
+
+/**
+ * A changed logical id makes CloudFormation create a new resource and delete
+ * the old one: a new user pool (every user gone, or orphaned by Retain), new
+ * client ids, a domain deleted and created again. These lists are written by
+ * hand, not snapshotted: a refactor that moves a construct fails here and
+ * must be a decision, not an accident.
+ */
+const PINNED_TYPES = /^(AWS::Cognito::|Custom::Cognito)/;
+
+const EXPECTED: Record<string, Record<string, string[]>> = {
+  'prefix-google-saml': {
+    'AWS::Cognito::UserPool': ['LoginUserPoolA0E1D865'],
+    'AWS::Cognito::UserPoolDomain': ['LoginDomainC59F1893'],
+    'AWS::Cognito::UserPoolIdentityProvider': ['LoginProviderCorp50B4B3D0', 'LoginProviderGoogle4133791A'],
+    'AWS::Cognito::UserPoolResourceServer': ['LoginResourceServerapi5D669255'],
+    'AWS::Cognito::UserPoolClient': ['LoginServer21629E8A', 'LoginWeb70313B00'],
+    'Custom::CognitoManagedLoginBranding': ['LoginServerBrandingBABE0A33', 'LoginWebBranding315920DB'],
+  },
+  'custom-domain': {
+    'AWS::Cognito::UserPool': ['LoginUserPoolA0E1D865'],
+    'AWS::Cognito::UserPoolDomain': ['LoginDomainC59F1893'],
+    'AWS::Cognito::UserPoolClient': ['LoginWeb70313B00'],
+    'Custom::CognitoManagedLoginBranding': ['LoginWebBranding315920DB'],
+  },
+  'managed-login-branding': {
+    'AWS::Cognito::UserPool': ['PoolD3F588B8'],
+    'AWS::Cognito::UserPoolDomain': ['PoolDomainCFC71F56'],
+    'AWS::Cognito::UserPoolClient': ['PoolAdminCEDDCE2B', 'PoolWeb224A1DFF'],
+    'Custom::CognitoManagedLoginBranding': ['AdminBranding46BD0E35', 'WebBrandingF5D5CEFF'],
+  },
+  'branded-login': {
+    'AWS::Cognito::UserPool': ['LoginUserPoolA0E1D865'],
+    'AWS::Cognito::UserPoolDomain': ['LoginDomainC59F1893'],
+    'AWS::Cognito::UserPoolClient': ['LoginPartner589D4B4A', 'LoginWeb70313B00'],
+    'Custom::CognitoManagedLoginBranding': ['LoginPartnerBrandingF766BD6D', 'LoginWebBranding315920DB'],
+  },
+  'classic-pages': {
+    'AWS::Cognito::UserPool': ['PoolD3F588B8'],
+    'AWS::Cognito::UserPoolDomain': ['PoolDomainCFC71F56'],
+    'AWS::Cognito::UserPoolClient': ['PoolPartnerAE7DBF6E', 'PoolWeb224A1DFF'],
+    'Custom::CognitoClassicLoginCustomization': ['AllClients5F81CF50', 'PartnerClient45BB4B56'],
+  },
+  'exported-style': {
+    'AWS::Cognito::UserPool': ['PoolD3F588B8'],
+    'AWS::Cognito::UserPoolDomain': ['PoolDomainCFC71F56'],
+    'AWS::Cognito::UserPoolClient': ['PoolWeb224A1DFF'],
+    'Custom::CognitoManagedLoginBranding': ['BrandingCEB9B000'],
+  },
+};
+
+type Resources = Record<string, { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string; Properties?: any }>;
+
+function resourcesOf(stack: Stack): Resources {
+  return Template.fromStack(stack).toJSON().Resources;
+}
+
+/** Logical ids of the pinned types, by type, sorted. */
+function pinnedIds(resources: Resources): Record<string, string[]> {
+  const byType: Record<string, string[]> = {};
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (PINNED_TYPES.test(resource.Type)) {
+      (byType[resource.Type] ??= []).push(logicalId);
+    }
+  }
+  Object.values(byType).forEach((ids) => ids.sort());
+  return byType;
+}
+
+function userPools(resources: Resources) {
+  return Object.values(resources).filter((r) => r.Type === 'AWS::Cognito::UserPool');
+}
+
+describe.each(EXAMPLES.map((example) => [example.name, example] as const))('example %s', (name, example) => {
+  test('keeps the logical ids of its pool, clients, domain, providers and page styles', () => {
+    // GIVEN
+    const stacks = example.createApp().node.children.filter(Stack.isStack);
+
+    // WHEN
+    const actual = Object.assign({}, ...stacks.map((stack) => pinnedIds(resourcesOf(stack))));
+
+    // THEN
+    expect(EXPECTED[name]).toBeDefined();
+    expect(actual).toEqual(EXPECTED[name]);
+  });
+
+  test('retains its user pool and protects it from deletion', () => {
+    // WHEN
+    const pools = example.createApp().node.children.filter(Stack.isStack).flatMap((stack) => userPools(resourcesOf(stack)));
+
+    // THEN
+    expect(pools).toHaveLength(1);
+    for (const pool of pools) {
+      expect(pool).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: { DeletionProtection: 'ACTIVE' } });
+    }
+  });
+});
+
+describe('a CognitoLogin pool', () => {
+  const poolOf = (stack: Stack) => userPools(resourcesOf(stack))[0];
+
+  test('stays retained and protected when userPoolProps overrides other members, or gives them as undefined', () => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN
+    new CognitoLogin(stack, 'Login', {
+      domain: LoginDomain.cognitoPrefix('acme-safety'),
+      userPoolProps: { userPoolName: 'acme', removalPolicy: undefined, deletionProtection: undefined },
+    });
+
+    // THEN
+    expect(poolOf(stack)).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: { DeletionProtection: 'ACTIVE' } });
+  });
+
+  test('loses deletion protection only when the user opts out explicitly, and stays retained', () => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN
+    new CognitoLogin(stack, 'Login', {
+      domain: LoginDomain.cognitoPrefix('acme-safety'),
+      userPoolProps: { deletionProtection: false },
+    });
+
+    // THEN
+    expect(poolOf(stack)).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: { DeletionProtection: 'INACTIVE' } });
+  });
+
+  // RemovalPolicy.DESTROY (deleted with the stack, protection off) is covered by test/login.test.ts.
+});
