@@ -411,3 +411,42 @@ describe('standalone styles on the pool of a CognitoLogin', () => {
       .toThrow('Stack/All: client "ALL" is invalid: a client (or ALL) without a classic hosted-UI customization yet; Stack/Login/ClassicCustomization already styles it');
   });
 });
+
+describe('imported pools', () => {
+  test('a login on an imported pool styles its clients too', () => {
+    // GIVEN
+    const stack = testStack();
+    const pool = cognito.UserPool.fromUserPoolId(stack, 'Pool', 'eu-west-1_AbCdEfGhI');
+    const login = newLogin(stack, LoginPages.managedLogin(), pool);
+
+    // WHEN
+    addClients(login, 'Web');
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties(BRANDING, { UserPoolId: 'eu-west-1_AbCdEfGhI', UseCognitoProvidedValues: 'true' });
+  });
+
+  test('styles in two apps never count against each other, even for the same pool and client ids', () => {
+    // GIVEN
+    const styleImported = (stack: Stack) => new ManagedLoginBranding(stack, 'Branding', {
+      userPool: cognito.UserPool.fromUserPoolId(stack, 'Pool', 'eu-west-1_AbCdEfGhI'),
+      client: cognito.UserPoolClient.fromUserPoolClientId(stack, 'Client', '1example23456789'),
+    });
+    styleImported(testStack());
+
+    // WHEN / THEN
+    expect(() => styleImported(testStack())).not.toThrow();
+  });
+
+  test('two styles for one imported client in one app are refused', () => {
+    // GIVEN
+    const stack = testStack();
+    const pool = cognito.UserPool.fromUserPoolId(stack, 'Pool', 'eu-west-1_AbCdEfGhI');
+    new ManagedLoginBranding(stack, 'First', { userPool: pool, client: cognito.UserPoolClient.fromUserPoolClientId(stack, 'Client', '1example23456789') });
+
+    // WHEN / THEN
+    expect(() => new ManagedLoginBranding(stack, 'Second', {
+      userPool: pool, client: cognito.UserPoolClient.fromUserPoolClientId(stack, 'SameClient', '1example23456789'),
+    })).toThrow('Stack/Second: client "Stack/SameClient" is invalid: a client (or ALL) without a managed login style yet; Stack/First already styles it');
+  });
+});
