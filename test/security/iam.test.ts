@@ -1,0 +1,103 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { synthesizeExample } from './synth';
+import { EXAMPLES } from '../../examples';
+
+/**
+ * The custom-resource role of every example, read from the synthesized
+ * template and asset manifest (test/branding covers the same rules construct
+ * by construct): nothing on `*`, Cognito actions on the stack's own pools
+ * only, s3:GetObject on exactly the staged objects the resources name, logs
+ * only into the handler's own log group, and no managed policy.
+ */
+
+const COGNITO_ACTIONS = [
+  'cognito-idp:CreateManagedLoginBranding',
+  'cognito-idp:DeleteManagedLoginBranding',
+  'cognito-idp:DescribeManagedLoginBrandingByClient',
+  'cognito-idp:SetUICustomization',
+  'cognito-idp:UpdateManagedLoginBranding',
+];
+const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+
+interface Statement { Effect: string; Action: string | string[]; Resource: unknown }
+type Resources = Record<string, { Type: string; Properties?: any }>;
+
+function ofType(resources: Resources, type: string): Array<[string, any]> {
+  return Object.entries(resources).filter(([, r]) => r.Type === type).map(([id, r]) => [id, r.Properties ?? {}]);
+}
+
+/** An S3 object ARN as written by the library, with the partition as `<partition>`. */
+function objectArn(resource: any): string {
+  expect(resource['Fn::Join']).toBeDefined();
+  return resource['Fn::Join'][1].map((part: unknown) => (typeof part === 'string' ? part : '<partition>')).join('');
+}
+
+/** `arn:<partition>:s3:::bucket/key` of every file asset of the stack, from its asset manifest. */
+function publishedObjectArns(outdir: string, stack: Stack): Set<string> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, `${stack.artifactId}.assets.json`), 'utf8'));
+  return new Set(Object.values<any>(manifest.files ?? {}).flatMap((file) => Object.values<any>(file.destinations)
+    .map((d) => `arn:<partition>:s3:::${d.bucketName}/${d.objectKey}`)));
+}
+
+/** Every `{ Bucket, Key }` reference the page-style resources pass to the handler. */
+function stagedObjectArns(resources: Resources): Set<string> {
+  const refs = Object.values(resources).filter((r) => r.Type.startsWith('Custom::Cognito')).flatMap((r) => {
+    const p = r.Properties ?? {};
+    return [p.Settings, ...(p.Assets ?? []), p.Css, p.Logo].filter((ref) => ref !== undefined);
+  });
+  return new Set(refs.map((ref: any) => `arn:<partition>:s3:::${ref.Bucket}/${ref.Key}`));
+}
+
+describe.each(EXAMPLES.map((example) => [example.name, example] as const))('example %s: the custom-resource role', (_name, example) => {
+  const { stacks, outdir } = synthesizeExample(example);
+
+  test.each(stacks.map((stack) => [stack.stackName, stack] as const))('in %s allows nothing on *, nothing managed, and only what its resources need', (_stackName, stack) => {
+    // GIVEN
+    const resources: Resources = Template.fromStack(stack).toJSON().Resources;
+    const [[, role], ...otherRoles] = ofType(resources, 'AWS::IAM::Role');
+    const [[logGroupId], ...otherLogGroups] = ofType(resources, 'AWS::Logs::LogGroup');
+    const [[, handler]] = ofType(resources, 'AWS::Lambda::Function');
+
+    // WHEN
+    const statements: Statement[] = role.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
+    const actionsOf = (s: Statement) => [s.Action].flat().sort();
+
+    // THEN: one role, assumed by Lambda only, without managed policies
+    expect(otherRoles).toEqual([]);
+    expect(otherLogGroups).toEqual([]);
+    expect(role.AssumeRolePolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } },
+    ]);
+    expect(role.ManagedPolicyArns).toBeUndefined();
+    expect(JSON.stringify(statements)).not.toMatch(/"\*"|[:/]\*"/);
+    expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
+
+    // Logs: into the handler's own group only
+    const logs = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('logs:')));
+    expect(logs.map(actionsOf)).toEqual([LOG_ACTIONS]);
+    expect(logs[0].Resource).toEqual({ 'Fn::GetAtt': [logGroupId, 'Arn'] });
+    expect(handler.LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
+
+    // Cognito: the stack's own pools, by ARN
+    const cognito = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+    expect(cognito.map(actionsOf)).toEqual([COGNITO_ACTIONS]);
+    const pools = ofType(resources, 'AWS::Cognito::UserPool').map(([id]) => ({ 'Fn::GetAtt': [id, 'Arn'] }));
+    expect(cognito[0].Resource).toEqual(pools);
+
+    // S3: exactly the objects the resources name, each one a published asset of this stack;
+    // no statement at all when every style is Cognito's defaults
+    const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+    const staged = stagedObjectArns(resources);
+    expect(s3.map(actionsOf)).toEqual(staged.size > 0 ? [['s3:GetObject']] : []);
+    const readable = new Set(s3.flatMap((s) => [s.Resource].flat()).map(objectArn));
+    expect(readable).toEqual(staged);
+    const published = publishedObjectArns(outdir, stack);
+    expect([...readable].filter((arn) => !published.has(arn))).toEqual([]);
+
+    // and nothing else
+    expect(statements).toHaveLength(logs.length + cognito.length + s3.length);
+  });
+});
