@@ -137,7 +137,7 @@ export class CognitoLogin extends Construct {
     this.pages = props.pages ?? LoginPages.managedLogin();
     this.userPool = props.userPool ?? new cognito.UserPool(this, 'UserPool', userPoolPropsWithDefaults(props.userPoolProps));
     this.domain = props.domain._bind(this, this.userPool, this.pages.managedLoginVersion as cognito.ManagedLoginVersion);
-    this.pageStyles = new LoginPageStyles(this, this.userPool, this.domain, this.pages);
+    this.pageStyles = new LoginPageStyles(this, this.userPool, this.domain, this.pages, props.userPoolProps?.featurePlan);
 
     const providers = props.identityProviders ?? [];
     requireUnique(this, 'identityProviders[].providerName', providers.map((p) => p.providerName));

@@ -450,3 +450,37 @@ describe('imported pools', () => {
     })).toThrow('Stack/Second: client "Stack/SameClient" is invalid: a client (or ALL) without a managed login style yet; Stack/First already styles it');
   });
 });
+
+describe('feature plan', () => {
+  test('a styled managed login on a Lite pool is warned about', () => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN
+    new CognitoLogin(stack, 'Login', {
+      domain: LoginDomain.cognitoPrefix('acme-test'),
+      userPoolProps: { featurePlan: cognito.FeaturePlan.LITE },
+      pages: LoginPages.managedLogin({ perClient: { Web: { assets: [logoAsset(1)] } } }),
+    }).addClient('Web', { callbackUrls: ['https://web.example.com/callback'] });
+
+    // THEN
+    Annotations.fromStack(stack).hasWarning('/Stack/Login', Match.stringLikeRegexp(
+      'settings or assets is a feature of the Essentials and Plus plans.*cdk-cognito-login:brandingOnLitePlan'));
+  });
+
+  test.each([
+    ['Cognito\'s defaults on Lite', cognito.FeaturePlan.LITE, LoginPages.managedLogin()],
+    ['a style on Essentials', cognito.FeaturePlan.ESSENTIALS, LoginPages.managedLogin({ branding: { assets: [logoAsset(1)] } })],
+    ['classic pages on Lite', cognito.FeaturePlan.LITE, LoginPages.classic({ logo: logoImage(1) })],
+  ])('%s is not warned about', (_name, featurePlan, pages) => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN
+    new CognitoLogin(stack, 'Login', { domain: LoginDomain.cognitoPrefix('acme-test'), userPoolProps: { featurePlan }, pages })
+      .addClient('Web', { callbackUrls: ['https://web.example.com/callback'] });
+
+    // THEN
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('brandingOnLitePlan'))).toEqual([]);
+  });
+});

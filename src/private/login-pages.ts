@@ -1,7 +1,7 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IDependable } from 'constructs';
 import { registerLoginPages, PageGeneration } from './page-styles';
-import { ValidationError } from './validate';
+import { ValidationError, warn } from './validate';
 import { ManagedLoginBranding } from '../branding/managed-login-branding';
 import { BrandingStyleOptions } from '../branding/style';
 import { ClassicLoginCustomization } from '../classic/customization';
@@ -37,6 +37,7 @@ export class LoginPageStyles {
     private readonly userPool: cognito.IUserPool,
     domain: cognito.UserPoolDomain,
     pages: LoginPages,
+    featurePlan: cognito.FeaturePlan | undefined,
   ) {
     this.domainResource = domain.node.defaultChild ?? domain;
     if (pages.managedLoginOptions !== undefined) {
@@ -50,6 +51,11 @@ export class LoginPageStyles {
         requireMembers(login, `pages.perClient.${id}`, style ?? {}, BRANDING_STYLE_MEMBERS, FOR_CLASSIC);
       }
       this.managed = { branding: options.branding ?? {}, perClient };
+      if (featurePlan === cognito.FeaturePlan.LITE && [options.branding, ...Object.values(perClient)].some(isCustomStyle)) {
+        warn(login, 'brandingOnLitePlan',
+          'Styling managed login pages with settings or assets is a feature of the Essentials and Plus plans; on the Lite plan '
+          + 'Cognito offers only its default style. Choose FeaturePlan.ESSENTIALS (the default) in userPoolProps, or leave the styles out.');
+      }
     }
     if (pages.classicOptions !== undefined) {
       const options = pages.classicOptions;
@@ -117,6 +123,11 @@ export class LoginPageStyles {
       .map((key) => new ValidationError(this.login, 'pages.perClient', key,
         `the id of a client added with addClient: ${this.clientIds.join(', ') || '(none added)'}`).message);
   }
+}
+
+/** A style of its own rather than Cognito's defaults. */
+function isCustomStyle(style: BrandingStyleOptions | undefined): boolean {
+  return style?.settings !== undefined || (style?.assets ?? []).length > 0;
 }
 
 function brandingId(clientId: string): string {
