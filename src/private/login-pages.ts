@@ -6,7 +6,7 @@ import { ManagedLoginBranding } from '../branding/managed-login-branding';
 import { BrandingStyleOptions } from '../branding/style';
 import { ClassicLoginCustomization } from '../classic/customization';
 import { ClassicCustomizationOptions } from '../classic/options';
-import { LoginPages } from '../pages';
+import { ClassicLoginPagesOptions, LoginPages, ManagedLoginPagesOptions } from '../pages';
 
 /** Members of each options struct, to catch a member of the other generation given from JavaScript or another jsii language. */
 const MANAGED_LOGIN_MEMBERS = ['branding', 'perClient'];
@@ -20,14 +20,26 @@ const FOR_MANAGED_LOGIN = 'branding, settings, assets and useCognitoProvidedValu
 /** Id of the pool-wide (ALL) classic customization under the login. */
 const CLASSIC_ALL_ID = 'ClassicCustomization';
 
+/** The checked managed login options: the style of clients without an entry, and the entries. */
+interface ManagedLoginStyles {
+  readonly branding: BrandingStyleOptions;
+  readonly perClient: { [clientId: string]: BrandingStyleOptions };
+}
+
+/** The checked classic options: the pool-wide (ALL) css and logo, and the per-client overrides. */
+interface ClassicCustomizations {
+  readonly all: ClassicCustomizationOptions;
+  readonly perClient: { [clientId: string]: ClassicCustomizationOptions };
+}
+
 /**
  * Styles the pages of one CognitoLogin: creates its ManagedLoginBranding or
  * ClassicLoginCustomization constructs as clients are added, under the login,
  * with ids derived from client ids so logical ids never depend on order.
  */
 export class LoginPageStyles {
-  private readonly managed?: { readonly branding: BrandingStyleOptions; readonly perClient: { [id: string]: BrandingStyleOptions } };
-  private readonly classic?: { readonly all: ClassicCustomizationOptions; readonly perClient: { [id: string]: ClassicCustomizationOptions } };
+  private readonly managed?: ManagedLoginStyles;
+  private readonly classic?: ClassicCustomizations;
   /** What a style must deploy after: the domain's CloudFormation resource (not the alias lookups that may hang under it). */
   private readonly domainResource: IDependable;
   private readonly clientIds: string[] = [];
@@ -41,37 +53,12 @@ export class LoginPageStyles {
   ) {
     this.domainResource = domain.node.defaultChild ?? domain;
     if (pages.managedLoginOptions !== undefined) {
-      const options = pages.managedLoginOptions;
-      requireMembers(login, 'pages', options, MANAGED_LOGIN_MEMBERS, FOR_CLASSIC);
-      if (options.branding) {
-        requireMembers(login, 'pages.branding', options.branding, BRANDING_STYLE_MEMBERS, FOR_CLASSIC);
-      }
-      const perClient = options.perClient ?? {};
-      for (const [id, style] of Object.entries(perClient)) {
-        requireMembers(login, `pages.perClient.${id}`, style ?? {}, BRANDING_STYLE_MEMBERS, FOR_CLASSIC);
-      }
-      this.managed = { branding: options.branding ?? {}, perClient };
-      if (featurePlan === cognito.FeaturePlan.LITE && [options.branding, ...Object.values(perClient)].some(isCustomStyle)) {
-        warn(login, 'brandingOnLitePlan',
-          'Styling managed login pages with settings or assets is a feature of the Essentials and Plus plans; on the Lite plan '
-          + 'Cognito offers only its default style. Choose FeaturePlan.ESSENTIALS (the default) in userPoolProps, or leave the styles out.');
-      }
+      this.managed = managedLoginStyles(login, pages.managedLoginOptions, featurePlan);
     }
     if (pages.classicOptions !== undefined) {
-      const options = pages.classicOptions;
-      requireMembers(login, 'pages', options, CLASSIC_MEMBERS, FOR_MANAGED_LOGIN);
-      const all: ClassicCustomizationOptions = { css: options.css, logo: options.logo };
-      const perClient = options.perClient ?? {};
-      for (const [id, override] of Object.entries(perClient)) {
-        requireMembers(login, `pages.perClient.${id}`, override ?? {}, CLASSIC_CUSTOMIZATION_MEMBERS, FOR_MANAGED_LOGIN);
-        if (!override?.css && !override?.logo) {
-          throw new ValidationError(login, `pages.perClient.${id}`, override ?? null,
-            'a css or a logo (or both); a client without an entry gets the pool-wide css and logo');
-        }
-      }
-      this.classic = { all, perClient };
-      if (all.css || all.logo) {
-        this.afterDomain(new ClassicLoginCustomization(login, CLASSIC_ALL_ID, { userPool, ...all }));
+      this.classic = classicCustomizations(login, pages.classicOptions);
+      if (this.classic.all.css || this.classic.all.logo) {
+        this.afterDomain(new ClassicLoginCustomization(login, CLASSIC_ALL_ID, { userPool, ...this.classic.all }));
       }
     }
     registerLoginPages(login, userPool, this.classic ? PageGeneration.CLASSIC : PageGeneration.MANAGED_LOGIN);
@@ -123,6 +110,36 @@ export class LoginPageStyles {
       .map((key) => new ValidationError(this.login, 'pages.perClient', key,
         `the id of a client added with addClient: ${this.clientIds.join(', ') || '(none added)'}`).message);
   }
+}
+
+function managedLoginStyles(login: Construct, options: ManagedLoginPagesOptions, featurePlan: cognito.FeaturePlan | undefined): ManagedLoginStyles {
+  requireMembers(login, 'pages', options, MANAGED_LOGIN_MEMBERS, FOR_CLASSIC);
+  if (options.branding) {
+    requireMembers(login, 'pages.branding', options.branding, BRANDING_STYLE_MEMBERS, FOR_CLASSIC);
+  }
+  const perClient = options.perClient ?? {};
+  for (const [id, style] of Object.entries(perClient)) {
+    requireMembers(login, `pages.perClient.${id}`, style ?? {}, BRANDING_STYLE_MEMBERS, FOR_CLASSIC);
+  }
+  if (featurePlan === cognito.FeaturePlan.LITE && [options.branding, ...Object.values(perClient)].some(isCustomStyle)) {
+    warn(login, 'brandingOnLitePlan',
+      'Styling managed login pages with settings or assets is a feature of the Essentials and Plus plans; on the Lite plan '
+      + 'Cognito offers only its default style. Choose FeaturePlan.ESSENTIALS (the default) in userPoolProps, or leave the styles out.');
+  }
+  return { branding: options.branding ?? {}, perClient };
+}
+
+function classicCustomizations(login: Construct, options: ClassicLoginPagesOptions): ClassicCustomizations {
+  requireMembers(login, 'pages', options, CLASSIC_MEMBERS, FOR_MANAGED_LOGIN);
+  const perClient = options.perClient ?? {};
+  for (const [id, override] of Object.entries(perClient)) {
+    requireMembers(login, `pages.perClient.${id}`, override ?? {}, CLASSIC_CUSTOMIZATION_MEMBERS, FOR_MANAGED_LOGIN);
+    if (!override?.css && !override?.logo) {
+      throw new ValidationError(login, `pages.perClient.${id}`, override ?? null,
+        'a css or a logo (or both); a client without an entry gets the pool-wide css and logo');
+    }
+  }
+  return { all: { css: options.css, logo: options.logo }, perClient };
 }
 
 /** A style of its own rather than Cognito's defaults. */
