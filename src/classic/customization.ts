@@ -52,7 +52,8 @@ export class ClassicLoginCustomization extends Construct {
     const cssBytes = css ? Buffer.byteLength(css.text, 'utf8') : 0;
     const requestBytes = cssBytes + (logo ? Math.ceil(logo.bytes.length / 3) * 4 : 0);
     if (requestBytes > MAX_REQUEST_BYTES) {
-      throw new ValidationError(this, 'css', `${formatBytes(cssBytes)} of CSS with a ${formatBytes(logo?.bytes.length ?? 0)} logo`,
+      const given = logo ? `${formatBytes(cssBytes)} of CSS with a ${formatBytes(logo.bytes.length)} logo` : `${formatBytes(cssBytes)} of CSS`;
+      throw new ValidationError(this, 'css', given,
         `CSS plus the base64 logo of at most ${formatBytes(MAX_REQUEST_BYTES)}, since SetUICustomization refuses requests over 135 KB`);
     }
     if (cssBytes > ADVISED_CSS_BYTES) {
