@@ -203,9 +203,11 @@ elif ! step run-typescript run_typescript; then
     RESULT[$language]="FAIL: the TypeScript reference app failed: $(first_error "$LOGS/run-typescript.log")"
   done
 else
-  reference_check=$(node scripts/bindings/compare-templates.js "$OUT/typescript" "$OUT/typescript" --handler "$HANDLER" 2>&1)
+  # The reference must hold the handler and its assets, and the comparison must
+  # catch damaged copies of it: otherwise a PASS below would prove nothing.
+  reference_check=$(node scripts/bindings/compare-templates.js --self-test "$OUT/typescript" --handler "$HANDLER" 2>&1)
   if [ $? -ne 0 ]; then
-    for language in "${LANGUAGES[@]}"; do RESULT[$language]="FAIL: the TypeScript reference is incomplete: $reference_check"; done
+    for language in "${LANGUAGES[@]}"; do RESULT[$language]="FAIL: the comparison's self-test on the TypeScript reference: $reference_check"; done
   else
     for language in "${LANGUAGES[@]}"; do
       case "$language" in

@@ -21,6 +21,11 @@
  * staged directory must hold an index.js of that file's size (the bundled
  * custom-resource handler).
  *
+ * With --self-test <reference cdk.out> --handler <file>, it damages copies of
+ * the reference (a property, a file asset's bytes, a missing file asset, a
+ * missing handler) and checks that each is reported, so a green run means
+ * the comparison could have failed.
+ *
  * Prints "OK" or the first difference; exits 0 when equal, 1 when not, 2 on
  * bad usage.
  */
@@ -235,11 +240,74 @@ function compare(referenceDir, candidateDir, handlerFile) {
   return undefined;
 }
 
+/**
+ * Proves the comparison can fail: damaged copies of a good cloud assembly must
+ * each be reported. Returns the checks that wrongly passed.
+ */
+function selfTest(referenceDir, handlerFile) {
+  const [stack] = stackArtifacts(referenceDir);
+  const fileHashes = [...new Set(
+    fs.readdirSync(stack.outdir).filter((f) => f.endsWith('.assets.json'))
+      .flatMap((f) => Object.entries(readJson(path.join(stack.outdir, f)).files ?? {}))
+      .filter(([, asset]) => asset.source?.packaging === 'file' && asset.source.path !== stack.template)
+      .map(([hash]) => hash))];
+  const damages = {
+    'a changed property value': (dir) => {
+      const file = path.join(dir, stack.template);
+      const template = readJson(file);
+      const [id, resource] = Object.entries(template.Resources).find(([, r]) => r.Type !== 'AWS::CDK::Metadata');
+      template.Resources[id] = { ...resource, Properties: { ...resource.Properties, BindingsSelfTest: 'changed' } };
+      fs.writeFileSync(file, JSON.stringify(template));
+    },
+    'a file asset staged with other bytes': (dir) => {
+      const file = path.join(dir, stack.template);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').split(fileHashes[0]).join('0'.repeat(64)));
+    },
+    'a file asset not staged': (dir) => {
+      const source = `asset.${fileHashes[0]}`;
+      for (const name of fs.readdirSync(dir).filter((f) => f.startsWith(source))) {
+        fs.rmSync(path.join(dir, name), { recursive: true });
+      }
+    },
+    'the handler not staged': (dir) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory() && entry.name.startsWith('asset.')) {
+          fs.rmSync(path.join(dir, entry.name, 'index.js'), { force: true });
+        }
+      }
+    },
+  };
+  const wronglyPassed = [];
+  if (compare(referenceDir, referenceDir, handlerFile)) {
+    wronglyPassed.push('the reference against itself failed');
+  }
+  for (const [name, damage] of Object.entries(damages)) {
+    if (fileHashes.length === 0 && name.includes('file asset')) {
+      wronglyPassed.push(`${name}: the reference has no file asset to damage`);
+      continue;
+    }
+    const copy = fs.mkdtempSync(path.join(require('os').tmpdir(), 'bindings-self-test-'));
+    try {
+      fs.cpSync(referenceDir, copy, { recursive: true });
+      damage(path.join(copy, path.relative(referenceDir, stack.outdir)));
+      if (!compare(referenceDir, copy, handlerFile)) {
+        wronglyPassed.push(`${name} was not detected`);
+      }
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  }
+  return wronglyPassed;
+}
+
 function main(argv) {
   const positional = [];
   let handlerFile;
+  let selfTesting = false;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--handler') {
+    if (argv[i] === '--self-test') {
+      selfTesting = true;
+    } else if (argv[i] === '--handler') {
       handlerFile = argv[++i];
       if (!handlerFile || !fs.existsSync(handlerFile)) {
         usage(`--handler needs an existing file, got ${handlerFile}`);
@@ -248,13 +316,21 @@ function main(argv) {
       positional.push(argv[i]);
     }
   }
-  if (positional.length !== 2) {
-    usage('expected two cloud assembly directories');
+  if (positional.length !== (selfTesting ? 1 : 2)) {
+    usage(selfTesting ? 'expected one cloud assembly directory with --self-test' : 'expected two cloud assembly directories');
   }
   for (const dir of positional) {
     if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
       usage(`${dir} is not a cloud assembly (no manifest.json)`);
     }
+  }
+  if (selfTesting) {
+    if (!handlerFile) {
+      usage('--self-test needs --handler');
+    }
+    const wronglyPassed = selfTest(positional[0], handlerFile);
+    process.stdout.write(`${wronglyPassed.length === 0 ? 'OK' : wronglyPassed.join('; ')}\n`);
+    process.exit(wronglyPassed.length === 0 ? 0 : 1);
   }
   const difference = compare(positional[0], positional[1], handlerFile);
   process.stdout.write(`${difference ?? 'OK'}\n`);
@@ -265,4 +341,4 @@ if (require.main === module) {
   main(process.argv.slice(2));
 }
 
-module.exports = { normalize, firstDifference, compare };
+module.exports = { normalize, firstDifference, compare, selfTest };
