@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CfnResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Lazy, Size, Stack } from 'aws-cdk-lib';
+import { CfnResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Lazy, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -127,6 +127,9 @@ function logToOwnLogGroup(provider: CustomResourceProvider): void {
     // Payload-free logs of deployments: a year covers an audit, and the group does not grow forever.
     retentionInDays: logs.RetentionDays.ONE_YEAR,
   });
+  // As aws-cdk-lib's LogGroup does: the logs of a stack's last deployments
+  // (its deletion included) outlive it, and expire after the retention.
+  logGroup.applyRemovalPolicy(RemovalPolicy.RETAIN);
   const handler = provider.node.tryFindChild('Handler');
   if (CfnResource.isCfnResource(handler)) {
     handler.addPropertyOverride('LoggingConfig', { LogGroup: logGroup.ref });

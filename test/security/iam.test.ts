@@ -23,7 +23,7 @@ const COGNITO_ACTIONS = [
 const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
 
 interface Statement { Effect: string; Action: string | string[]; Resource: unknown }
-type Resources = Record<string, { Type: string; Properties?: any }>;
+type Resources = Record<string, { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string; Properties?: any }>;
 
 function ofType(resources: Resources, type: string): Array<[string, any]> {
   return Object.entries(resources).filter(([, r]) => r.Type === type).map(([id, r]) => [id, r.Properties ?? {}]);
@@ -80,6 +80,7 @@ describe.each(EXAMPLES.map((example) => [example.name, example] as const))('exam
     expect(logs.map(actionsOf)).toEqual([LOG_ACTIONS]);
     expect(logs[0].Resource).toEqual({ 'Fn::GetAtt': [logGroupId, 'Arn'] });
     expect(handler.LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
+    expect(resources[logGroupId]).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: { RetentionInDays: 365 } });
 
     // Cognito: the stack's own pools, by ARN
     const cognito = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
