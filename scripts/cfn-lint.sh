@@ -7,9 +7,11 @@ cd "$(dirname "$0")/.."
 
 req=scripts/cfn-lint-requirements.txt
 venv=.venv
-if ! "$venv/bin/cfn-lint" --version 2>/dev/null | grep -qF "$(sed 's/.*==//' "$req")"; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$req"
+# A missing, stale (other version) or moved venv (its scripts name its
+# absolute path) fails this check and is rebuilt from scratch.
+if ! "$venv/bin/cfn-lint" --version 2>/dev/null | grep -qxF "cfn-lint $(sed 's/.*==//' "$req")"; then
+  python3 -m venv --clear "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$req"
 fi
 
 rm -rf cdk.out
@@ -20,6 +22,8 @@ if [ "${#templates[@]}" -eq 0 ]; then
   echo "cfn-lint: no templates were synthesized" >&2
   exit 1
 fi
-# Non-zero on any error, warning or informational finding.
+# Errors and warnings (cfn-lint's default levels): any finding exits non-zero.
+# Informational checks are not run: I1022 (prefer Fn::Sub to Fn::Join) would
+# flag how aws-cdk-lib itself renders ARNs and URLs.
 "$venv/bin/cfn-lint" --format parseable -- "${templates[@]}"
 echo "cfn-lint $("$venv/bin/cfn-lint" --version | awk '{print $2}'): ${#templates[@]} templates, 0 findings"
