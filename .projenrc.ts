@@ -117,6 +117,14 @@ project.addTask('demo', {
   ],
 });
 
+project.addTask('bench', {
+  description: 'Template size and synth time of branded stacks, this library against the L1',
+  steps: [
+    { spawn: bundle.name },
+    { exec: 'ts-node --project scripts/tsconfig.json scripts/bench.ts' },
+  ],
+});
+
 project.addTask('test:bindings', {
   description: 'Build the jsii packages and prove the Python, Java and Go apps synthesize the same templates',
   exec: 'bash scripts/test-bindings.sh',
