@@ -11,8 +11,8 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { png } from '../test/branding/images';
 import { BrandingAsset, BrandingCategory, BrandingColorMode, ManagedLoginBranding } from '../src';
+import { png } from '../test/branding/images';
 
 /** CloudFormation's cap on a template uploaded through S3 (the CDK always uploads). */
 const CFN_TEMPLATE_LIMIT = 1_000_000;
