@@ -42,9 +42,11 @@ ALL_LANGUAGES="python java go dotnet"
 selected="${BINDINGS:-$ALL_LANGUAGES}"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --only) selected="${2:-}"; shift 2 ;;
+    --only)
+      [ $# -ge 2 ] || { echo "--only needs a list of languages (known: $ALL_LANGUAGES)" >&2; exit 2; }
+      selected="$2"; shift 2 ;;
     --only=*) selected="${1#--only=}"; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (expected --only <languages>)" >&2; exit 2 ;;
   esac
 done
