@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { LoginClientOptions } from './client';
 import { LoginDomain } from './domain';
 import { LoginPages } from './pages';
+import { validateClientName } from './private/client-name';
 import { LoginPageStyles } from './private/login-pages';
 import { validateRedirectUrls } from './private/redirect-urls';
 import { resourceServersOfScopes, validateResourceServers } from './private/resource-servers';
@@ -179,6 +180,7 @@ export class CognitoLogin extends Construct {
       throw new ValidationError(this, 'id', id,
         `an id not yet used in this login (taken: ${this.node.children.map((c) => c.node.id).join(', ')})`);
     }
+    validateClientName(this, id, options.clientName);
     validateRedirectUrls(this, `${id}.callbackUrls`, options.callbackUrls, true);
     validateRedirectUrls(this, `${id}.logoutUrls`, options.logoutUrls, false);
     const scopes = options.scopes ?? [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE];

@@ -303,6 +303,35 @@ describe('addClient validation', () => {
       .toThrow(`Stack/Login: Web.scopes[1] "${scope}" is invalid: ${allowed}`);
   });
 
+  test.each([
+    ['Web App (beta)', undefined, 'id', 'Web App (beta)'],
+    ['Web', 'acme/web', 'Web.clientName', 'acme/web'],
+    ['Web', '', 'Web.clientName', ''],
+    ['Web', 'a'.repeat(129), 'Web.clientName', `${'a'.repeat(77)}...`],
+  ])('refuses the client %s named %s, which Cognito would reject at deploy', (id, clientName, prop, shown) => {
+    // GIVEN
+    const login = newLogin(testStack());
+
+    // WHEN / THEN
+    expect(() => login.addClient(id, { callbackUrls: [CALLBACK], clientName }))
+      .toThrow(`Stack/Login: ${prop} "${shown}" is invalid: a Cognito client name: 1 to 128 letters, digits, spaces and + = , . @ - _`);
+  });
+
+  test('accepts every character of Cognito\'s client name pattern, and a deploy-time name unjudged', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack);
+    const name = new CfnParameter(stack, 'ClientName').valueAsString;
+
+    // WHEN
+    login.addClient('Web', { callbackUrls: [CALLBACK], clientName: 'Acme web_app +=,.@- 2' });
+    login.addClient('Api', { callbackUrls: [CALLBACK], clientName: name });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', { ClientName: 'Acme web_app +=,.@- 2' });
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', { ClientName: { Ref: 'ClientName' } });
+  });
+
   test('resourceServerScope refuses an unknown server or scope', () => {
     // GIVEN
     const login = newLogin(testStack());
