@@ -10,7 +10,7 @@ import {
 } from '../private/custom-resource-contract';
 import { PageGeneration, registerPageStyle } from '../private/page-styles';
 import { loginHandlerServiceToken } from '../private/provider';
-import { stageBytes, stageFile, StagedFile } from '../private/staging';
+import { stageBytes, stageFile, StagedFiles } from '../private/staging';
 import { ValidationError } from '../private/validate';
 
 /** Properties of a ManagedLoginBranding. */
@@ -39,20 +39,16 @@ export class ManagedLoginBranding extends Construct {
     const style = this.resolveStyle(props);
     registerPageStyle(this, props.userPool, props.client, PageGeneration.MANAGED_LOGIN);
 
-    const files: StagedFile[] = [];
-    const stage = (file: StagedFile) => {
-      files.push(file);
-      return file.ref;
-    };
+    const staged = new StagedFiles();
     const settings = style.document === undefined
       ? undefined
-      : stage(stageBytes(this, 'Settings', Buffer.from(JSON.stringify(style.document), 'utf8'), '.json'));
+      : staged.add(stageBytes(this, 'Settings', Buffer.from(JSON.stringify(style.document), 'utf8'), '.json'));
     const assets = style.assets.map((asset, i): BrandingAssetProperties => {
       const file = asset.filePath !== undefined
         ? stageFile(this, `Asset${i}`, asset.filePath)
         : stageBytes(this, `Asset${i}`, asset.bytes, `.${asset.type.toLowerCase()}`);
       return {
-        ...stage(file),
+        ...staged.add(file),
         Category: asset.category,
         ColorMode: asset.colorMode,
         Extension: asset.type,
@@ -69,7 +65,7 @@ export class ManagedLoginBranding extends Construct {
     };
     const resource = new CustomResource(this, 'Resource', {
       resourceType: MANAGED_LOGIN_BRANDING_TYPE,
-      serviceToken: loginHandlerServiceToken(this, { userPool: props.userPool, files }),
+      serviceToken: loginHandlerServiceToken(this, { userPool: props.userPool, files: staged.files }),
       properties: { ...properties },
     });
     // No explicit dependency on the client: the Ref in ClientId already orders

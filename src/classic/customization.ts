@@ -6,7 +6,7 @@ import { formatBytes } from '../private/branding-files';
 import { ALL_CLIENTS, CLASSIC_CUSTOMIZATION_TYPE, ClassicCustomizationProperties } from '../private/custom-resource-contract';
 import { PageGeneration, registerPageStyle } from '../private/page-styles';
 import { loginHandlerServiceToken } from '../private/provider';
-import { stageBytes, stageFile, StagedFile } from '../private/staging';
+import { stageBytes, stageFile, StagedFiles } from '../private/staging';
 import { ValidationError, warn } from '../private/validate';
 
 /**
@@ -60,24 +60,20 @@ export class ClassicLoginCustomization extends Construct {
       warn(this, 'classicCssSize', `The CSS is ${formatBytes(cssBytes)}; Cognito's guide advises at most 3 KB, leaving room for the logo in the 135 KB request.`);
     }
 
-    const files: StagedFile[] = [];
-    const stage = (file: StagedFile) => {
-      files.push(file);
-      return file.ref;
-    };
+    const staged = new StagedFiles();
     const properties: ClassicCustomizationProperties = {
       UserPoolId: props.userPool.userPoolId,
       ClientId: props.client?.userPoolClientId ?? ALL_CLIENTS,
       ...(css ? {
-        Css: stage(css.filePath !== undefined ? stageFile(this, 'Css', css.filePath) : stageBytes(this, 'Css', Buffer.from(css.text, 'utf8'), '.css')),
+        Css: staged.add(css.filePath !== undefined ? stageFile(this, 'Css', css.filePath) : stageBytes(this, 'Css', Buffer.from(css.text, 'utf8'), '.css')),
       } : {}),
-      ...(logo ? { Logo: stage(stageFile(this, 'Logo', logo.filePath)) } : {}),
+      ...(logo ? { Logo: staged.add(stageFile(this, 'Logo', logo.filePath)) } : {}),
     };
     // No explicit dependency on the client: the Ref in ClientId already orders
     // them, and a DependsOn besides it is what cfn-lint W3005 flags.
     new CustomResource(this, 'Resource', {
       resourceType: CLASSIC_CUSTOMIZATION_TYPE,
-      serviceToken: loginHandlerServiceToken(this, { userPool: props.userPool, files }),
+      serviceToken: loginHandlerServiceToken(this, { userPool: props.userPool, files: staged.files }),
       properties: { ...properties },
     });
   }

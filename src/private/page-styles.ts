@@ -1,5 +1,6 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
+import { ALL_CLIENTS } from './custom-resource-contract';
 import { ValidationError, warn } from './validate';
 
 /**
@@ -76,11 +77,11 @@ export function registerPageStyle(
   construct: IConstruct, pool: cognito.IUserPool, client: cognito.IUserPoolClient | undefined, generation: PageGeneration,
 ): void {
   const registry = registryOf(construct);
-  const style: StyleRecord = { construct, generation, client: client?.userPoolClientId ?? 'ALL' };
+  const style: StyleRecord = { construct, generation, client: client?.userPoolClientId ?? ALL_CLIENTS };
   const taken = (registry.styles.get(pool.userPoolId) ?? [])
     .find((other) => other.generation === generation && other.client === style.client);
   if (taken !== undefined) {
-    throw new ValidationError(construct, 'client', client?.node.path ?? 'ALL',
+    throw new ValidationError(construct, 'client', client?.node.path ?? ALL_CLIENTS,
       `a client (or ALL) without a ${styleName(generation)} yet; ${taken.construct.node.path} already styles it, and Cognito keeps `
       + 'one per client, so the two would overwrite and delete each other\'s. Style a client of a CognitoLogin through its pages\' perClient');
   }

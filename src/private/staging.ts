@@ -16,6 +16,20 @@ export interface StagedFile {
 }
 
 /**
+ * The files one custom resource stages: each reference goes into the
+ * resource's properties, and the list is what its handler is allowed to read.
+ */
+export class StagedFiles {
+  public readonly files: StagedFile[] = [];
+
+  /** Records a staged file and returns its reference for the properties. */
+  public add(file: StagedFile): S3FileRef {
+    this.files.push(file);
+    return file.ref;
+  }
+}
+
+/**
  * Stages a file on disk as an S3 asset. The template gets bucket, key and the
  * content hash; the bytes travel through the CDK asset pipeline, so a 1 MB
  * image costs the template nothing and a changed file changes the Hash.
