@@ -23,8 +23,9 @@ export class DeadlineExceededError extends Error {
 
 /**
  * Runs `work` against the clock: resolves with its result, or rejects with
- * DeadlineExceededError when the Lambda's remaining time minus the margin runs
- * (at most half of the time left) runs out first, aborting `signal` so retries and in-flight SDK calls stop.
+ * DeadlineExceededError when the budget (the Lambda's remaining time minus the
+ * margin, the margin taking at most half of that time) runs out first. At the
+ * deadline `signal` is aborted, so retries and in-flight SDK calls stop.
  */
 export async function withDeadline<T>(
   context: RemainingTime,
