@@ -109,6 +109,16 @@ project.testTask.spawn(project.addTask('lint:templates', {
   exec: 'bash scripts/cfn-lint.sh',
 }));
 
+// API.md is generated; this fails the tests when src/ moved and API.md did not.
+project.testTask.spawn(project.addTask('check:api', {
+  description: 'Regenerate API.md with jsii-docgen and fail if it differs from the committed one',
+  steps: [
+    { spawn: 'compile' },
+    { spawn: 'docgen' },
+    { exec: 'git diff --exit-code -- API.md' },
+  ],
+}));
+
 project.addTask('demo', {
   description: 'Synthesize every example into cdk.out/ and print a summary per stack',
   steps: [
