@@ -60,6 +60,15 @@ export interface CognitoLoginProps {
   readonly resourceServers?: LoginResourceServerOptions[];
 }
 
+/**
+ * Where sign-in starts. aws-cdk-lib's default is `/login`, which works, but
+ * Cognito's guide says to originate every session at `/oauth2/authorize`
+ * (it redirects to the login page with the same parameters) rather than send
+ * users to `/login` directly; the path is the same for classic and managed
+ * login pages.
+ */
+const SIGN_IN_PATH = '/oauth2/authorize';
+
 /** The name clients use for the pool's own users in SupportedIdentityProviders. */
 const COGNITO = 'COGNITO';
 
@@ -250,14 +259,14 @@ export class CognitoLogin extends Construct {
 
   /**
    * Sign-in URL of the domain for this client (first callback URL as
-   * redirect_uri). Also a stack output per client.
+   * redirect_uri), at the authorize endpoint. Also a stack output per client.
    */
   public signInUrl(client: cognito.IUserPoolClient): string {
     const callbackUrl = this.firstCallbackUrls.get(client);
     if (callbackUrl === undefined) {
       throw new ValidationError(this, 'client', client.node.path, 'a client created with addClient of this login');
     }
-    return this.domain.signInUrl(client as cognito.UserPoolClient, { redirectUri: redirectUriOf(callbackUrl) });
+    return this.domain.signInUrl(client as cognito.UserPoolClient, { redirectUri: redirectUriOf(callbackUrl), signInPath: SIGN_IN_PATH });
   }
 
   /** The providers a client supports: the named ones, checked to exist, or all of them plus COGNITO. */

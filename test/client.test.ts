@@ -147,7 +147,7 @@ describe('addClient', () => {
     });
   });
 
-  test('the sign-in URL is returned and a stack output', () => {
+  test('the sign-in URL starts at the authorize endpoint and is a stack output', () => {
     // GIVEN
     const stack = testStack();
     const login = newLogin(stack);
@@ -161,7 +161,7 @@ describe('addClient', () => {
     const domainId = logicalId(stack, 'AWS::Cognito::UserPoolDomain', /^LoginDomain/);
     const expected = {
       'Fn::Join': ['', [
-        'https://', { Ref: domainId }, '.auth.eu-west-1.amazoncognito.com/login?client_id=', { Ref: clientId },
+        'https://', { Ref: domainId }, '.auth.eu-west-1.amazoncognito.com/oauth2/authorize?client_id=', { Ref: clientId },
         '&response_type=code&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback',
       ]],
     };
