@@ -4,6 +4,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { synthesizeExample } from './synth';
 import { EXAMPLES } from '../../examples';
+import * as sdk from '../../lambda/shared/sdk';
 
 /**
  * The custom-resource role of every example, read from the synthesized
@@ -50,6 +51,19 @@ function stagedObjectArns(resources: Resources): Set<string> {
   });
   return new Set(refs.map((ref: any) => `arn:<partition>:s3:::${ref.Bucket}/${ref.Key}`));
 }
+
+test('the Cognito actions checked below are exactly the commands the handler can send', () => {
+  // GIVEN the one module through which the handler imports SDK commands
+  const exported = Object.keys(sdk);
+
+  // WHEN
+  const cognitoCommands = exported.filter((name) => name.endsWith('Command') && name !== 'GetObjectCommand')
+    .map((name) => `cognito-idp:${name.replace(/Command$/, '')}`).sort();
+
+  // THEN a command added to the handler without its IAM action fails here
+  expect(exported).toContain('GetObjectCommand');
+  expect(cognitoCommands).toEqual(COGNITO_ACTIONS);
+});
 
 describe.each(EXAMPLES.map((example) => [example.name, example] as const))('example %s: the custom-resource role', (_name, example) => {
   const { stacks, outdir } = synthesizeExample(example);
