@@ -54,6 +54,14 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
   },
 };
 
+/**
+ * The stack's custom-resource Lambda. Every page style names it in its
+ * ServiceToken, which CloudFormation does not let a custom resource change
+ * ("Updates aren't supported"): a new logical id for the handler would fail
+ * the next deployment of every stack that has a style.
+ */
+const HANDLER_LOGICAL_ID = 'CdkCognitoLoginHandlerCustomResourceProviderHandler4B2892E4';
+
 type Resources = Record<string, { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string; Properties?: any }>;
 
 function resourcesOf(stack: Stack): Resources {
@@ -87,6 +95,21 @@ describe.each(EXAMPLES.map((example) => [example.name, example] as const))('exam
     // THEN
     expect(EXPECTED[name]).toBeDefined();
     expect(actual).toEqual(EXPECTED[name]);
+  });
+
+  test('sends every page style to the same, pinned handler', () => {
+    // GIVEN
+    const stacks = example.createApp().node.children.filter(Stack.isStack);
+
+    // WHEN
+    const styles = stacks.flatMap((stack) => Object.values(resourcesOf(stack)))
+      .filter((resource) => resource.Type.startsWith('Custom::Cognito'));
+
+    // THEN
+    expect(styles.length).toBeGreaterThan(0);
+    for (const style of styles) {
+      expect(style.Properties?.ServiceToken).toEqual({ 'Fn::GetAtt': [HANDLER_LOGICAL_ID, 'Arn'] });
+    }
   });
 
   test('retains its user pool and protects it from deletion', () => {
