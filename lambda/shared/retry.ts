@@ -53,12 +53,25 @@ const TRANSIENT_ERROR_NAMES = new Set([
 ]);
 
 /**
+ * IAM's refusals (Cognito's AccessDeniedException, S3's AccessDenied). The
+ * handler's one role gains a statement whenever a stack adds a pool or a
+ * changed file (a new S3 key), and CloudFormation invokes the handler right
+ * after updating the role, before IAM has necessarily applied the change
+ * everywhere: the first calls can be refused and the next ones allowed
+ * (aws-cdk issue 37675, the same race in AwsCustomResource's shared role).
+ * A refusal that persists still fails, after the bounded attempts.
+ */
+const PERMISSION_PROPAGATION_ERROR_NAMES = new Set(['AccessDeniedException', 'AccessDenied']);
+
+/**
  * Whether retrying can help: throttling, concurrent modification, any 5xx or
- * server fault, and dropped connections. Everything else (bad parameters, not
- * found, access denied) fails the same way every time.
+ * server fault, dropped connections, and IAM refusals while a role change
+ * propagates. Everything else (bad parameters, not found, Cognito's
+ * NotAuthorizedException) fails the same way every time.
  */
 export function isRetryable(error: unknown): boolean {
-  if (TRANSIENT_ERROR_NAMES.has(awsErrorName(error))) {
+  const name = awsErrorName(error);
+  if (TRANSIENT_ERROR_NAMES.has(name) || PERMISSION_PROPAGATION_ERROR_NAMES.has(name)) {
     return true;
   }
   if (typeof error !== 'object' || error === null) {

@@ -2,6 +2,7 @@ import {
   ConcurrentModificationException,
   InternalErrorException,
   InvalidParameterException,
+  NotAuthorizedException,
   ResourceNotFoundException,
   SetUICustomizationCommand,
   TooManyRequestsException,
@@ -15,6 +16,11 @@ captureConsole();
 
 const meta = (httpStatusCode: number) => ({ $metadata: { httpStatusCode } });
 const throttled = () => new TooManyRequestsException({ message: 'Rate exceeded', ...meta(400) });
+/** What Cognito answers a role that lacks the action, e.g. while a new statement propagates through IAM. */
+const accessDenied = () => Object.assign(
+  new Error(`User is not authorized to perform: cognito-idp:SetUICustomization on resource: arn:aws:cognito-idp:eu-west-1:111111111111:userpool/${POOL}`),
+  { name: 'AccessDeniedException', $fault: 'client', ...meta(400) },
+);
 const event = createEvent(CLASSIC_CUSTOMIZATION_TYPE, { UserPoolId: POOL, ClientId: CLIENT });
 
 beforeEach(() => {
@@ -31,6 +37,8 @@ describe('isRetryable', () => {
     ['a server fault', Object.assign(new Error('oops'), { name: 'SomethingUnknown', $fault: 'server' })],
     ['InternalErrorException (500)', new InternalErrorException({ message: 'internal', ...meta(500) })],
     ['a reset connection', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })],
+    ['Cognito\'s AccessDeniedException (IAM not yet propagated)', accessDenied()],
+    ['S3\'s AccessDenied (IAM not yet propagated)', Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $fault: 'client', ...meta(403) })],
   ])('retries %s', (_, error) => {
     expect(isRetryable(error)).toBe(true);
   });
@@ -38,6 +46,7 @@ describe('isRetryable', () => {
   test.each([
     ['InvalidParameterException', new InvalidParameterException({ message: 'bad', ...meta(400) })],
     ['ResourceNotFoundException', new ResourceNotFoundException({ message: 'gone', ...meta(400) })],
+    ['NotAuthorizedException', new NotAuthorizedException({ message: 'not authorized', ...meta(400) })],
     ['a programming error', new TypeError('x is undefined')],
     ['a non-error value', 'just a string'],
   ])('does not retry %s', (_, error) => {
@@ -76,6 +85,33 @@ describe('retries through the handler', () => {
     expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(3);
     expect(sleeps).toEqual([50, 100]);
     expect(result.PhysicalResourceId).toBe(`${POOL}:${CLIENT}`);
+  });
+
+  test('an IAM refusal right after the role changed is retried until the permission applies', async () => {
+    // GIVEN the role's new statement is not yet in effect for the first two calls
+    cognito.on(SetUICustomizationCommand).rejectsOnce(accessDenied()).rejectsOnce(accessDenied()).resolves({});
+    const sleep = jest.fn(async () => undefined);
+    const handler = createHandler({ retry: { sleep } });
+
+    // WHEN
+    const result = await handler(event, context());
+
+    // THEN
+    expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(3);
+    expect(sleep).toHaveBeenCalledTimes(2);
+    expect(result.PhysicalResourceId).toBe(`${POOL}:${CLIENT}`);
+  });
+
+  test('an IAM refusal that persists fails with IAM\'s words after the bounded attempts', async () => {
+    // GIVEN
+    cognito.on(SetUICustomizationCommand).rejects(accessDenied());
+    const handler = createHandler({ retry: { sleep: async () => undefined, maxAttempts: 3 } });
+
+    // WHEN / THEN
+    await expect(handler(event, context())).rejects.toThrow(
+      'SetUICustomization failed: AccessDeniedException: User is not authorized to perform: cognito-idp:SetUICustomization',
+    );
+    expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(3);
   });
 
   test('a 5xx is retried too', async () => {
