@@ -3,7 +3,9 @@ import { CfnResource, CustomResourceProvider, CustomResourceProviderRuntime, Dur
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { MAX_ROLE_POLICY_CHARACTERS, shortestRendering } from './policy-size';
 import { StagedFile } from './staging';
+import { ValidationError } from './validate';
 
 /** Construct id of the stack-wide provider; one Lambda serves every branding resource of a stack. */
 const PROVIDER_ID = 'CdkCognitoLoginHandler';
@@ -61,6 +63,8 @@ export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants
     resourcesByProvider.set(provider, resources);
     dropRedundantRoleDependency(provider);
     logToOwnLogGroup(provider);
+    const collected = resources;
+    provider.node.addValidation({ validate: () => rolePolicySizeErrors(provider, collected) });
   }
   const stack = Stack.of(provider);
 
@@ -78,25 +82,53 @@ export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants
   return provider.serviceToken;
 }
 
-/**
- * A list rendered at synth, each entry once. Entries are compared by their
- * resolved CloudFormation form, since two tokens for the same ARN (an asset
- * staged by two resources) are different strings before resolution.
- */
+/** A list rendered at synth, each entry once (see `distinct`). */
 function uniqueList(stack: Stack, values: string[]): string[] {
-  return Lazy.list({
-    produce: () => {
-      const seen = new Set<string>();
-      return values.filter((value) => {
-        const key = JSON.stringify(stack.resolve(value));
-        if (seen.has(key)) {
-          return false;
-        }
-        seen.add(key);
-        return true;
-      });
-    },
+  return Lazy.list({ produce: () => distinct(stack, values) });
+}
+
+/**
+ * Each entry once. Entries are compared by their resolved CloudFormation
+ * form, since two tokens for the same ARN (an asset staged by two resources)
+ * are different strings before resolution.
+ */
+function distinct(stack: Stack, values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = JSON.stringify(stack.resolve(value));
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
   });
+}
+
+/**
+ * Refuses a role whose inline policy would exceed IAM's limit: every
+ * distinct staged file is one S3 object ARN of about 130 characters, so a
+ * stack with some 75 different files (40 assets per style allowed) would
+ * fail to create or update the role. Counted as a lower bound (literal text
+ * only, pseudo parameters at their shortest), so the refusal is never wrong.
+ */
+function rolePolicySizeErrors(provider: CustomResourceProvider, resources: ProviderResources): string[] {
+  const stack = Stack.of(provider);
+  const pools = distinct(stack, resources.poolArns);
+  const objects = distinct(stack, resources.objectArns);
+  const statements = [
+    { Effect: 'Allow', Action: COGNITO_ACTIONS, Resource: [] },
+    ...(objects.length > 0 ? [{ Effect: 'Allow', Action: 's3:GetObject', Resource: [] }] : []),
+  ];
+  // Each ARN adds its own characters plus two quotes and a comma to the document.
+  const characters = JSON.stringify({ Version: '2012-10-17', Statement: statements }).length
+    + [...pools, ...objects].reduce((sum, arn) => sum + shortestRendering(stack, arn) + 3, 0);
+  if (characters <= MAX_ROLE_POLICY_CHARACTERS) {
+    return [];
+  }
+  return [new ValidationError(provider, 'role policy', `${objects.length} distinct staged files and ${pools.length} user pool${pools.length === 1 ? '' : 's'}`,
+    `at most ${MAX_ROLE_POLICY_CHARACTERS} characters of inline policy per IAM role, and these need at least ${characters}: `
+    + 'the handler may read each staged file by its ARN. Use fewer distinct files in this stack (identical files are shared), '
+    + 'or spread the page styles over more stacks').message];
 }
 
 /**

@@ -203,6 +203,41 @@ describe('ManagedLoginBranding', () => {
     expect(statement.Resource).toEqual([arnOf(pool), arnOf(otherPool)]);
   });
 
+  test('refuses at synth a stack with more distinct files than the handler\'s role policy can list', () => {
+    // GIVEN three clients, each with 40 different identity provider icons: 120 objects to allow
+    const { app, stack, pool } = poolStack();
+    const icons = (client: number) => Array.from({ length: 40 }, (_, i) => BrandingAsset.fromFile(
+      writeTemp(`icon${i}.png`, png(64, client * 100 + i)),
+      { category: BrandingCategory.IDP_BUTTON_ICON, colorMode: BrandingColorMode.LIGHT, resourceId: `idp${i}` },
+    ));
+
+    // WHEN
+    for (const client of [1, 2, 3]) {
+      new ManagedLoginBranding(stack, `Style${client}`, { userPool: pool, client: pool.addClient(`Client${client}`), assets: icons(client) });
+    }
+
+    // THEN: IAM would refuse the role minutes into the deployment; synth says so first
+    expect(() => app.synth()).toThrow(/Stack\/CdkCognitoLoginHandlerCustomResourceProvider: role policy "121 distinct staged files and 1 user pool" is invalid: at most 10240 characters of inline policy per IAM role, and these need at least 1[0-9]{4}/);
+  });
+
+  test('sixty distinct files stay within the role policy limit', () => {
+    // GIVEN
+    const { app, stack, pool } = poolStack();
+    const icons = (client: number) => Array.from({ length: 30 }, (_, i) => BrandingAsset.fromFile(
+      writeTemp(`icon${i}.png`, png(64, client * 100 + i)),
+      { category: BrandingCategory.IDP_BUTTON_ICON, colorMode: BrandingColorMode.LIGHT, resourceId: `idp${i}` },
+    ));
+
+    // WHEN
+    for (const client of [1, 2]) {
+      new ManagedLoginBranding(stack, `Style${client}`, { userPool: pool, client: pool.addClient(`Client${client}`), assets: icons(client) });
+    }
+
+    // THEN
+    expect(() => app.synth()).not.toThrow();
+    expect(statementFor(Template.fromStack(stack), 's3:GetObject').Resource).toHaveLength(61);
+  });
+
   test('Cognito\'s defaults need no S3 permission at all', () => {
     // GIVEN
     const { stack, pool, client } = poolStack();
