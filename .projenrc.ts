@@ -80,6 +80,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
   excludeTypescript: ['lambda/**', 'examples/**', 'scripts/**'],
 });
 
+// eslint-import-resolver-typescript pulls unrs-resolver, whose platform binaries
+// are optional dependencies. The registry our machines reach serves every
+// binary of 1.12.2 but few of 1.13.0, and a lock file missing them makes
+// `npm ci` refuse to install on a fresh clone. Pin the version that is whole.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
 // Build output of the Java bindings app; added after projen's own `!/test/` line so it wins.
 project.gitignore.exclude('/test/bindings/java/target/');
 
