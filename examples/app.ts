@@ -1,6 +1,7 @@
 import { App, AppProps, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as cxapi from 'aws-cdk-lib/cx-api';
+import { Construct } from 'constructs';
 
 /**
  * Context every example app synthesizes with, so that a template
@@ -74,3 +75,31 @@ export const SECURE_POOL_PROPS: cognito.UserPoolProps = {
   mfaSecondFactor: { otp: true, sms: false },
   deletionProtection: true,
 };
+
+/** A plain aws-cdk-lib pool and its prefix domain: what the standalone-construct examples style. */
+export interface PlainLoginPool {
+  readonly userPool: cognito.UserPool;
+  readonly domain: cognito.UserPoolDomain;
+}
+
+/**
+ * The pool (construct id `Pool`, with SECURE_POOL_PROPS and the Essentials
+ * acknowledgement) and prefix domain (`Domain`) that the examples of the
+ * standalone ManagedLoginBranding and ClassicLoginCustomization build on.
+ */
+export function plainLoginPool(scope: Construct, domainPrefix: string, managedLoginVersion: cognito.ManagedLoginVersion): PlainLoginPool {
+  const userPool = new cognito.UserPool(scope, 'Pool', {
+    selfSignUpEnabled: false,
+    ...SECURE_POOL_PROPS,
+    // Managed login branding needs the Essentials or Plus feature plan.
+    ...(managedLoginVersion === cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN ? { featurePlan: cognito.FeaturePlan.ESSENTIALS } : {}),
+  });
+  acknowledgeOnUserPool(userPool, 'AwsSolutions-COG8', ESSENTIALS_PLAN_REASON);
+  const domain = userPool.addDomain('Domain', { cognitoDomain: { domainPrefix }, managedLoginVersion });
+  return { userPool, domain };
+}
+
+/** An app client of a plain pool with the authorization-code grant and one callback URL. */
+export function codeGrantClient(userPool: cognito.UserPool, id: string, callbackUrl: string): cognito.UserPoolClient {
+  return userPool.addClient(id, { oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: [callbackUrl] } });
+}

@@ -2,9 +2,8 @@ import * as path from 'path';
 import { App, AppProps, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { ClassicCss, ClassicLoginCustomization, LogoImage } from '../src';
-import { ESSENTIALS_PLAN_REASON, SECURE_POOL_PROPS, acknowledgeOnUserPool, exampleApp } from './app';
-
-const ASSETS = path.join(__dirname, 'assets');
+import { codeGrantClient, exampleApp, plainLoginPool } from './app';
+import { EXAMPLE_ASSETS } from './house-style';
 
 /**
  * The classic hosted UI (domain version 1) with the logo CloudFormation
@@ -15,26 +14,14 @@ export function createApp(props?: AppProps): App {
   const app = exampleApp(props);
   const stack = new Stack(app, 'ClassicPages', { env: { account: '123456789012', region: 'eu-west-1' } });
 
-  const userPool = new cognito.UserPool(stack, 'Pool', {
-    selfSignUpEnabled: false,
-    ...SECURE_POOL_PROPS,
-  });
-  acknowledgeOnUserPool(userPool, 'AwsSolutions-COG8', ESSENTIALS_PLAN_REASON);
-  const domain = userPool.addDomain('Domain', {
-    cognitoDomain: { domainPrefix: 'acme-classic-example' },
-    managedLoginVersion: cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI,
-  });
-  const oAuth = (callbackUrl: string): cognito.OAuthSettings => ({
-    flows: { authorizationCodeGrant: true },
-    callbackUrls: [callbackUrl],
-  });
-  userPool.addClient('Web', { oAuth: oAuth('https://app.acme.example.com/callback') });
-  const partner = userPool.addClient('Partner', { oAuth: oAuth('https://partner.example.net/callback') });
+  const { userPool, domain } = plainLoginPool(stack, 'acme-classic-example', cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI);
+  codeGrantClient(userPool, 'Web', 'https://app.acme.example.com/callback');
+  const partner = codeGrantClient(userPool, 'Partner', 'https://partner.example.net/callback');
 
-  const logo = LogoImage.fromFile(path.join(ASSETS, 'logo.png'));
+  const logo = LogoImage.fromFile(path.join(EXAMPLE_ASSETS, 'logo.png'));
   const everyone = new ClassicLoginCustomization(stack, 'AllClients', {
     userPool,
-    css: ClassicCss.fromFile(path.join(ASSETS, 'classic-login.css')),
+    css: ClassicCss.fromFile(path.join(EXAMPLE_ASSETS, 'classic-login.css')),
     logo,
   });
   // A client with its own customization no longer falls back to ALL: repeat the logo.
