@@ -75,6 +75,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '/.venv/',
     '/.bindings/',
     '__pycache__/',
+    // test/readme.test.ts compiles the README's quick start in a folder of its own here.
+    '/test/.readme-*/',
   ],
   npmignoreEnabled: true,
   excludeTypescript: ['lambda/**', 'examples/**', 'scripts/**'],
