@@ -62,6 +62,7 @@ describe('README quick start (TypeScript)', () => {
     process.chdir(dir);
     try {
       // THEN no error is thrown
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading the snippet is running it
       expect(() => require(file)).not.toThrow();
     } finally {
       process.chdir(cwd);
