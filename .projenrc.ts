@@ -7,8 +7,14 @@ import { awscdk, javascript, JsonFile, TextFile } from 'projen';
  */
 const AWS_SDK_VERSION = '3.1169.0';
 const ESBUILD_VERSION = '0.28.2';
-/** cfn-lint from PyPI, installed into .venv by scripts/cfn-lint.sh. */
+/** cfn-lint from PyPI, installed into .venv by scripts/venv.sh. */
 const CFN_LINT_VERSION = '1.58.0';
+/**
+ * botocore from PyPI, installed into .venv by scripts/venv.sh: its
+ * cognito-idp, s3 and ssm models are what the Cognito stand-in checks every
+ * request against (test/deploy/standin), so nothing of the model is copied by hand.
+ */
+const BOTOCORE_VERSION = '1.44.5';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-cognito-login',
@@ -52,6 +58,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: [
     `@aws-sdk/client-cognito-identity-provider@${AWS_SDK_VERSION}`,
     `@aws-sdk/client-s3@${AWS_SDK_VERSION}`,
+    `@aws-sdk/client-ssm@${AWS_SDK_VERSION}`,
     'aws-sdk-client-mock@4.1.0',
     'cdk-nag@3.0.2',
     `esbuild@${ESBUILD_VERSION}`,
@@ -149,9 +156,9 @@ project.addTask('test:bindings', {
   receiveArgs: true,
 });
 
-// The pinned cfn-lint, read by scripts/cfn-lint.sh when it fills .venv.
-new TextFile(project, 'scripts/cfn-lint-requirements.txt', {
-  lines: [`cfn-lint==${CFN_LINT_VERSION}`],
+// The pinned Python tools, read by scripts/venv.sh when it fills .venv.
+new TextFile(project, 'scripts/python-requirements.txt', {
+  lines: [`cfn-lint==${CFN_LINT_VERSION}`, `botocore==${BOTOCORE_VERSION}`],
 });
 
 // projen keeps the default and jest-junit reporters; this one writes the

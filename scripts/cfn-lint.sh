@@ -1,18 +1,10 @@
 #!/usr/bin/env bash
-# Synthesize every example and lint each template with the pinned cfn-lint.
-# cfn-lint lives in a project-local virtual environment (.venv) that this
-# script creates on first use, so a fresh machine needs nothing by hand.
+# Synthesize every example and lint each template with the pinned cfn-lint,
+# from the project-local virtual environment that scripts/venv.sh keeps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-req=scripts/cfn-lint-requirements.txt
-venv=.venv
-# A missing, stale (other version) or moved venv (its scripts name its
-# absolute path) fails this check and is rebuilt from scratch.
-if ! "$venv/bin/cfn-lint" --version 2>/dev/null | grep -qxF "cfn-lint $(sed 's/.*==//' "$req")"; then
-  python3 -m venv --clear "$venv"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$req"
-fi
+venv=$(bash scripts/venv.sh)
 
 rm -rf cdk.out
 npx ts-node --project scripts/tsconfig.json scripts/demo.ts --quiet
