@@ -241,6 +241,31 @@ export class CognitoLogin extends Construct {
   }
 
   /**
+   * Gives a client this login did not create the look of its pages: a client
+   * in another stack or app, or imported with
+   * `UserPoolClient.fromUserPoolClientId`. With managed login it gets a style
+   * `<id>Branding` (its perClient entry, else the pages' branding, else
+   * Cognito's defaults), so it never shows "Login pages unavailable"; with
+   * classic pages a customization `<id>ClassicCustomization` when perClient
+   * has an entry for it.
+   *
+   * Clients made the aws-cdk-lib way on this login's pool in the same app
+   * (`login.userPool.addClient(...)`, `new UserPoolClient(...)`) need no call:
+   * they are found at synth and styled under their own construct, keyed in
+   * perClient by their construct id.
+   *
+   * @param id construct id of the style, and the client's key in perClient
+   * @param client an app client of this login's user pool
+   */
+  public addExistingClient(id: string, client: cognito.IUserPoolClient): void {
+    const taken = this.pageStyles.idsFor(id).filter((childId) => this.node.tryFindChild(childId) !== undefined);
+    if (taken.length > 0) {
+      throw new ValidationError(this, 'id', id, `an id whose style ids are free in this login (taken: ${taken.join(', ')})`);
+    }
+    this.pageStyles.styleClient(id, client);
+  }
+
+  /**
    * OAuth scope `identifier/scopeName` of one of this login's resource
    * servers; refused if it does not exist.
    */

@@ -272,7 +272,7 @@ describe('perClient keys', () => {
 
     // THEN
     expect(() => Template.fromStack(stack))
-      .toThrow('Stack/Login: pages.perClient "Mobile" is invalid: the id of a client added with addClient: Web, Admin');
+      .toThrow('Stack/Login: pages.perClient "Mobile" is invalid: the id of a client of the login (added with addClient or addExistingClient, or a UserPoolClient on its pool in this app): Web, Admin');
   });
 
   test('are refused when the login has no client at all', () => {
@@ -283,7 +283,7 @@ describe('perClient keys', () => {
     newLogin(stack, LoginPages.managedLogin({ perClient: { Web: {} } }));
 
     // THEN
-    expect(() => Template.fromStack(stack)).toThrow('pages.perClient "Web" is invalid: the id of a client added with addClient: (none added)');
+    expect(() => Template.fromStack(stack)).toThrow('pages.perClient "Web" is invalid: the id of a client of the login (added with addClient or addExistingClient, or a UserPoolClient on its pool in this app): (none)');
   });
 });
 

@@ -1,8 +1,9 @@
 // The README's TypeScript quick start is code users paste: it must compile
 // against the library as it is and synthesize, or the README has drifted.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
 import * as path from 'path';
+import { Stack, Stage } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as ts from 'typescript';
 
 const ROOT = path.join(__dirname, '..');
@@ -28,7 +29,8 @@ function asModule(snippet: string, dir: string): string {
   return body.slice(0, split)
     + "import { App as ReadmeApp } from 'aws-cdk-lib';\n"
     + "const stack = new Stack(new ReadmeApp(), 'Readme', { env: { account: '123456789012', region: 'eu-west-1' } });\n"
-    + body.slice(split);
+    + body.slice(split)
+    + '\nexport const readmeStack = stack;\n';
 }
 
 describe('README quick start (TypeScript)', () => {
@@ -56,16 +58,25 @@ describe('README quick start (TypeScript)', () => {
     expect(diagnostics).toEqual([]);
   });
 
-  test('synthesizes', () => {
+  test('synthesizes, and the logo it declares shows', () => {
     // WHEN it runs from its own folder (file paths in it are relative)
     const cwd = process.cwd();
     process.chdir(dir);
+    let stack: Stack;
     try {
-      // THEN no error is thrown
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading the snippet is running it
-      expect(() => require(file)).not.toThrow();
+      stack = require(file).readmeStack;
     } finally {
       process.chdir(cwd);
     }
+
+    // THEN the staged Settings document of its style switches the header logo on:
+    // Cognito's defaults hide it, and a deployed quick start would show no logo
+    const style = Object.values<any>(Template.fromStack(stack).findResources('Custom::CognitoManagedLoginBranding'))[0];
+    const assembly = Stage.of(stack)!.synth().directory;
+    const settings = JSON.parse(readFileSync(path.join(assembly, `asset.${style.Properties.Settings.Key}`), 'utf-8'));
+    expect(style.Properties.Assets).toEqual([expect.objectContaining({ Category: 'PAGE_HEADER_LOGO' })]);
+    expect(settings.components.pageHeader.logo.enabled).toBe(true);
+    expect(settings.categories.global.pageHeader.enabled).toBe(true);
   });
 });

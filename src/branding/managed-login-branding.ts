@@ -5,6 +5,7 @@ import { assetSlot, MAX_ASSETS, MAX_REQUEST_BYTES, ResolvedBrandingAsset, Resolv
 import { defaultSettingsDocument } from './settings-document';
 import { BrandingStyleOptions } from './style';
 import { formatBytes } from '../private/branding-files';
+import { showDeclaredAssets } from '../private/branding-slots';
 import {
   BRANDING_ID_ATTRIBUTE, BrandingAssetProperties, MANAGED_LOGIN_BRANDING_TYPE, ManagedLoginBrandingProperties,
 } from '../private/custom-resource-contract';
@@ -99,7 +100,8 @@ export class ManagedLoginBranding extends Construct {
     if (assets.length > MAX_ASSETS) {
       throw new ValidationError(this, 'assets', `${assets.length} assets`, `at most ${MAX_ASSETS} assets per style, counting those the settings file carries`);
     }
-    const document = fromSettings?.document ?? defaultSettingsDocument();
+    // Declared assets show: their slots are switched on unless the user's own settings chose otherwise.
+    const document = showDeclaredAssets(this, fromSettings?.document ?? defaultSettingsDocument(), fromSettings?.chosen ?? {}, assets);
     const size = Buffer.byteLength(JSON.stringify(document)) + assets.reduce((sum, asset) => sum + asset.bytes.length, 0);
     if (size > MAX_REQUEST_BYTES) {
       throw new ValidationError(this, 'assets', formatBytes(size),

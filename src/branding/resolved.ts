@@ -33,6 +33,12 @@ export interface ResolvedBrandingAsset {
 /** A checked Settings document and the assets its source carried. */
 export interface ResolvedSettings {
   readonly document: { readonly [key: string]: any };
+  /**
+   * The part of the document the user wrote: their own document, or the
+   * typed options they set. A declared asset switches its slot on only where
+   * this says nothing about the switch.
+   */
+  readonly chosen: { readonly [key: string]: any };
   /** Assets of a describe output; empty for other sources. */
   readonly assets: ResolvedBrandingAsset[];
 }

@@ -2,9 +2,11 @@
 // from the package.
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { BrandingColorMode } from './category';
+import { BrandingCategory, BrandingColorMode } from './category';
 import { DEFAULT_SETTINGS_DOCUMENT } from './default-settings';
 import { BrandingModeColors, BrandingSettingsOptions, BrandingHorizontalLocation, BrandingVerticalLocation } from './settings-options';
+import { SLOT_SWITCHES } from '../private/branding-slots';
+import { Json, setPath } from '../private/json-path';
 import { requireOneOf, ValidationError } from '../private/validate';
 
 /** The top-level keys of Cognito's Settings document (seed 001). */
@@ -18,8 +20,6 @@ const OPTION_COLOR = /^#?([0-9a-f]{6}|[0-9a-f]{8})$/i;
 
 /** Keys whose string values are colors in the document (`textColor`, `color`, ...). */
 const COLOR_KEY = /color$/i;
-
-type Json = { [key: string]: any };
 
 /**
  * Refuses what Cognito would refuse late, at deployment, without naming the
@@ -37,7 +37,10 @@ export function checkSettingsDocument(scope: IConstruct, prop: string, document:
   }
   for (const key of Object.keys(document)) {
     if (!TOP_LEVEL_KEYS.includes(key)) {
-      throw new ValidationError(scope, `${prop}.${key}`, key, `a top-level key of the Settings document: ${TOP_LEVEL_KEYS.join(', ')}${from}`);
+      throw new ValidationError(scope, `${prop}.${key}`, key, `a top-level key of the Settings document: ${TOP_LEVEL_KEYS.join(', ')}${from}. `
+        + 'BrandingSettings.fromFile also reads what `aws cognito-idp describe-managed-login-branding-by-client` prints, '
+        + 'whole ({"ManagedLoginBranding": {"Settings": ..., "Assets": [...]}}) or saved with --query ManagedLoginBranding '
+        + '({"Settings": ..., "Assets": [...]})');
     }
   }
   walk(document, prop, (value, at, key) => {
@@ -90,9 +93,19 @@ const COLOR_PATHS: { readonly [K in keyof Required<BrandingModeColors>]: string 
   footerBackground: 'components.pageFooter.MODE.background.color',
 };
 
-/** The typed options written over Cognito's default document. */
+/** The switch that shows a category's asset, the innermost of its slot's switches. */
+function slotSwitchPath(category: BrandingCategory): string {
+  const switches = SLOT_SWITCHES[category];
+  return switches[switches.length - 1].path;
+}
+
+/**
+ * The typed options as the part of a Settings document they set, and
+ * nothing else: what the user chose. `settingsOverDefaults` writes it over
+ * Cognito's defaults; the declared assets never override what it holds.
+ */
 export function expandSettingsOptions(scope: IConstruct, prop: string, options: BrandingSettingsOptions): Json {
-  const document = defaultSettingsDocument();
+  const document: Json = {};
   const modes: Array<[string, BrandingModeColors | undefined]> = [['lightMode', options.lightMode], ['darkMode', options.darkMode]];
   for (const [mode, colors] of modes) {
     for (const [name, value] of Object.entries(colors ?? {})) {
@@ -117,14 +130,47 @@ export function expandSettingsOptions(scope: IConstruct, prop: string, options: 
   place('formVerticalLocation', options.formVerticalLocation, Object.values(BrandingVerticalLocation), 'categories.form.location.vertical');
   place('headerLogoLocation', options.headerLogoLocation, horizontal, 'components.pageHeader.logo.location');
   place('footerLogoLocation', options.footerLogoLocation, horizontal, 'components.pageFooter.logo.location');
-  // Placing a logo means showing it: Cognito's default hides the header logo.
-  if (options.headerLogoLocation !== undefined) {
-    setPath(document, 'components.pageHeader.logo.enabled', true);
+  place('formLogoLocation', options.formLogoLocation, horizontal, 'components.form.logo.location');
+  // Placing a logo means showing it, whether or not its asset is declared here.
+  const logos: Array<[string | undefined, BrandingCategory]> = [
+    [options.headerLogoLocation, BrandingCategory.PAGE_HEADER_LOGO],
+    [options.footerLogoLocation, BrandingCategory.PAGE_FOOTER_LOGO],
+    [options.formLogoLocation, BrandingCategory.FORM_LOGO],
+  ];
+  for (const [location, category] of logos) {
+    if (location !== undefined) {
+      setPath(document, slotSwitchPath(category), true);
+    }
   }
-  if (options.footerLogoLocation !== undefined) {
-    setPath(document, 'components.pageFooter.logo.enabled', true);
+  const images: Array<[string, boolean | undefined, BrandingCategory]> = [
+    ['pageBackgroundImage', options.pageBackgroundImage, BrandingCategory.PAGE_BACKGROUND],
+    ['headerBackgroundImage', options.headerBackgroundImage, BrandingCategory.PAGE_HEADER_BACKGROUND],
+    ['footerBackgroundImage', options.footerBackgroundImage, BrandingCategory.PAGE_FOOTER_BACKGROUND],
+    ['formBackgroundImage', options.formBackgroundImage, BrandingCategory.FORM_BACKGROUND],
+  ];
+  for (const [option, shown, category] of images) {
+    if (shown !== undefined) {
+      setPath(document, slotSwitchPath(category), requireOneOf(scope, `${prop}.${option}`, shown, [true, false]));
+    }
   }
   return document;
+}
+
+/** `chosen` written over a copy of Cognito's default document, member by member. */
+export function settingsOverDefaults(chosen: Json): Json {
+  return mergeOver(defaultSettingsDocument(), chosen);
+}
+
+function mergeOver(base: Json, over: Json): Json {
+  for (const [key, value] of Object.entries(over)) {
+    const current = base[key];
+    base[key] = isObject(value) && isObject(current) ? mergeOver(current, value) : value;
+  }
+  return base;
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -140,17 +186,4 @@ export function normalizeColor(scope: IConstruct, prop: string, value: string): 
   }
   const hex = value.replace(/^#/, '').toLowerCase();
   return hex.length === 6 ? `${hex}ff` : hex;
-}
-
-/** Sets `a.b.c` in a document, creating the objects on the way. */
-function setPath(document: Json, dotted: string, value: unknown): void {
-  const keys = dotted.split('.');
-  let node = document;
-  for (const key of keys.slice(0, -1)) {
-    if (typeof node[key] !== 'object' || node[key] === null) {
-      node[key] = {};
-    }
-    node = node[key];
-  }
-  node[keys[keys.length - 1]] = value;
 }

@@ -60,6 +60,10 @@ export interface BrandingModeColors {
  * The common knobs of a managed login style, typed. They expand to a
  * Settings document merged over Cognito's defaults; for anything else, edit
  * a style in the Cognito console, export it and use `BrandingSettings.fromFile`.
+ *
+ * Every declared asset shows without a knob: its slot's switch is turned on
+ * (Cognito's defaults hide the header logo, the form logo and the header,
+ * footer and form background images). A knob set here wins over that.
  */
 export interface BrandingSettingsOptions {
   /**
@@ -86,4 +90,29 @@ export interface BrandingSettingsOptions {
    * @default - Cognito's default (footer logo in the CENTER)
    */
   readonly footerLogoLocation?: BrandingHorizontalLocation;
+  /**
+   * Shows the FORM_LOGO asset on the sign-in form, at this place.
+   * @default - Cognito's default place (CENTER), shown when a FORM_LOGO asset is declared
+   */
+  readonly formLogoLocation?: BrandingHorizontalLocation;
+  /**
+   * Whether the PAGE_BACKGROUND image shows. `false` hides a declared one (with a synth warning).
+   * @default - shown when a PAGE_BACKGROUND asset is declared; else Cognito's default
+   */
+  readonly pageBackgroundImage?: boolean;
+  /**
+   * Whether the PAGE_HEADER_BACKGROUND image shows. `false` hides a declared one (with a synth warning).
+   * @default - shown when a PAGE_HEADER_BACKGROUND asset is declared; else Cognito's default (hidden)
+   */
+  readonly headerBackgroundImage?: boolean;
+  /**
+   * Whether the PAGE_FOOTER_BACKGROUND image shows. `false` hides a declared one (with a synth warning).
+   * @default - shown when a PAGE_FOOTER_BACKGROUND asset is declared; else Cognito's default (hidden)
+   */
+  readonly footerBackgroundImage?: boolean;
+  /**
+   * Whether the FORM_BACKGROUND image shows. `false` hides a declared one (with a synth warning).
+   * @default - shown when a FORM_BACKGROUND asset is declared; else Cognito's default (hidden)
+   */
+  readonly formBackgroundImage?: boolean;
 }

@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { BrandingAsset } from './asset';
 import { BrandingCategory, BrandingColorMode } from './category';
 import { ResolvedSettings } from './resolved';
-import { checkSettingsDocument, defaultSettingsDocument, expandSettingsOptions } from './settings-document';
+import { checkSettingsDocument, defaultSettingsDocument, expandSettingsOptions, settingsOverDefaults } from './settings-document';
 import { BrandingSettingsOptions } from './settings-options';
 import { readInputFile } from '../private/branding-files';
 import { IMAGE_TYPES } from '../private/file-type';
@@ -28,17 +28,18 @@ export class BrandingSettings {
    * @param settings the Settings document
    */
   public static fromJson(settings: any): BrandingSettings {
-    return new BrandingSettings((scope, prop) => ({
-      document: checkSettingsDocument(scope, prop, settings),
-      assets: [],
-    }));
+    return new BrandingSettings((scope, prop) => {
+      const document = checkSettingsDocument(scope, prop, settings);
+      return { document, chosen: document, assets: [] };
+    });
   }
 
   /**
    * A JSON file holding either a Settings document, or the output of
-   * `aws cognito-idp describe-managed-login-branding-by-client`: then its
-   * Settings are used (Cognito's defaults when it has none) and its base64
-   * Assets become branding assets of the style.
+   * `aws cognito-idp describe-managed-login-branding-by-client` (whole, or
+   * saved with `--query ManagedLoginBranding`): then its Settings are used
+   * (Cognito's defaults when it has none) and its base64 Assets become
+   * branding assets of the style.
    *
    * @param filePath path of the JSON file
    */
@@ -54,10 +55,10 @@ export class BrandingSettings {
    * @param options the knobs to set
    */
   public static fromOptions(options: BrandingSettingsOptions): BrandingSettings {
-    return new BrandingSettings((scope, prop) => ({
-      document: checkSettingsDocument(scope, prop, expandSettingsOptions(scope, prop, options)),
-      assets: [],
-    }));
+    return new BrandingSettings((scope, prop) => {
+      const chosen = expandSettingsOptions(scope, prop, options);
+      return { document: checkSettingsDocument(scope, prop, settingsOverDefaults(chosen)), chosen, assets: [] };
+    });
   }
 
   private constructor(private readonly source: SettingsSource) {}
@@ -83,7 +84,24 @@ function readSettingsFile(scope: IConstruct, prop: string, filePath: string): Re
   if (typeof json === 'object' && json !== null && 'ManagedLoginBranding' in json) {
     return readDescribeOutput(scope, `${prop}.ManagedLoginBranding`, filePath, (json as any).ManagedLoginBranding);
   }
-  return { document: checkSettingsDocument(scope, prop, json, filePath), assets: [] };
+  if (isManagedLoginBrandingObject(json)) {
+    // Saved with `--query ManagedLoginBranding`: the inner object alone.
+    return readDescribeOutput(scope, prop, filePath, json);
+  }
+  const document = checkSettingsDocument(scope, prop, json, filePath);
+  return { document, chosen: document, assets: [] };
+}
+
+/** Members of Cognito's ManagedLoginBrandingType (API_ManagedLoginBrandingType), none of which a Settings document has. */
+const MANAGED_LOGIN_BRANDING_MEMBERS = ['ManagedLoginBrandingId', 'UserPoolId', 'UseCognitoProvidedValues', 'Settings', 'Assets', 'CreationDate', 'LastModifiedDate'];
+
+/** An object of Cognito's ManagedLoginBrandingType: only its members, and at least one of them. */
+function isManagedLoginBrandingObject(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return false;
+  }
+  const keys = Object.keys(json);
+  return keys.length > 0 && keys.every((key) => MANAGED_LOGIN_BRANDING_MEMBERS.includes(key));
 }
 
 /** The `ManagedLoginBranding` of a describe-managed-login-branding-by-client output. */
@@ -92,9 +110,10 @@ function readDescribeOutput(scope: IConstruct, prop: string, filePath: string, b
     throw new ValidationError(scope, prop, branding, `an object with Settings and Assets (in ${filePath})`);
   }
   // Describe omits Settings when the style was made without any; Cognito's defaults then apply.
-  const document = branding.Settings === undefined
-    ? defaultSettingsDocument()
+  const chosen = branding.Settings === undefined
+    ? {}
     : checkSettingsDocument(scope, `${prop}.Settings`, branding.Settings, filePath);
+  const document = branding.Settings === undefined ? defaultSettingsDocument() : chosen;
 
   const items: unknown = branding.Assets ?? [];
   if (!Array.isArray(items)) {
@@ -117,5 +136,5 @@ function readDescribeOutput(scope: IConstruct, prop: string, filePath: string, b
     }, at, filePath);
     return asset._resolve(scope, at);
   });
-  return { document, assets };
+  return { document, chosen, assets };
 }

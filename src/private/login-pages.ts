@@ -1,6 +1,6 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IDependable } from 'constructs';
-import { registerLoginPages, PageGeneration } from './page-styles';
+import { FoundClientStyler, hasOwnStyle, registerLoginPages, PageGeneration } from './page-styles';
 import { ValidationError, warn } from './validate';
 import { ManagedLoginBranding } from '../branding/managed-login-branding';
 import { BrandingStyleOptions } from '../branding/style';
@@ -37,12 +37,14 @@ interface ClassicCustomizations {
  * ClassicLoginCustomization constructs as clients are added, under the login,
  * with ids derived from client ids so logical ids never depend on order.
  */
-export class LoginPageStyles {
+export class LoginPageStyles implements FoundClientStyler {
   private readonly managed?: ManagedLoginStyles;
   private readonly classic?: ClassicCustomizations;
   /** What a style must deploy after: the domain's CloudFormation resource (not the alias lookups that may hang under it). */
   private readonly domainResource: IDependable;
   private readonly clientIds: string[] = [];
+  /** The userPoolClientId of every client styled here, so the app-wide wiring passes them by. */
+  private readonly styledClients = new Set<string>();
 
   constructor(
     private readonly login: Construct,
@@ -61,7 +63,7 @@ export class LoginPageStyles {
         this.afterDomain(new ClassicLoginCustomization(login, CLASSIC_ALL_ID, { userPool, ...this.classic.all }));
       }
     }
-    registerLoginPages(login, userPool, this.classic ? PageGeneration.CLASSIC : PageGeneration.MANAGED_LOGIN);
+    registerLoginPages(login, userPool, this.classic ? PageGeneration.CLASSIC : PageGeneration.MANAGED_LOGIN, this);
 
     // Clients are added after construction, so a perClient key can only be judged once the app is complete.
     login.node.addValidation({ validate: () => this.unknownPerClientKeys() });
@@ -76,20 +78,54 @@ export class LoginPageStyles {
   }
 
   /**
-   * Styles a client just added to the login. With managed login every client
-   * gets a style (its own, else the login's, else Cognito's defaults), since
-   * a client without one shows "Login pages unavailable".
+   * Styles a client added to the login (addClient, addExistingClient), under
+   * the login. With managed login every client gets a style (its own, else
+   * the login's, else Cognito's defaults), since a client without one shows
+   * "Login pages unavailable".
    */
-  public styleClient(clientId: string, client: cognito.UserPoolClient): void {
-    this.clientIds.push(clientId);
-    if (this.managed) {
-      const style = ownEntry(this.managed.perClient, clientId) ?? this.managed.branding;
-      this.afterDomain(new ManagedLoginBranding(this.login, brandingId(clientId), { ...style, userPool: this.userPool, client }));
+  public styleClient(clientId: string, client: cognito.IUserPoolClient): void {
+    this.style(clientId, client, this.login, brandingId(clientId), classicId(clientId));
+  }
+
+  /**
+   * Styles a client of the pool that the app made the aws-cdk-lib way
+   * (`userPool.addClient`, `new UserPoolClient`), under the client, so the
+   * style lives in the client's stack and its logical id follows the client.
+   * Its key in perClient is the client's construct id.
+   */
+  public styleFoundClient(cfn: cognito.CfnUserPoolClient): void {
+    const generation = this.classic ? PageGeneration.CLASSIC : PageGeneration.MANAGED_LOGIN;
+    if (this.styledClients.has(cfn.ref) || hasOwnStyle(this.login, cfn.userPoolId, cfn.ref, generation)) {
+      // Added through the login, or styled by the app itself.
+      return;
     }
-    const override = this.classic && ownEntry(this.classic.perClient, clientId);
+    const owner = cfn.node.scope;
+    const l2 = owner instanceof cognito.UserPoolClient && owner.node.defaultChild === cfn ? owner : undefined;
+    const key = l2?.node.id ?? cfn.node.id;
+    const scope = (l2 ?? owner) as Construct;
+    const prefix = l2 ? '' : cfn.node.id;
+    const ids = [`${prefix}ManagedLoginBranding`, `${prefix}ClassicCustomization`];
+    const taken = ids.filter((id) => scope.node.tryFindChild(id) !== undefined);
+    if (taken.length > 0) {
+      throw new ValidationError(this.login, 'pages', cfn.node.path,
+        `a client that can be given its style: ${scope.node.path} already has a child ${taken.join(', ')}. `
+        + `Rename that child, or style the client yourself with ${this.classic ? 'ClassicLoginCustomization' : 'ManagedLoginBranding'}`);
+    }
+    const client = l2 ?? cognito.UserPoolClient.fromUserPoolClientId(scope, `${prefix}ClientRef`, cfn.ref);
+    this.style(key, client, scope, ids[0], ids[1]);
+  }
+
+  private style(key: string, client: cognito.IUserPoolClient, scope: Construct, managedId: string, classicStyleId: string): void {
+    this.clientIds.push(key);
+    this.styledClients.add(client.userPoolClientId);
+    if (this.managed) {
+      const style = ownEntry(this.managed.perClient, key) ?? this.managed.branding;
+      this.afterDomain(new ManagedLoginBranding(scope, managedId, { ...style, userPool: this.userPool, client }));
+    }
+    const override = this.classic && ownEntry(this.classic.perClient, key);
     if (this.classic && override) {
       // A client with its own customization no longer falls back to ALL: what it does not override comes from ALL.
-      this.afterDomain(new ClassicLoginCustomization(this.login, classicId(clientId), {
+      this.afterDomain(new ClassicLoginCustomization(scope, classicStyleId, {
         userPool: this.userPool,
         client,
         css: override.css ?? this.classic.all.css,
@@ -108,7 +144,7 @@ export class LoginPageStyles {
     return Object.keys(perClient)
       .filter((key) => !this.clientIds.includes(key))
       .map((key) => new ValidationError(this.login, 'pages.perClient', key,
-        `the id of a client added with addClient: ${this.clientIds.join(', ') || '(none added)'}`).message);
+        `the id of a client of the login (added with addClient or addExistingClient, or a UserPoolClient on its pool in this app): ${this.clientIds.join(', ') || '(none)'}`).message);
   }
 }
 

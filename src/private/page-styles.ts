@@ -1,3 +1,4 @@
+import { AspectPriority, Aspects, IAspect, Stage, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { ALL_CLIENTS } from './custom-resource-contract';
@@ -14,10 +15,20 @@ export enum PageGeneration {
   MANAGED_LOGIN = 2,
 }
 
+/** What a CognitoLogin does for a client of its pool that it did not create. */
+export interface FoundClientStyler {
+  /**
+   * Gives the client (found in the app on the login's pool, made the
+   * aws-cdk-lib way) the style the login's pages give their clients.
+   */
+  styleFoundClient(client: cognito.CfnUserPoolClient): void;
+}
+
 /** A CognitoLogin and the generation of the pages its domain serves. */
 interface LoginRecord {
   readonly login: IConstruct;
   readonly generation: PageGeneration;
+  readonly styler: FoundClientStyler;
 }
 
 /** A ManagedLoginBranding or ClassicLoginCustomization and what it styles. */
@@ -58,9 +69,10 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
  * Records that a CognitoLogin serves pages of `generation` for `pool`, and
  * warns on every style of the other generation already made for that pool.
  */
-export function registerLoginPages(login: IConstruct, pool: cognito.IUserPool, generation: PageGeneration): void {
+export function registerLoginPages(login: IConstruct, pool: cognito.IUserPool, generation: PageGeneration, styler: FoundClientStyler): void {
   const registry = registryOf(login);
-  const record: LoginRecord = { login, generation };
+  wireWhenComplete(login);
+  const record: LoginRecord = { login, generation, styler };
   push(registry.logins, pool.userPoolId, record);
   for (const style of registry.styles.get(pool.userPoolId) ?? []) {
     warnOnMismatch(style, record);
@@ -77,6 +89,7 @@ export function registerPageStyle(
   construct: IConstruct, pool: cognito.IUserPool, client: cognito.IUserPoolClient | undefined, generation: PageGeneration,
 ): void {
   const registry = registryOf(construct);
+  wireWhenComplete(construct);
   const style: StyleRecord = { construct, generation, client: client?.userPoolClientId ?? ALL_CLIENTS };
   const taken = (registry.styles.get(pool.userPoolId) ?? [])
     .find((other) => other.generation === generation && other.client === style.client);
@@ -112,4 +125,100 @@ function warnOnMismatch(style: StyleRecord, login: LoginRecord): void {
       + 'Style it with LoginPages.classic({ css, logo, perClient }), '
       + 'or serve managed login with LoginPages.managedLogin({ branding, perClient }).');
   }
+}
+
+/**
+ * The stages whose app-wide wiring is scheduled. Clients and domains can be
+ * added anywhere in the app, after the logins and styles that need them, so
+ * the wiring waits for the complete tree: an aspect of the stage that
+ * synthesizes the construct (aspects run before dependencies are rendered).
+ */
+const wiredStages = new WeakSet<Stage>();
+
+function wireWhenComplete(scope: IConstruct): void {
+  const stage = Stage.of(scope);
+  if (stage === undefined || wiredStages.has(stage)) {
+    return;
+  }
+  wiredStages.add(stage);
+  // MUTATING: it adds constructs, which read-only aspects (cdk-nag) must then see.
+  Aspects.of(stage).add(new AppWiring(stage), { priority: AspectPriority.MUTATING });
+}
+
+/** Runs once, when synthesis visits the stage itself: the tree is complete by then. */
+class AppWiring implements IAspect {
+  constructor(private readonly stage: Stage) {}
+
+  public visit(node: IConstruct): void {
+    if (node === this.stage) {
+      wireStage(this.stage);
+    }
+  }
+}
+
+/**
+ * What the app's own constructs tell about the pools of this library's logins
+ * and styles:
+ * - every client on the pool of a CognitoLogin gets the login's style, also
+ *   one made with `userPool.addClient` or `new UserPoolClient` elsewhere in the
+ *   app (a managed login client without a style shows "Login pages unavailable");
+ * - every style deploys after its pool's domain (Cognito refuses either kind
+ *   of customization before the pool has one), with a warning when the pool
+ *   is made in the app but has no domain in it.
+ */
+function wireStage(stage: Stage): void {
+  const registry = registryOf(stage);
+  const inStage = stage.node.findAll().filter((c) => Stage.of(c) === stage);
+  const clients = inStage.filter((c): c is cognito.CfnUserPoolClient => c instanceof cognito.CfnUserPoolClient);
+  const domains = inStage.filter((c): c is cognito.CfnUserPoolDomain => c instanceof cognito.CfnUserPoolDomain);
+  const pools = inStage.filter((c): c is cognito.CfnUserPool => c instanceof cognito.CfnUserPool);
+
+  for (const client of clients) {
+    for (const login of registry.logins.get(client.userPoolId) ?? []) {
+      if (Stage.of(login.login) === stage) {
+        login.styler.styleFoundClient(client);
+      }
+    }
+  }
+
+  for (const [poolId, styles] of registry.styles) {
+    const domain = domains.find((d) => d.userPoolId === poolId);
+    for (const style of styles.filter((s) => Stage.of(s.construct) === stage)) {
+      if (domain !== undefined) {
+        style.construct.node.addDependency(domain);
+        if (!registry.logins.has(poolId)) {
+          // A CognitoLogin of the pool already warns on a mismatch, naming its pages.
+          warnOnDomainVersion(style, domain);
+        }
+      } else if (pools.some((pool) => pool.ref === poolId)) {
+        warn(style.construct, 'poolWithoutDomain',
+          `The pool ${pathOf(pools.find((pool) => pool.ref === poolId)!)} has no domain in this app, and Cognito refuses `
+          + `a ${styleName(style.generation)} until the pool has one: add a UserPoolDomain (or a CognitoLogin) for it.`);
+      }
+    }
+  }
+}
+
+/** Whether the client already has a style of this generation (its own, not the pool-wide ALL). */
+export function hasOwnStyle(scope: IConstruct, pool: string, client: string, generation: PageGeneration): boolean {
+  return (registryOf(scope).styles.get(pool) ?? []).some((style) => style.generation === generation && style.client === client);
+}
+
+/** A standalone style on a pool whose domain serves the other generation of pages never shows. */
+function warnOnDomainVersion(style: StyleRecord, domain: cognito.CfnUserPoolDomain): void {
+  // Cognito's default when ManagedLoginVersion is unset: 1, the classic hosted UI.
+  const version = domain.managedLoginVersion ?? PageGeneration.CLASSIC;
+  if (Token.isUnresolved(version) || version === style.generation) {
+    return;
+  }
+  warn(style.construct, 'domainVersionMismatch',
+    `This ${styleName(style.generation)} will not show: the domain ${pathOf(domain)} serves `
+    + `${version === PageGeneration.MANAGED_LOGIN ? 'managed login pages (ManagedLoginVersion 2)' : 'the classic hosted UI (ManagedLoginVersion 1)'}. `
+    + `Set managedLoginVersion ${style.generation} on the domain, or style the pages it serves.`);
+}
+
+/** The path users wrote: the L2's for its default child (`Stack/Pool`, not `Stack/Pool/Resource`). */
+function pathOf(resource: IConstruct): string {
+  const owner = resource.node.scope;
+  return owner !== undefined && owner.node.defaultChild === resource ? owner.node.path : resource.node.path;
 }

@@ -188,6 +188,34 @@ describe('BrandingSettings.fromFile', () => {
     expect(props.Assets[0].Key).toMatch(/\.png$/);
   });
 
+  test('reads the ManagedLoginBranding object alone, as saved with --query ManagedLoginBranding', () => {
+    // GIVEN
+    const footer = png(2_000, 4);
+    const inner = JSON.parse(describeOutput({
+      Settings: { components: { pageBackground: { lightMode: { color: '202020ff' } } } },
+      Assets: [{ Bytes: footer.toString('base64'), Category: 'PAGE_FOOTER_LOGO', ColorMode: 'LIGHT', Extension: 'PNG' }],
+    })).ManagedLoginBranding;
+    const file = writeTemp('queried.json', JSON.stringify(inner));
+
+    // WHEN
+    const { document, props, bytesOf } = synth({ settings: BrandingSettings.fromFile(file) });
+
+    // THEN
+    expect(document).toEqual({ components: { pageBackground: { lightMode: { color: '202020ff' } } } });
+    expect(props.Assets).toEqual([expect.objectContaining({ Category: 'PAGE_FOOTER_LOGO', ColorMode: 'LIGHT', Extension: 'PNG' })]);
+    expect(bytesOf(props.Assets[0].Key).equals(footer)).toBe(true);
+  });
+
+  test('an unknown top-level key names the shapes fromFile accepts', () => {
+    // GIVEN a describe output with a typo in its outer key
+    const file = writeTemp('typo.json', JSON.stringify({ ManagedLoginBrandings: {} }));
+
+    // THEN
+    expect(() => brand({ settings: BrandingSettings.fromFile(file) })).toThrow(
+      /settings.ManagedLoginBrandings "ManagedLoginBrandings" is invalid: a top-level key of the Settings document: categories, componentClasses, components \(in .*typo.json\)\. BrandingSettings.fromFile also reads what `aws cognito-idp describe-managed-login-branding-by-client` prints, whole .* or saved with --query ManagedLoginBranding/,
+    );
+  });
+
   test('a describe output without Settings uses Cognito\'s default document', () => {
     // GIVEN
     const file = writeTemp('exported.json', describeOutput({ Assets: [] }));
