@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { EXAMPLES } from '../examples';
 import { MASKED_ASSET_HASH, maskAssetHashes, templateSnapshot } from './util/snapshot';
 
@@ -14,6 +15,29 @@ describe.each(EXAMPLES.map((example) => [example.name, example] as const))('exam
     expect(stacks.length).toBeGreaterThan(0);
     for (const stack of stacks) {
       expect(templateSnapshot(stack)).toMatchSnapshot(stack.stackName);
+    }
+  });
+});
+
+describe.each(EXAMPLES.map((example) => [example.name, example] as const))('example %s on managed login', (_name, example) => {
+  test('gives every client of a managed login pool a style, so none shows "Login pages unavailable"', () => {
+    // GIVEN
+    const stacks = example.createApp().node.children.filter(Stack.isStack);
+
+    for (const stack of stacks) {
+      // WHEN
+      const resources = Object.entries<any>(Template.fromStack(stack).toJSON().Resources);
+      const ofType = (type: string) => resources.filter(([, r]) => r.Type === type);
+      const managedPools = ofType('AWS::Cognito::UserPoolDomain')
+        .filter(([, r]) => r.Properties.ManagedLoginVersion === 2)
+        .map(([, r]) => JSON.stringify(r.Properties.UserPoolId));
+      const clients = ofType('AWS::Cognito::UserPoolClient')
+        .filter(([, r]) => managedPools.includes(JSON.stringify(r.Properties.UserPoolId)))
+        .map(([id]) => id);
+      const styled = ofType('Custom::CognitoManagedLoginBranding').map(([, r]) => r.Properties.ClientId.Ref);
+
+      // THEN
+      expect(styled.sort()).toEqual(clients.sort());
     }
   });
 });
