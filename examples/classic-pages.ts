@@ -14,18 +14,18 @@ export function createApp(props?: AppProps): App {
   const app = exampleApp(props);
   const stack = new Stack(app, 'ClassicPages', { env: { account: '123456789012', region: 'eu-west-1' } });
 
-  const { userPool, domain } = plainLoginPool(stack, 'acme-classic-example', cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI);
+  const { userPool } = plainLoginPool(stack, 'acme-classic-example', cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI);
   codeGrantClient(userPool, 'Web', 'https://app.acme.example.com/callback');
   const partner = codeGrantClient(userPool, 'Partner', 'https://partner.example.net/callback');
 
   const logo = LogoImage.fromFile(path.join(EXAMPLE_ASSETS, 'logo.png'));
-  const everyone = new ClassicLoginCustomization(stack, 'AllClients', {
+  new ClassicLoginCustomization(stack, 'AllClients', {
     userPool,
     css: ClassicCss.fromFile(path.join(EXAMPLE_ASSETS, 'classic-login.css')),
     logo,
   });
   // A client with its own customization no longer falls back to ALL: repeat the logo.
-  const partnerPages = new ClassicLoginCustomization(stack, 'PartnerClient', {
+  new ClassicLoginCustomization(stack, 'PartnerClient', {
     userPool,
     client: partner,
     css: ClassicCss.fromString([
@@ -36,8 +36,7 @@ export function createApp(props?: AppProps): App {
     logo,
   });
 
-  everyone.node.addDependency(domain);
-  partnerPages.node.addDependency(domain);
+  // Both deploy after the pool's domain, which the library finds in the app.
   return app;
 }
 

@@ -15,15 +15,15 @@ export function createApp(props?: AppProps): App {
   const app = exampleApp(props);
   const stack = new Stack(app, 'ExportedStyle', { env: { account: '123456789012', region: 'eu-west-1' } });
 
-  const { userPool, domain } = plainLoginPool(stack, 'acme-exported-example', cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN);
+  const { userPool } = plainLoginPool(stack, 'acme-exported-example', cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN);
   const client = codeGrantClient(userPool, 'Web', 'https://app.acme.example.com/callback');
 
-  const style = new ManagedLoginBranding(stack, 'Branding', {
+  // Deploys after the pool's domain, which the library finds in the app.
+  new ManagedLoginBranding(stack, 'Branding', {
     userPool,
     client,
     settings: BrandingSettings.fromFile(path.join(EXAMPLE_ASSETS, 'exported-style.json')),
   });
-  style.node.addDependency(domain);
   return app;
 }
 

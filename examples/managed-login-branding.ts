@@ -14,16 +14,14 @@ export function createApp(props?: AppProps): App {
   const app = exampleApp(props);
   const stack = new Stack(app, 'ManagedLoginBranding', { env: { account: '123456789012', region: 'eu-west-1' } });
 
-  const { userPool, domain } = plainLoginPool(stack, 'acme-branding-example', cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN);
+  const { userPool } = plainLoginPool(stack, 'acme-branding-example', cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN);
   const web = codeGrantClient(userPool, 'Web', 'https://app.acme.example.com/callback');
   const admin = codeGrantClient(userPool, 'Admin', 'https://admin.acme.example.com/callback');
 
-  const webStyle = new ManagedLoginBranding(stack, 'WebBranding', { userPool, client: web, ...houseStyle() });
-  const adminStyle = new ManagedLoginBranding(stack, 'AdminBranding', { userPool, client: admin });
+  // Both deploy after the pool's domain, which the library finds in the app.
+  new ManagedLoginBranding(stack, 'WebBranding', { userPool, client: web, ...houseStyle() });
+  new ManagedLoginBranding(stack, 'AdminBranding', { userPool, client: admin });
 
-  // A style needs the domain to exist first.
-  webStyle.node.addDependency(domain);
-  adminStyle.node.addDependency(domain);
   return app;
 }
 
