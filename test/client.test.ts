@@ -270,6 +270,38 @@ describe('addClient validation', () => {
       .toThrow('Stack/Login: Web.logoutUrls[0] "http://app.example.com/" is invalid');
   });
 
+  test('reports every bad URL of a list in one error, and adds no client', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack);
+    const urls = [CALLBACK, 'http://app.example.com/callback', 'https://app.example.com/#done', 'com.acme.app://callback', 'javascript:alert(1)'];
+
+    // WHEN
+    const attempt = () => login.addClient('Web', { callbackUrls: urls });
+
+    // THEN
+    expect(attempt).toThrow([
+      'Stack/Login: 3 invalid values',
+      '  - Web.callbackUrls[1] "http://app.example.com/callback" is invalid: an absolute https:// URL (http:// only for localhost, '
+        + 'or a native app scheme such as myapp://callback), without #fragment, at most 1024 characters',
+      '  - Web.callbackUrls[2] "https://app.example.com/#done" is invalid: an absolute https:// URL',
+    ].join('\n'));
+    expect(attempt).toThrow(/\n {2}- Web\.callbackUrls\[4\] "javascript:alert\(1\)" is invalid: an absolute https:\/\/ URL[^\n]*$/);
+    expect(login.node.tryFindChild('Web')).toBeUndefined();
+    Template.fromStack(stack).resourceCountIs('AWS::Cognito::UserPoolClient', 0);
+  });
+
+  test('more than 100 URLs is refused together with the bad ones among them', () => {
+    // GIVEN
+    const login = newLogin(testStack());
+    const urls = Array.from({ length: 101 }, (_, i) => `https://app${i}.example.com/callback`);
+    urls[7] = 'ftp://files.example.com/';
+
+    // WHEN / THEN
+    expect(() => login.addClient('Web', { callbackUrls: urls })).toThrow(
+      'Stack/Login: 2 invalid values\n  - Web.callbackUrls "101 URLs" is invalid: at most 100 URLs\n  - Web.callbackUrls[7] "ftp://files.example.com/" is invalid');
+  });
+
   test('refuses a provider the login does not have', () => {
     // GIVEN
     const login = newLogin(testStack());

@@ -1,10 +1,11 @@
 import { IConstruct } from 'constructs';
 import { BrandingCategory, BrandingColorMode } from './category';
 import { MAX_ASSET_BYTES, ResolvedBrandingAsset } from './resolved';
+import { decodeBase64, describeBase64 } from '../private/base64';
 import { formatBytes, readInputFile } from '../private/branding-files';
 import { findSvgHazard } from '../private/branding-svg';
 import { detectImageType, IMAGE_TYPES, ImageType } from '../private/file-type';
-import { isUnresolved, requireOneOf, ValidationError } from '../private/validate';
+import { isUnresolved, requireOneOf, ViolationCollector } from '../private/validate';
 
 /** Options of a managed login branding asset. */
 export interface BrandingAssetOptions {
@@ -38,11 +39,13 @@ interface AssetSource {
   readonly filePath?: string;
   /** Set when the bytes were produced at synth (decoded from a describe output). */
   readonly bytes?: Buffer;
+  /** Set when the bytes were given as base64 text (fromBase64): decoded and checked when used. */
+  readonly base64?: string;
   /** The Extension the source declared, checked against the content. */
   readonly declaredType?: string;
   /** The prop errors name (when not the one the asset was given as). */
   readonly prop?: string;
-  /** The value errors show: the file path, or the describe output file. */
+  /** The value errors show: the file path, the describe output file, or a description of the base64 text. */
   readonly value: string;
 }
 
@@ -62,6 +65,21 @@ export class BrandingAsset {
    */
   public static fromFile(filePath: string, options: BrandingAssetOptions): BrandingAsset {
     return new BrandingAsset(options, { filePath, value: filePath });
+  }
+
+  /**
+   * An image given as base64 text, for apps that generate or download their
+   * images. Same checks as fromFile: the type is read from the decoded
+   * content. Only strict base64 is taken (RFC 4648 section 4: `A-Z`, `a-z`,
+   * `0-9`, `+`, `/`, padded with `=`; no line breaks, spaces or data: prefix).
+   * The bytes are staged as a file named by their content hash, never put in
+   * the template. In TypeScript: `BrandingAsset.fromBase64(bytes.toString('base64'), options)`.
+   *
+   * @param data the image, base64-encoded
+   * @param options category, color mode and resource id of the asset
+   */
+  public static fromBase64(data: string, options: BrandingAssetOptions): BrandingAsset {
+    return new BrandingAsset(options, { base64: data, value: describeBase64(data) });
   }
 
   /**
@@ -89,47 +107,55 @@ export class BrandingAsset {
   }
 
   /**
-   * Reads and checks the asset for the construct `scope`, which got it as `prop`.
+   * Reads and checks the asset for the construct `scope`, which got it as
+   * `prop`; every violation of the asset is reported in one error.
    * @internal
    */
   public _resolve(scope: IConstruct, prop: string): ResolvedBrandingAsset {
     const at = this.source.prop ?? prop;
     const value = this.source.value;
-    requireOneOf(scope, `${at}.category`, this.category, Object.values(BrandingCategory));
-    requireOneOf(scope, `${at}.colorMode`, this.colorMode, Object.values(BrandingColorMode));
+    const violations = new ViolationCollector(scope);
+    violations.check(() => requireOneOf(scope, `${at}.category`, this.category, Object.values(BrandingCategory)));
+    violations.check(() => requireOneOf(scope, `${at}.colorMode`, this.colorMode, Object.values(BrandingColorMode)));
     if (this.resourceId !== undefined && !isUnresolved(this.resourceId) && !RESOURCE_ID_PATTERN.test(this.resourceId)) {
-      throw new ValidationError(scope, `${at}.resourceId`, this.resourceId, '1 to 40 letters, digits, spaces, "_" or "-"');
+      violations.add(`${at}.resourceId`, this.resourceId, '1 to 40 letters, digits, spaces, "_" or "-"');
     }
 
-    const bytes = this.source.bytes ?? readInputFile(scope, at, this.source.filePath!);
+    const bytes = this.source.bytes
+      ?? (this.source.base64 !== undefined
+        ? violations.check(() => decodeBase64(scope, at, this.source.base64!))
+        : violations.check(() => readInputFile(scope, at, this.source.filePath!)));
+    if (bytes === undefined) {
+      violations.throwIfAny();
+      throw new Error('unreachable: no bytes and no violation');
+    }
     if (bytes.length > MAX_ASSET_BYTES) {
-      throw new ValidationError(scope, at, value,
-        `an asset of at most ${formatBytes(MAX_ASSET_BYTES)}; this one is ${formatBytes(bytes.length)}`);
+      violations.add(at, value, `an asset of at most ${formatBytes(MAX_ASSET_BYTES)}; this one is ${formatBytes(bytes.length)}`);
     }
     const type = detectImageType(bytes);
     if (type === undefined) {
-      throw new ValidationError(scope, at, value, `an image whose content is one of ${IMAGE_TYPES.join(', ')}`);
-    }
-    if (this.source.declaredType !== undefined && this.source.declaredType !== type) {
-      throw new ValidationError(scope, `${at}.Extension`, this.source.declaredType,
-        `the type of the bytes, which are ${type} (in ${value})`);
-    }
-    const allowed = typesFor(this.category);
-    if (!allowed.includes(type)) {
-      throw new ValidationError(scope, at, value,
-        `an image with ${allowed.join(', ')} content for ${this.category}; this one is ${type}`);
-    }
-    if (type === 'SVG') {
-      const hazard = findSvgHazard(bytes.toString('utf8'));
-      if (hazard) {
-        throw new ValidationError(scope, at, value, `an SVG without ${hazard}`);
+      violations.add(at, value, `an image whose content is one of ${IMAGE_TYPES.join(', ')}`);
+    } else {
+      if (this.source.declaredType !== undefined && this.source.declaredType !== type) {
+        violations.add(`${at}.Extension`, this.source.declaredType, `the type of the bytes, which are ${type} (in ${value})`);
+      }
+      const allowed = typesFor(this.category);
+      if (!allowed.includes(type)) {
+        violations.add(at, value, `an image with ${allowed.join(', ')} content for ${this.category}; this one is ${type}`);
+      }
+      if (type === 'SVG') {
+        const hazard = findSvgHazard(bytes.toString('utf8'));
+        if (hazard) {
+          violations.add(at, value, `an SVG without ${hazard}`);
+        }
       }
     }
+    violations.throwIfAny();
     return {
       category: this.category,
       colorMode: this.colorMode,
       resourceId: this.resourceId,
-      type,
+      type: type!,
       bytes,
       filePath: this.source.filePath,
       prop: at,

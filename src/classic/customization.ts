@@ -7,7 +7,7 @@ import { ALL_CLIENTS, CLASSIC_CUSTOMIZATION_TYPE, ClassicCustomizationProperties
 import { PageGeneration, registerPageStyle } from '../private/page-styles';
 import { loginHandlerServiceToken } from '../private/provider';
 import { stageBytes, stageFile, StagedFiles } from '../private/staging';
-import { ValidationError, warn } from '../private/validate';
+import { ViolationCollector, warn } from '../private/validate';
 
 /**
  * SetUICustomization refuses requests over 135 KB. The logo travels as
@@ -42,20 +42,23 @@ export interface ClassicLoginCustomizationProps extends ClassicCustomizationOpti
 export class ClassicLoginCustomization extends Construct {
   constructor(scope: Construct, id: string, props: ClassicLoginCustomizationProps) {
     super(scope, id);
+    // Every check first, all violations in one error; nothing is registered or created before they pass.
+    const violations = new ViolationCollector(this);
     if (!props.css && !props.logo) {
-      throw new ValidationError(this, 'css', undefined, 'a CSS or a logo (or both); a customization with neither would clear the pages\' style');
+      violations.add('css', undefined, 'a CSS or a logo (or both); a customization with neither would clear the pages\' style');
     }
-    const css = props.css?._resolve(this, 'css');
-    const logo = props.logo?._resolve(this, 'logo');
-    registerPageStyle(this, props.userPool, props.client, PageGeneration.CLASSIC);
+    const css = violations.check(() => props.css?._resolve(this, 'css'));
+    const logo = violations.check(() => props.logo?._resolve(this, 'logo'));
 
     const cssBytes = css ? Buffer.byteLength(css.text, 'utf8') : 0;
     const requestBytes = cssBytes + (logo ? Math.ceil(logo.bytes.length / 3) * 4 : 0);
     if (requestBytes > MAX_REQUEST_BYTES) {
       const given = logo ? `${formatBytes(cssBytes)} of CSS with a ${formatBytes(logo.bytes.length)} logo` : `${formatBytes(cssBytes)} of CSS`;
-      throw new ValidationError(this, 'css', given,
+      violations.add('css', given,
         `CSS plus the base64 logo of at most ${formatBytes(MAX_REQUEST_BYTES)}, since SetUICustomization refuses requests over 135 KB`);
     }
+    violations.throwIfAny();
+    registerPageStyle(this, props.userPool, props.client, PageGeneration.CLASSIC);
     if (cssBytes > ADVISED_CSS_BYTES) {
       warn(this, 'classicCssSize', `The CSS is ${formatBytes(cssBytes)}; Cognito's guide advises at most 3 KB, leaving room for the logo in the 135 KB request.`);
     }
@@ -67,7 +70,11 @@ export class ClassicLoginCustomization extends Construct {
       ...(css ? {
         Css: staged.add(css.filePath !== undefined ? stageFile(this, 'Css', css.filePath) : stageBytes(this, 'Css', Buffer.from(css.text, 'utf8'), '.css')),
       } : {}),
-      ...(logo ? { Logo: staged.add(stageFile(this, 'Logo', logo.filePath)) } : {}),
+      ...(logo ? {
+        Logo: staged.add(logo.filePath !== undefined
+          ? stageFile(this, 'Logo', logo.filePath)
+          : stageBytes(this, 'Logo', logo.bytes, logo.type === 'PNG' ? '.png' : '.jpg')),
+      } : {}),
     };
     // No explicit dependency on the client: the Ref in ClientId already orders
     // them, and a DependsOn besides it is what cfn-lint W3005 flags.

@@ -1,19 +1,23 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ResolvedClassicCss, ResolvedLogo } from './resolved';
+import { decodeBase64, describeBase64 } from '../private/base64';
 import { formatBytes, readInputFile } from '../private/branding-files';
-import { checkClassicCss, CssError } from '../private/css';
+import { checkClassicCss } from '../private/css';
 import { detectImageType } from '../private/file-type';
-import { ValidationError } from '../private/validate';
+import { ViolationCollector } from '../private/validate';
 
 /** Largest classic logo Cognito accepts: 100 KB. */
 const MAX_LOGO_BYTES = 100 * 1024;
 
+/** Longest CSS SetUICustomization takes: botocore's cognito-idp model, CSSType max 131,072. */
+export const MAX_CSS_CHARACTERS = 131_072;
+
 /**
  * CSS of the classic hosted UI. Only Cognito's `*-customizable` classes may
- * be styled, each with its own properties; no at-rules, no script. The CSS
- * is checked at synth and reported with line and column when Cognito would
- * refuse it.
+ * be styled, each with its own properties; no at-rules, no script; at most
+ * 131,072 characters. The CSS is checked at synth, and every place Cognito
+ * would refuse is reported at once, each with line and column.
  */
 export class ClassicCss {
   /**
@@ -35,23 +39,28 @@ export class ClassicCss {
   private constructor(private readonly filePath: string | undefined, private readonly text: string | undefined) {}
 
   /**
-   * The checked CSS, for the construct `scope` which got it as `prop`.
+   * The checked CSS, for the construct `scope` which got it as `prop`; every
+   * violation is reported in one error.
    * @internal
    */
   public _resolve(scope: IConstruct, prop: string): ResolvedClassicCss {
     const text = this.text ?? readInputFile(scope, prop, this.filePath!).toString('utf8');
     const value = this.filePath ?? text;
+    const violations = new ViolationCollector(scope);
     if (Token.isUnresolved(text)) {
-      throw new ValidationError(scope, prop, value, 'CSS known at synth; it is staged as a file');
+      violations.add(prop, value, 'CSS known at synth; it is staged as a file');
+      violations.throwIfAny();
     }
-    try {
-      checkClassicCss(text);
-    } catch (e) {
-      if (e instanceof CssError) {
-        throw new ValidationError(scope, prop, value, `CSS the classic hosted UI accepts; ${e.message}`);
-      }
-      throw e;
+    // Characters as the model counts them: code points, not UTF-16 units, so the refusal is never wrong.
+    const characters = [...text].length;
+    if (characters > MAX_CSS_CHARACTERS) {
+      violations.add(prop, value, `CSS of at most ${MAX_CSS_CHARACTERS.toLocaleString('en-US')} characters (SetUICustomization's limit); `
+        + `this one is ${characters.toLocaleString('en-US')} characters`);
     }
+    for (const error of checkClassicCss(text)) {
+      violations.add(prop, value, `CSS the classic hosted UI accepts; ${error.message}`);
+    }
+    violations.throwIfAny();
     return { text, filePath: this.filePath };
   }
 }
@@ -66,26 +75,42 @@ export class LogoImage {
    * @param filePath path of the PNG or JPEG file
    */
   public static fromFile(filePath: string): LogoImage {
-    return new LogoImage(filePath);
+    return new LogoImage(filePath, undefined);
   }
 
-  private constructor(private readonly filePath: string) {}
+  /**
+   * A PNG or JPEG image given as base64 text, for apps that generate or
+   * download their logo. Same checks as fromFile. Only strict base64 is taken
+   * (RFC 4648 section 4: `A-Z`, `a-z`, `0-9`, `+`, `/`, padded with `=`; no
+   * line breaks, spaces or data: prefix). The bytes are staged as a file
+   * named by their content hash, never put in the template.
+   *
+   * @param data the image, base64-encoded
+   */
+  public static fromBase64(data: string): LogoImage {
+    return new LogoImage(undefined, data);
+  }
+
+  private constructor(private readonly filePath: string | undefined, private readonly base64: string | undefined) {}
 
   /**
-   * The checked logo, for the construct `scope` which got it as `prop`.
+   * The checked logo, for the construct `scope` which got it as `prop`;
+   * every violation is reported in one error.
    * @internal
    */
   public _resolve(scope: IConstruct, prop: string): ResolvedLogo {
-    const bytes = readInputFile(scope, prop, this.filePath);
+    const value = this.filePath ?? describeBase64(this.base64!);
+    const bytes = this.base64 !== undefined ? decodeBase64(scope, prop, this.base64) : readInputFile(scope, prop, this.filePath!);
+    const violations = new ViolationCollector(scope);
     const type = detectImageType(bytes);
     if (type !== 'PNG' && type !== 'JPEG') {
-      throw new ValidationError(scope, prop, this.filePath, `a PNG or JPEG image; the content is ${type ?? 'not an image Cognito knows'}`);
+      violations.add(prop, value, `a PNG or JPEG image; the content is ${type ?? 'not an image Cognito knows'}`);
     }
     if (bytes.length > MAX_LOGO_BYTES) {
-      throw new ValidationError(scope, prop, this.filePath,
-        `a logo of at most ${formatBytes(MAX_LOGO_BYTES)}; this one is ${formatBytes(bytes.length)}`);
+      violations.add(prop, value, `a logo of at most ${formatBytes(MAX_LOGO_BYTES)}; this one is ${formatBytes(bytes.length)}`);
     }
-    return { bytes, filePath: this.filePath };
+    violations.throwIfAny();
+    return { bytes, type: type as 'PNG' | 'JPEG', filePath: this.filePath };
   }
 }
 

@@ -11,5 +11,7 @@ export interface ResolvedClassicCss {
 /** A classic logo, checked when used. */
 export interface ResolvedLogo {
   readonly bytes: Buffer;
-  readonly filePath: string;
+  readonly type: 'PNG' | 'JPEG';
+  /** Set when the logo is a file on disk, which is staged as is; else the bytes are staged. */
+  readonly filePath?: string;
 }

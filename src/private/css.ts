@@ -50,89 +50,123 @@ export class CssError extends Error {
   constructor(public readonly position: CssPosition, public readonly reason: string) {
     super(`line ${position.line}, column ${position.column}: ${reason}`);
     this.name = 'CssError';
-    Object.setPrototypeOf(this, CssError.prototype);
+    Object.setPrototypeOf(this, new.target.prototype);
   }
 }
 
-/** Throws a CssError at the first thing Cognito's classic CSS does not allow. */
-export function checkClassicCss(css: string): void {
-  new ClassicCssReader(css).read();
+/**
+ * Every thing in the CSS that Cognito's classic CSS does not allow, in the
+ * order of the text; empty when Cognito would accept it. The reader goes on
+ * after each problem (skipping the declaration, or the rule, that it cannot
+ * read), so one pass reports them all; only an unclosed comment or string,
+ * or the end of the text inside a rule, ends it.
+ */
+export function checkClassicCss(css: string): CssError[] {
+  return new ClassicCssReader(css).read();
 }
+
+/** A problem after which nothing more of the text can be read. */
+class FatalCssError extends CssError {}
 
 class ClassicCssReader {
   private offset = 0;
+  /** Set by a fatal problem: nothing more is read. */
+  private stopped = false;
+  private readonly errors: CssError[] = [];
 
   constructor(private readonly text: string) {}
 
-  public read(): void {
-    for (this.skipBlank(); this.offset < this.text.length; this.skipBlank()) {
-      if (this.peek() === '@') {
-        const name = /^@[\w-]*/.exec(this.text.slice(this.offset))![0];
-        this.fail(`at-rules such as ${name} are not allowed (no @import, @media, @supports, @page, ...)`);
+  public read(): CssError[] {
+    while (this.attempt(() => this.skipBlank()) && this.offset < this.text.length) {
+      if (!this.attempt(() => this.readStatement()) && !this.stopped) {
+        this.recover('statement');
       }
-      const selectors = this.readSelectors();
-      this.expect('{');
-      this.readDeclarations(selectors);
     }
+    return this.errors;
   }
 
-  /** `.a-customizable, .b-customizable:hover` up to the `{`. */
+  /** A rule, or an at-rule (refused and stepped over). */
+  private readStatement(): void {
+    if (this.peek() === '@') {
+      const name = /^@[\w-]*/.exec(this.text.slice(this.offset))![0];
+      this.report(`at-rules such as ${name} are not allowed (no @import, @media, @supports, @page, ...)`);
+      this.recover('at-rule');
+      return;
+    }
+    const selectors = this.readSelectors();
+    this.expect('{');
+    this.readDeclarations(selectors);
+  }
+
+  /** `.a-customizable, .b-customizable:hover` up to the `{`; returns the allowed ones (a refused one is reported). */
   private readSelectors(): string[] {
     const selectors: string[] = [];
+    let first = true;
     do {
-      if (selectors.length > 0) {
+      if (!first) {
         this.offset++; // the comma
         this.skipBlank();
       }
+      first = false;
       const selector = /^\.[A-Za-z][\w-]*(:[A-Za-z-]+)?/.exec(this.text.slice(this.offset))?.[0];
       if (!selector) {
         this.fail(`expected a selector: one of ${Object.keys(CLASSIC_CSS_RULES).join(', ')}`);
       }
-      if (!CLASSIC_CSS_RULES[selector]) {
-        this.fail(`selector "${selector}" is not allowed; allowed: ${Object.keys(CLASSIC_CSS_RULES).join(', ')}`);
+      if (CLASSIC_CSS_RULES[selector]) {
+        selectors.push(selector);
+      } else {
+        this.report(`selector "${selector}" is not allowed; allowed: ${Object.keys(CLASSIC_CSS_RULES).join(', ')}`);
       }
-      selectors.push(selector);
       this.offset += selector.length;
       this.skipBlank();
     } while (this.peek() === ',');
     return selectors;
   }
 
-  /** `prop: value; ...}` where every prop is allowed for every selector of the rule. */
+  /** `prop: value; ...}`, each declaration checked against every (allowed) selector of the rule. */
   private readDeclarations(selectors: string[]): void {
     for (this.skipBlank(); this.peek() !== '}'; this.skipBlank()) {
+      if (this.stopped) {
+        return;
+      }
       if (this.offset >= this.text.length) {
-        this.fail('the rule is not closed with "}"');
+        this.fail('the rule is not closed with "}"', this.offset, true);
       }
-      const start = this.offset;
-      const name = /^-?[A-Za-z][\w-]*/.exec(this.text.slice(this.offset))?.[0];
-      if (!name) {
-        this.fail('expected a property name');
-      }
-      this.offset += name.length;
-      this.skipBlank();
-      this.expect(':');
-      this.skipBlank();
-      const valueStart = this.offset;
-      const value = this.readValue();
-      if (value.trim() === '') {
-        this.fail(`property "${name}" has no value`, valueStart);
-      }
-      const forbidden = FORBIDDEN_IN_VALUES.find((f) => f.pattern.test(value));
-      if (forbidden) {
-        this.fail(`the value of "${name}" contains ${forbidden.what}`, valueStart);
-      }
-      for (const selector of selectors) {
-        const allowed = CLASSIC_CSS_RULES[selector];
-        if (!allowed.includes(name.toLowerCase())) {
-          this.fail(`property "${name}" is not allowed for ${selector}; allowed: ${allowed.join(', ')}`, start);
-        }
-      }
-      if (this.peek() === ';') {
-        this.offset++;
+      if (!this.attempt(() => this.readDeclaration(selectors)) && !this.stopped) {
+        this.recover('declaration');
       }
     }
     this.offset++;
+  }
+
+  private readDeclaration(selectors: string[]): void {
+    const start = this.offset;
+    const name = /^-?[A-Za-z][\w-]*/.exec(this.text.slice(this.offset))?.[0];
+    if (!name) {
+      this.fail('expected a property name');
+    }
+    this.offset += name.length;
+    this.skipBlank();
+    this.expect(':');
+    this.skipBlank();
+    const valueStart = this.offset;
+    const value = this.readValue();
+    if (value.trim() === '') {
+      this.report(`property "${name}" has no value`, valueStart);
+    }
+    const forbidden = FORBIDDEN_IN_VALUES.find((f) => f.pattern.test(value));
+    if (forbidden) {
+      this.report(`the value of "${name}" contains ${forbidden.what}`, valueStart);
+    }
+    for (const selector of selectors) {
+      const allowed = CLASSIC_CSS_RULES[selector];
+      if (!allowed.includes(name.toLowerCase())) {
+        this.report(`property "${name}" is not allowed for ${selector}; allowed: ${allowed.join(', ')}`, start);
+      }
+    }
+    if (this.peek() === ';') {
+      this.offset++;
+    }
   }
 
   /** A value up to `;` or `}`, stepping over quoted strings and parentheses; comments are left out. */
@@ -145,7 +179,7 @@ class ClassicCssReader {
       if (c === '"' || c === "'") {
         const end = this.text.indexOf(c, this.offset + 1);
         if (end < 0) {
-          this.fail('the string is not closed');
+          this.fail('the string is not closed', this.offset, true);
         }
         value += this.text.slice(this.offset, end + 1);
         this.offset = end + 1;
@@ -169,12 +203,64 @@ class ClassicCssReader {
       this.offset++;
     }
     if (this.offset >= this.text.length) {
-      this.fail('the rule is not closed with "}"');
+      this.fail('the rule is not closed with "}"', this.offset, true);
     }
     if (depth !== 0) {
       this.fail('unbalanced parentheses in a value', start);
     }
     return value;
+  }
+
+  /**
+   * After a problem that left the reader inside something it cannot read,
+   * steps to where reading can go on: past the declaration (to its `;`, or up
+   * to the `}` that closes its rule), past the rule (its `{...}` block, or a
+   * stray `}`), or past the at-rule (its `;` or its block). Strings, comments
+   * and nested blocks are stepped over whole.
+   */
+  private recover(what: 'declaration' | 'statement' | 'at-rule'): void {
+    let depth = 0;
+    while (this.offset < this.text.length) {
+      const c = this.peek();
+      if (c === '"' || c === "'") {
+        const end = this.text.indexOf(c, this.offset + 1);
+        if (end < 0) {
+          this.attempt(() => this.fail('the string is not closed', this.offset, true));
+          return;
+        }
+        this.offset = end + 1;
+        continue;
+      }
+      if (this.text.startsWith('/*', this.offset)) {
+        if (!this.attempt(() => this.skipBlank())) {
+          return;
+        }
+        continue;
+      }
+      if (c === '{') {
+        depth++;
+      } else if (c === '}') {
+        if (depth === 0) {
+          // The end of the rule the declaration was in (left for the rule to close), or a stray one.
+          if (what !== 'declaration') {
+            this.offset++;
+          }
+          return;
+        }
+        depth--;
+        if (depth === 0 && what !== 'declaration') {
+          this.offset++;
+          return;
+        }
+      } else if (c === ';' && depth === 0 && what !== 'statement') {
+        this.offset++;
+        return;
+      }
+      this.offset++;
+    }
+    if (what === 'declaration') {
+      this.attempt(() => this.fail('the rule is not closed with "}"', this.offset, true));
+    }
   }
 
   /** Steps over white space and comments. */
@@ -186,7 +272,7 @@ class ClassicCssReader {
       } else if (this.text.startsWith('/*', this.offset)) {
         const end = this.text.indexOf('*/', this.offset + 2);
         if (end < 0) {
-          this.fail('the comment is not closed with "*/"');
+          this.fail('the comment is not closed with "*/"', this.offset, true);
         }
         this.offset = end + 2;
       } else {
@@ -198,7 +284,7 @@ class ClassicCssReader {
   private expect(c: string): void {
     if (this.peek() !== c) {
       const found = this.offset < this.text.length ? `"${this.peek()}"` : 'the end of the CSS';
-      this.fail(`expected "${c}" but found ${found}`);
+      this.fail(`expected "${c}" but found ${found}`, this.offset, this.offset >= this.text.length);
     }
     this.offset++;
   }
@@ -207,8 +293,40 @@ class ClassicCssReader {
     return this.text.charAt(this.offset);
   }
 
-  private fail(reason: string, at: number = this.offset): never {
+  /**
+   * Runs a step; a CssError it throws is recorded. Returns whether the step
+   * finished. After a fatal problem the reader is at the end of the text.
+   */
+  private attempt(step: () => void): boolean {
+    try {
+      step();
+      return true;
+    } catch (e) {
+      if (!(e instanceof CssError)) {
+        throw e;
+      }
+      this.errors.push(e);
+      if (e instanceof FatalCssError) {
+        this.stopped = true;
+        this.offset = this.text.length;
+      }
+      return false;
+    }
+  }
+
+  /** Records a problem and reads on. */
+  private report(reason: string, at: number = this.offset): void {
+    this.errors.push(new CssError(this.positionOf(at), reason));
+  }
+
+  /** Stops the current step (the caller recovers); `fatal` when nothing after it can be read. */
+  private fail(reason: string, at: number = this.offset, fatal = false): never {
+    const position = this.positionOf(at);
+    throw fatal ? new FatalCssError(position, reason) : new CssError(position, reason);
+  }
+
+  private positionOf(at: number): CssPosition {
     const before = this.text.slice(0, at).split('\n');
-    throw new CssError({ line: before.length, column: before[before.length - 1].length + 1 }, reason);
+    return { line: before.length, column: before[before.length - 1].length + 1 };
   }
 }

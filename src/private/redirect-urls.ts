@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { ValidationError, isUnresolved } from './validate';
+import { ViolationCollector, isUnresolved } from './validate';
 
 /** Cognito's limits on CallbackURLs / LogoutURLs (API_CreateUserPoolClient). */
 const MAX_URL_LENGTH = 1024;
@@ -16,45 +16,57 @@ const ALLOWED = 'an absolute https:// URL (http:// only for localhost, or a nati
 
 /**
  * Checks callback or logout URLs against Cognito's rules, so a typo fails at
- * synth instead of at deploy (or, worse, at the first sign-in).
+ * synth instead of at deploy (or, worse, at the first sign-in). Every bad URL
+ * of the list is reported in one error.
  *
  * @param prop how the list is named in the props, e.g. `Web.callbackUrls`
  * @param required whether the list must have at least one entry
  */
 export function validateRedirectUrls(scope: IConstruct, prop: string, urls: readonly string[] | undefined, required: boolean): void {
+  const violations = new ViolationCollector(scope);
+  collectRedirectUrlViolations(violations, prop, urls, required);
+  violations.throwIfAny();
+}
+
+/** Records every violation of a callback or logout URL list in `violations`; see validateRedirectUrls. */
+export function collectRedirectUrlViolations(
+  violations: ViolationCollector, prop: string, urls: readonly string[] | undefined, required: boolean,
+): void {
   if (urls === undefined || isUnresolved(urls)) {
     if (required && urls === undefined) {
-      throw new ValidationError(scope, prop, urls, 'at least one URL');
+      violations.add(prop, urls, 'at least one URL');
     }
     return;
   }
   if (required && urls.length === 0) {
-    throw new ValidationError(scope, prop, urls, 'at least one URL');
+    violations.add(prop, urls, 'at least one URL');
   }
   if (urls.length > MAX_URLS) {
-    throw new ValidationError(scope, prop, `${urls.length} URLs`, `at most ${MAX_URLS} URLs`);
+    violations.add(prop, `${urls.length} URLs`, `at most ${MAX_URLS} URLs`);
   }
-  urls.forEach((url, index) => validateRedirectUrl(scope, `${prop}[${index}]`, url));
+  urls.forEach((url, index) => {
+    if (!isRedirectUrlAllowed(url)) {
+      violations.add(`${prop}[${index}]`, url, ALLOWED);
+    }
+  });
 }
 
-function validateRedirectUrl(scope: IConstruct, prop: string, url: string): void {
+/** Whether Cognito takes the URL as a redirect target; unresolved tokens are not judged. */
+function isRedirectUrlAllowed(url: string): boolean {
   if (isUnresolved(url)) {
-    return;
+    return true;
   }
   if (url.length > MAX_URL_LENGTH || url.includes('#')) {
-    throw new ValidationError(scope, prop, url, ALLOWED);
+    return false;
   }
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new ValidationError(scope, prop, url, ALLOWED);
+    return false;
   }
   const scheme = parsed.protocol;
-  const allowed = scheme === 'https:' ? parsed.hostname !== ''
+  return scheme === 'https:' ? parsed.hostname !== ''
     : scheme === 'http:' ? parsed.hostname === 'localhost'
       : !FORBIDDEN_SCHEMES.includes(scheme);
-  if (!allowed) {
-    throw new ValidationError(scope, prop, url, ALLOWED);
-  }
 }

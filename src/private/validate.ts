@@ -7,24 +7,137 @@ const MAX_VALUE_LENGTH = 80;
 /** Prefix of every warning id this library emits, so users can acknowledge them by name. */
 const WARNING_PREFIX = 'cdk-cognito-login';
 
+/** One thing wrong with an input: which prop, the value it had, and what would have been accepted. */
+export interface Violation {
+  /** The prop as the user wrote it, with its place in lists: `callbackUrls[2]`, `assets[0].resourceId`. */
+  readonly prop: string;
+  /** The value given (cut when long). Never a secret; pass a description of it instead. */
+  readonly value: unknown;
+  /** What would have been accepted, e.g. `one of "LIGHT", "DARK"`. */
+  readonly allowed: string;
+}
+
 /**
  * A synth-time validation error that names where it happened, what was wrong
  * and what would have been accepted:
  * `<construct path>: <prop> "<value>" is invalid: <allowed>`.
  *
+ * With several violations (see ViolationCollector) the first line names the
+ * construct and the count, and each violation follows on its own line:
+ * ```
+ * Stack/Classic: 2 invalid values
+ *   - css "login.css" is invalid: ...; line 3, column 3: ...
+ *   - logo "logo.gif" is invalid: a PNG or JPEG image; ...
+ * ```
+ *
  * Never pass a secret as `value`; pass a description of it instead (see
  * `private/secrets.ts`), since the message ends up in terminals and CI logs.
  */
 export class ValidationError extends Error {
-  constructor(scope: IConstruct, prop: string, value: unknown, allowed: string) {
-    super(`${scope.node.path}: ${prop} "${describeValue(value)}" is invalid: ${allowed}`);
+  /** Path of the construct the violations are about. */
+  public readonly path: string;
+  /** Every violation this error reports, in the order they were found; at least one. */
+  public readonly violations: readonly Violation[];
+
+  constructor(scope: IConstruct, prop: string, value: unknown, allowed: string);
+  constructor(scope: IConstruct, violations: readonly Violation[]);
+  constructor(scope: IConstruct, propOrViolations: string | readonly Violation[], value?: unknown, allowed?: string) {
+    const violations: readonly Violation[] = typeof propOrViolations === 'string'
+      ? [{ prop: propOrViolations, value, allowed: allowed! }]
+      : propOrViolations;
+    if (violations.length === 0) {
+      throw new Error('ValidationError needs at least one violation');
+    }
+    const path = scope.node.path;
+    super(violations.length === 1
+      ? `${path}: ${describeViolation(violations[0])}`
+      : `${path}: ${violations.length} invalid values\n${violations.map((v) => `  - ${describeViolation(v)}`).join('\n')}`);
     this.name = 'ValidationError';
+    this.path = path;
+    this.violations = violations;
     // Keeps `instanceof` working when the target is ES5 (jsii consumers may transpile).
     Object.setPrototypeOf(this, ValidationError.prototype);
   }
 }
 
-/** How a value reads inside an error message: strings as-is, the rest as JSON, long ones cut. */
+/** `<prop> "<value>" is invalid: <allowed>` */
+function describeViolation(violation: Violation): string {
+  return `${violation.prop} "${describeValue(violation.value)}" is invalid: ${violation.allowed}`;
+}
+
+/**
+ * Gathers every violation of one construct's input and throws them as one
+ * ValidationError, so a user fixes all of them after a single synth instead
+ * of one synth per mistake. A single violation reads exactly as a plain
+ * ValidationError; several read as a first line naming the construct path and
+ * the count, then one line per violation (`<prop> "<value>" is invalid: <allowed>`).
+ *
+ * Check everything first, then call `throwIfAny()` before creating any child
+ * construct or registering anything, so a construct that refuses its input
+ * leaves nothing half-made behind.
+ *
+ * ```ts
+ * const violations = new ViolationCollector(this);
+ * colors.forEach((color, i) => {
+ *   if (!HEX.test(color)) violations.add(`colors[${i}]`, color, '8-digit hex');
+ * });
+ * const assets = props.assets.map((a, i) => violations.check(() => a._resolve(this, `assets[${i}]`)));
+ * violations.throwIfAny(); // one error listing every bad color and every asset's violations
+ * ```
+ */
+export class ViolationCollector {
+  private readonly found: Violation[] = [];
+
+  /** @param scope the construct every violation is reported on (its path starts the message) */
+  constructor(private readonly scope: IConstruct) {}
+
+  /** Records a violation; unlike `new ValidationError` it does not stop the checks. */
+  public add(prop: string, value: unknown, allowed: string): void {
+    this.found.push({ prop, value, allowed });
+  }
+
+  /**
+   * Runs a check that throws (`requireOneOf`, `readInputFile`, another
+   * input's `_resolve`, ...) and records the violations of a ValidationError
+   * it throws on the same construct instead of letting it stop the checks.
+   * Returns the check's result, or undefined when it threw. Other errors, and
+   * ValidationErrors about another construct, pass through unchanged.
+   */
+  public check<T>(check: () => T): T | undefined {
+    try {
+      return check();
+    } catch (e) {
+      if (e instanceof ValidationError && e.path === this.scope.node.path) {
+        this.found.push(...e.violations);
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  /** How many violations have been recorded so far. */
+  public get count(): number {
+    return this.found.length;
+  }
+
+  /** Every violation recorded so far, in order. */
+  public get violations(): readonly Violation[] {
+    return [...this.found];
+  }
+
+  /** Throws one ValidationError listing every recorded violation; does nothing when there are none. */
+  public throwIfAny(): void {
+    if (this.found.length > 0) {
+      throw new ValidationError(this.scope, [...this.found]);
+    }
+  }
+}
+
+/**
+ * How a value reads inside an error message: strings as-is, the rest as JSON,
+ * line breaks as `\n` (so each violation of a ValidationError stays on its
+ * own line), long ones cut.
+ */
 export function describeValue(value: unknown): string {
   let text: string;
   if (typeof value === 'string') {
@@ -38,6 +151,7 @@ export function describeValue(value: unknown): string {
       text = String(value);
     }
   }
+  text = text.replace(/\r?\n/g, '\\n');
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 3)}...` : text;
 }
 

@@ -2,11 +2,23 @@ import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { ClassicCss, ClassicLoginCustomization, ClassicLoginCustomizationProps, LogoImage } from '../../src';
+import { ValidationError } from '../../src/private/validate';
 import { jpeg, png, svg, writeTemp } from '../branding/images';
 import { poolStack, propertiesOf, stagedBytes } from '../branding/stacks';
 
 const CLASSIC = 'Custom::CognitoClassicLoginCustomization';
 const CSS = '.submitButton-customizable { background-color: #ff9900; }\n.background-customizable { background-color: #fafafa; }\n';
+
+/** The ValidationError a step throws. */
+function errorOf(step: () => unknown): ValidationError {
+  try {
+    step();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    return e as ValidationError;
+  }
+  throw new Error('expected a ValidationError');
+}
 
 function customize(props: Omit<ClassicLoginCustomizationProps, 'userPool'>): Stack {
   const { stack, pool } = poolStack();
@@ -151,5 +163,139 @@ describe('ClassicLoginCustomization refuses at synth what Cognito would refuse a
   test('a missing CSS file', () => {
     // WHEN / THEN
     expect(() => customize({ css: ClassicCss.fromFile('/no/such/login.css') })).toThrow('css "/no/such/login.css" is invalid: a readable file (ENOENT)');
+  });
+});
+
+describe('ClassicLoginCustomization reports every violation of its input in one error', () => {
+  test('every CSS violation with line, column, class, property and the allowed list, and the logo\'s', () => {
+    // GIVEN: two CSS problems and a logo that is neither PNG nor JPEG
+    const css = ClassicCss.fromString('.label-customizable {\n  font-size: 12px;\n}\n.nav { color: red }\n');
+    const logoFile = writeTemp('logo.png', svg());
+
+    // WHEN
+    const error = errorOf(() => customize({ css, logo: LogoImage.fromFile(logoFile) }));
+
+    // THEN: the first line names the construct and the count, then one line per violation
+    expect(error.message.split('\n')).toEqual([
+      'Stack/Classic: 3 invalid values',
+      expect.stringMatching(/^ {2}- css "\.label-customizable {\\n  font-size: 12px;\\n}\\n\.nav { color: red }\\n" is invalid: CSS the classic hosted UI accepts; line 2, column 3: property "font-size" is not allowed for \.label-customizable; allowed: font-weight, color$/),
+      expect.stringMatching(/^ {2}- css ".*" is invalid: CSS the classic hosted UI accepts; line 4, column 1: selector "\.nav" is not allowed; allowed: /),
+      `  - logo "${logoFile}" is invalid: a PNG or JPEG image; the content is SVG`,
+    ]);
+    expect(error.violations.map((v) => v.prop)).toEqual(['css', 'css', 'logo']);
+  });
+
+  test('a logo that is neither PNG/JPEG nor small enough is refused for both reasons', () => {
+    // GIVEN
+    const file = writeTemp('logo.gif', Buffer.alloc(100 * 1024 + 1, 0x47));
+
+    // WHEN
+    const error = errorOf(() => customize({ logo: LogoImage.fromFile(file) }));
+
+    // THEN
+    expect(error.violations.map((v) => v.allowed)).toEqual([
+      'a PNG or JPEG image; the content is not an image Cognito knows',
+      'a logo of at most 100.0 KiB (102400 bytes); this one is 100.0 KiB (102401 bytes)',
+    ]);
+  });
+
+  test.each([
+    ['CSS that breaks the rules', { css: ClassicCss.fromString('.nav { color: red }') }],
+    ['CSS and logo over the 135 KB request', {
+      css: ClassicCss.fromString(`.label-customizable {\n${'  color: #000000;\n'.repeat(450)}}\n`),
+      logo: LogoImage.fromFile(writeTemp('logo.png', png(95 * 1024))),
+    }],
+  ])('%s: nothing is left behind, and the client can still be styled', (_, props) => {
+    // GIVEN
+    const { stack, pool } = poolStack();
+
+    // WHEN
+    expect(() => new ClassicLoginCustomization(stack, 'Broken', { userPool: pool, ...props })).toThrow(/Stack\/Broken: css/);
+
+    // THEN: no staged file, no resource, no claim on the pool's ALL slot
+    expect(stack.node.findChild('Broken').node.children).toEqual([]);
+    expect(() => new ClassicLoginCustomization(stack, 'Fixed', { userPool: pool, css: ClassicCss.fromString(CSS) })).not.toThrow();
+    Template.fromStack(stack).resourceCountIs(CLASSIC, 1);
+  });
+});
+
+describe('classic CSS length', () => {
+  /** A valid rule repeated to exactly `length` characters. */
+  function cssOfLength(length: number): string {
+    const head = '.label-customizable {\n';
+    const tail = '}\n';
+    const line = '  color: #000000;\n';
+    const lines = line.repeat(Math.floor((length - head.length - tail.length) / line.length));
+    return head + lines + ' '.repeat(length - head.length - tail.length - lines.length) + tail;
+  }
+
+  test('131,072 characters, the model\'s CSSType maximum, pass', () => {
+    // GIVEN
+    const css = cssOfLength(131_072);
+
+    // WHEN / THEN
+    expect(css).toHaveLength(131_072);
+    expect(() => customize({ css: ClassicCss.fromString(css) })).not.toThrow();
+  });
+
+  test('131,073 characters are refused with the limit and the length', () => {
+    // GIVEN
+    const file = writeTemp('long.css', cssOfLength(131_073));
+
+    // WHEN / THEN
+    expect(() => customize({ css: ClassicCss.fromFile(file) })).toThrow(
+      `Stack/Classic: css "${file}" is invalid: CSS of at most 131,072 characters (SetUICustomization's limit); this one is 131,073 characters`);
+  });
+});
+
+describe('LogoImage.fromBase64', () => {
+  test('a PNG given as base64 is staged as a content-addressed file, never put in the template', () => {
+    // GIVEN
+    const { app, stack, pool } = poolStack();
+    const logo = png(20_000, 9);
+
+    // WHEN
+    new ClassicLoginCustomization(stack, 'Classic', { userPool: pool, logo: LogoImage.fromBase64(logo.toString('base64')) });
+
+    // THEN
+    const template = Template.fromStack(stack);
+    const [props] = propertiesOf(template, CLASSIC);
+    expect(props.Logo.Key).toMatch(/\.png$/);
+    expect(stagedBytes(app, props.Logo.Key).equals(logo)).toBe(true);
+    expect(JSON.stringify(template.toJSON())).not.toContain(logo.toString('base64').slice(0, 64));
+  });
+
+  test('a JPEG keeps its type, and the same bytes twice stage the same file', () => {
+    // GIVEN
+    const { stack, pool, client } = poolStack();
+    const logo = jpeg(5_000).toString('base64');
+
+    // WHEN
+    new ClassicLoginCustomization(stack, 'All', { userPool: pool, logo: LogoImage.fromBase64(logo) });
+    new ClassicLoginCustomization(stack, 'One', { userPool: pool, client, logo: LogoImage.fromBase64(logo) });
+
+    // THEN
+    const [all, one] = propertiesOf(Template.fromStack(stack), CLASSIC);
+    expect(all.Logo.Key).toMatch(/\.jpg$/);
+    expect(one.Logo).toEqual(all.Logo);
+  });
+
+  test.each([
+    ['line breaks', `${png().toString('base64').slice(0, 76)}\n${png().toString('base64').slice(76)}`, /character 77 is "\\n"/],
+    ['the URL-safe alphabet', png().toString('base64url'), /character \d+ is "[-_]"/],
+    ['a data: prefix', `data:image/png;base64,${png().toString('base64')}`, /character 5 is ":"/],
+    ['a missing pad', png(256).toString('base64').replace(/=+$/, ''), /the length, \d+, is not a multiple of 4/],
+    ['nothing', '', /of at least one byte/],
+  ])('refuses base64 with %s, naming the prop and what is allowed', (_, data, reason) => {
+    // WHEN / THEN
+    expect(() => customize({ logo: LogoImage.fromBase64(data) }))
+      .toThrow(/^Stack\/Classic: logo "base64 data, \d+ characters" is invalid: strict base64 \(RFC 4648 section 4: A-Z, a-z, 0-9, "\+" and "\/"/);
+    expect(() => customize({ logo: LogoImage.fromBase64(data) })).toThrow(reason);
+  });
+
+  test('the same checks as a file: an SVG is refused', () => {
+    // WHEN / THEN
+    expect(() => customize({ logo: LogoImage.fromBase64(svg().toString('base64')) }))
+      .toThrow(/logo "base64 data, \d+ characters" is invalid: a PNG or JPEG image; the content is SVG/);
   });
 });
