@@ -1,112 +1,112 @@
 /**
- * npm run bench: what managed login branding costs in template size and synth
- * time, with this library (assets staged to S3) and with the L1
- * AWS::Cognito::ManagedLoginBranding (assets base64 inside the template).
+ * npm run bench: the project's performance record. Each question of issue 10
+ * is measured side by side with what users would pick instead, in one run on
+ * this machine, and reported as ratios (the machines are shared and noisy; an
+ * absolute time alone proves nothing). Prints one table per question and
+ * writes docs/benchmarks.md with the command and the machine that produced it.
  *
- * Prints one row per scenario; numbers, not pass/fail. Synth time is the
- * median of a few runs on this machine and varies with its load.
+ *   npm run bench              full run (under 15 minutes on 2 cores)
+ *   npm run bench -- --quick   smoke run (under 2 minutes): fewer counts and runs, prints only
+ *
+ * The parts live in scripts/bench/, one file per thing measured.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { writeFileSync } from 'fs';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { BrandingAsset, BrandingCategory, BrandingColorMode, ManagedLoginBranding } from '../src';
-import { png } from '../test/branding/images';
+import { OURS_MANAGED, settingsFile } from './bench/alternatives';
+import { deployTable } from './bench/deploy-calls';
+import { brandingImages, cleanAll, cleanOutputs, factsOf } from './bench/fixtures';
+import { handlerWeightTable } from './bench/handler-weight';
+import { machineFacts } from './bench/machine';
+import { markdown, plain, Table } from './bench/report';
+import { synthScalingTable, synthTimeTable } from './bench/synth-time';
+import { handlerPerStackTable, measureTemplates, templateSizeTable } from './bench/template-size';
 
-/** CloudFormation's cap on a template uploaded through S3 (the CDK always uploads). */
-const CFN_TEMPLATE_LIMIT = 1_000_000;
-const RUNS = 3;
+const quick = process.argv.includes('--quick');
 
-/** Categories that take a PNG (the two favicon categories need ICO / SVG). */
-const PNG_CATEGORIES = [
-  BrandingCategory.PAGE_HEADER_LOGO, BrandingCategory.PAGE_BACKGROUND, BrandingCategory.FORM_LOGO,
-  BrandingCategory.PAGE_FOOTER_LOGO, BrandingCategory.FORM_BACKGROUND, BrandingCategory.PAGE_HEADER_BACKGROUND,
-];
-
-interface Scenario { readonly clients: number; readonly images: number; readonly kib: number }
-
-const SCENARIOS: Scenario[] = [
-  { clients: 1, images: 1, kib: 100 },
-  { clients: 1, images: 3, kib: 400 },
-  { clients: 5, images: 3, kib: 400 },
-  { clients: 5, images: 4, kib: 500 },
-];
-
-function imageFiles(s: Scenario): string[] {
-  const dir = mkdtempSync(path.join(tmpdir(), 'cognito-login-bench-'));
-  return Array.from({ length: s.images }, (_, i) => {
-    const file = path.join(dir, `image${i}.png`);
-    writeFileSync(file, png(s.kib * 1024, i + 1));
-    return file;
-  });
-}
-
-function baseStack(): { stack: Stack; pool: cognito.UserPool } {
-  const outdir = mkdtempSync(path.join(tmpdir(), 'cognito-login-bench-out-'));
-  const stack = new Stack(new App({ outdir }), 'Bench', { env: { account: '123456789012', region: 'eu-west-1' } });
-  return { stack, pool: new cognito.UserPool(stack, 'Pool') };
-}
-
-/** Template bytes of a stack styled by this library. */
-function withLibrary(s: Scenario, files: string[]): number {
-  const { stack, pool } = baseStack();
-  for (let c = 0; c < s.clients; c++) {
-    const client = pool.addClient(`Client${c}`);
-    new ManagedLoginBranding(stack, `Branding${c}`, {
-      userPool: pool,
-      client,
-      assets: files.map((file, i) => BrandingAsset.fromFile(file, { category: PNG_CATEGORIES[i], colorMode: BrandingColorMode.LIGHT })),
-    });
+const CONFIG = quick
+  ? {
+    templateClients: [1, 10],
+    verifyCrossingsUpTo: 12,
+    synth: { pairs: 4, warmup: 1 },
+    scalingClients: [1, 10],
+    scaling: { pairs: 2, warmup: 1 },
+    handlerRuns: 3,
+    deployClients: [1, 10],
   }
-  return templateBytes(stack);
-}
+  : {
+    templateClients: [1, 10, 50],
+    verifyCrossingsUpTo: 60,
+    synth: { pairs: 30, warmup: 5 },
+    scalingClients: [1, 10, 50, 100],
+    scaling: { pairs: 5, warmup: 1 },
+    handlerRuns: 21,
+    deployClients: [1, 10, 50, 100],
+  };
 
-/** Template bytes of the same styles written with the L1, images inline as base64. */
-function withL1(s: Scenario, files: string[]): number {
-  const { stack, pool } = baseStack();
-  const bytes = files.map((file) => readFileSync(file).toString('base64'));
-  for (let c = 0; c < s.clients; c++) {
-    const client = pool.addClient(`Client${c}`);
-    new cognito.CfnManagedLoginBranding(stack, `Branding${c}`, {
-      userPoolId: pool.userPoolId,
-      clientId: client.userPoolClientId,
-      useCognitoProvidedValues: true,
-      assets: bytes.map((b64, i) => ({ category: PNG_CATEGORIES[i], colorMode: 'LIGHT', extension: 'PNG', bytes: b64 })),
-    });
+async function main(): Promise<void> {
+  const started = Date.now();
+  const tables: Table[] = [];
+  const show = (table: Table) => {
+    tables.push(table);
+    console.log(plain(table));
+  };
+  const step = (name: string) => console.log(`-- ${name} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+
+  const images = brandingImages();
+  const settings = settingsFile(images);
+
+  step('template size');
+  const facts = measureTemplates(CONFIG.templateClients, images, settings);
+  const n10 = CONFIG.templateClients.includes(10) ? 10 : CONFIG.templateClients[CONFIG.templateClients.length - 1];
+  const larger = brandingImages(3, 7);
+  const independence = {
+    small: factsOf(OURS_MANAGED.build(n10, images, settings)).bytes,
+    large: factsOf(OURS_MANAGED.build(n10, larger, settings)).bytes,
+    smallImages: images.totalBytes,
+    largeImages: larger.totalBytes,
+  };
+  cleanOutputs();
+  show(templateSizeTable(facts, images, settings, independence, CONFIG.verifyCrossingsUpTo));
+
+  step('synth time');
+  show(synthTimeTable(images, settings, CONFIG.synth));
+
+  step('handler weight');
+  show(handlerWeightTable(CONFIG.handlerRuns));
+  show(handlerPerStackTable(facts));
+
+  step('deploy calls');
+  show(await deployTable(CONFIG.deployClients));
+
+  step('synth scaling');
+  show(synthScalingTable(images, settings, CONFIG.scalingClients, CONFIG.scaling));
+
+  cleanAll();
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`-- done in ${seconds.toFixed(0)} s`);
+  if (quick) {
+    console.log('(--quick: fewer counts and runs; docs/benchmarks.md is written by the full run only)');
+    return;
   }
-  return templateBytes(stack);
+  const doc = [
+    '# Benchmarks',
+    '',
+    'Generated by `npm run bench` (scripts/bench.ts and scripts/bench/); do not edit by hand. Every comparison is measured',
+    'side by side in the same run on the same machine, and read as a ratio: the machines are shared and noisy, so an',
+    'absolute time alone proves nothing.',
+    '',
+    `Command: \`npm run bench\` (full run, ${seconds.toFixed(0)} s)`,
+    '',
+    ...machineFacts().map((line) => `- ${line}`),
+    '',
+    ...tables.map(markdown),
+  ].join('\n');
+  const out = path.join(__dirname, '..', 'docs', 'benchmarks.md');
+  writeFileSync(out, doc);
+  console.log(`wrote ${path.relative(process.cwd(), out)}`);
 }
 
-function templateBytes(stack: Stack): number {
-  const app = stack.node.root as App;
-  return Buffer.byteLength(JSON.stringify(app.synth().getStackByName(stack.stackName).template));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function timed(run: () => number): { bytes: number; ms: number } {
-  let bytes = 0;
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = process.hrtime.bigint();
-    bytes = run();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return { bytes, ms: median(times) };
-}
-
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-
-console.log(`managed login branding: template size and synth time (median of ${RUNS})`);
-console.log('clients | images per style | image size | library template | library synth | L1 template (base64 inline) | L1 synth');
-for (const s of SCENARIOS) {
-  const files = imageFiles(s);
-  const lib = timed(() => withLibrary(s, files));
-  const l1 = timed(() => withL1(s, files));
-  const l1Note = l1.bytes > CFN_TEMPLATE_LIMIT ? ' (over 1 MB: CloudFormation refuses it)' : '';
-  console.log(`${s.clients} | ${s.images} | ${s.kib} KiB | ${kb(lib.bytes)} | ${lib.ms.toFixed(0)} ms | ${kb(l1.bytes)}${l1Note} | ${l1.ms.toFixed(0)} ms`);
-}
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+/** Statistics and timing helpers of the benchmarks: medians, quartiles and side-by-side ratios. */
+import { setFlagsFromString } from 'v8';
+import { runInNewContext } from 'vm';
+
+export function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+export const median = (values: number[]): number => quantile(values, 0.5);
+
+/** Milliseconds `run` takes. */
+export function timeMs(run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+setFlagsFromString('--expose_gc');
+const gcNow = runInNewContext('gc') as () => void;
+
+/** A full garbage collection, so one side's garbage is not collected on the other side's clock. */
+export function collectGarbage(): void {
+  gcNow();
+}
+
+/** Timings of two alternatives measured in alternation, and the ratio a/b of each pair. */
+export interface SideBySide {
+  readonly a: number[];
+  readonly b: number[];
+  readonly ratios: number[];
+}
+
+/**
+ * Times `a` and `b` `pairs` times each, alternating which goes first (ABBA),
+ * after `warmup` untimed runs of each, with a garbage collection before every
+ * timed run; `afterEach` runs untimed after every pair. The machine is
+ * shared: only the ratio of the two means something.
+ */
+export function sideBySide(a: () => void, b: () => void, pairs: number, warmup: number, afterEach: () => void = () => {}): SideBySide {
+  for (let i = 0; i < warmup; i++) {
+    a();
+    b();
+    afterEach();
+  }
+  const result: SideBySide = { a: [], b: [], ratios: [] };
+  for (let i = 0; i < pairs; i++) {
+    collectGarbage();
+    let ta: number;
+    let tb: number;
+    if (i % 2 === 0) {
+      ta = timeMs(a);
+      collectGarbage();
+      tb = timeMs(b);
+    } else {
+      tb = timeMs(b);
+      collectGarbage();
+      ta = timeMs(a);
+    }
+    result.a.push(ta);
+    result.b.push(tb);
+    result.ratios.push(ta / tb);
+    afterEach();
+  }
+  return result;
+}
+
+/** "1.07x (IQR 1.02-1.11, min-max 0.95-1.20)" of the per-pair ratios. */
+export function ratioWithSpread(ratios: number[]): string {
+  const f = (n: number) => n.toFixed(2);
+  return `${f(median(ratios))}x (IQR ${f(quantile(ratios, 0.25))}-${f(quantile(ratios, 0.75))}, `
+    + `min-max ${f(Math.min(...ratios))}-${f(Math.max(...ratios))})`;
+}
+
+export const ms = (n: number): string => `${n < 10 ? n.toFixed(2) : n.toFixed(0)} ms`;
+
+export function bytes(n: number): string {
+  if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(2)} MB`;
+  if (n >= 10_000) return `${(n / 1000).toFixed(1)} kB`;
+  return `${n} B`;
+}
