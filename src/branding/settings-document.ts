@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS_DOCUMENT } from './default-settings';
 import { BrandingModeColors, BrandingSettingsOptions, BrandingHorizontalLocation, BrandingVerticalLocation } from './settings-options';
 import { SLOT_SWITCHES } from '../private/branding-slots';
 import { Json, setPath } from '../private/json-path';
-import { requireOneOf, ValidationError } from '../private/validate';
+import { requireOneOf, ValidationError, ViolationCollector } from '../private/validate';
 
 /** The top-level keys of Cognito's Settings document (seed 001). */
 const TOP_LEVEL_KEYS = Object.keys(DEFAULT_SETTINGS_DOCUMENT);
@@ -35,9 +35,11 @@ export function checkSettingsDocument(scope: IConstruct, prop: string, document:
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     throw new ValidationError(scope, prop, document, `a JSON object, the Settings document${from}`);
   }
+  // Every unknown key, token and bad color of the document in one error.
+  const violations = new ViolationCollector(scope);
   for (const key of Object.keys(document)) {
     if (!TOP_LEVEL_KEYS.includes(key)) {
-      throw new ValidationError(scope, `${prop}.${key}`, key, `a top-level key of the Settings document: ${TOP_LEVEL_KEYS.join(', ')}${from}. `
+      violations.add(`${prop}.${key}`, key, `a top-level key of the Settings document: ${TOP_LEVEL_KEYS.join(', ')}${from}. `
         + 'BrandingSettings.fromFile also reads what `aws cognito-idp describe-managed-login-branding-by-client` prints, '
         + 'whole ({"ManagedLoginBranding": {"Settings": ..., "Assets": [...]}}) or saved with --query ManagedLoginBranding '
         + '({"Settings": ..., "Assets": [...]})');
@@ -45,12 +47,12 @@ export function checkSettingsDocument(scope: IConstruct, prop: string, document:
   }
   walk(document, prop, (value, at, key) => {
     if (typeof value === 'string' && Token.isUnresolved(value)) {
-      throw new ValidationError(scope, at, value, `a value known at synth; the Settings document is staged as a file${from}`);
-    }
-    if (key !== undefined && COLOR_KEY.test(key) && (typeof value === 'string' || typeof value === 'number') && !DOCUMENT_COLOR.test(String(value))) {
-      throw new ValidationError(scope, at, value, `a color as 8 hex digits RGBA without "#", e.g. "0972d3ff"${from}`);
+      violations.add(at, value, `a value known at synth; the Settings document is staged as a file${from}`);
+    } else if (key !== undefined && COLOR_KEY.test(key) && (typeof value === 'string' || typeof value === 'number') && !DOCUMENT_COLOR.test(String(value))) {
+      violations.add(at, value, `a color as 8 hex digits RGBA without "#", e.g. "0972d3ff"${from}`);
     }
   });
+  violations.throwIfAny();
   return document as Json;
 }
 
@@ -106,6 +108,8 @@ function slotSwitchPath(category: BrandingCategory): string {
  */
 export function expandSettingsOptions(scope: IConstruct, prop: string, options: BrandingSettingsOptions): Json {
   const document: Json = {};
+  // Every bad color and place of the options in one error.
+  const violations = new ViolationCollector(scope);
   const modes: Array<[string, BrandingModeColors | undefined]> = [['lightMode', options.lightMode], ['darkMode', options.darkMode]];
   for (const [mode, colors] of modes) {
     for (const [name, value] of Object.entries(colors ?? {})) {
@@ -114,14 +118,18 @@ export function expandSettingsOptions(scope: IConstruct, prop: string, options: 
         continue;
       }
       if (target === undefined) {
-        throw new ValidationError(scope, `${prop}.${mode}.${name}`, value, `one of the colors ${Object.keys(COLOR_PATHS).join(', ')}`);
+        violations.add(`${prop}.${mode}.${name}`, value, `one of the colors ${Object.keys(COLOR_PATHS).join(', ')}`);
+        continue;
       }
-      setPath(document, target.replace('MODE', mode), normalizeColor(scope, `${prop}.${mode}.${name}`, value));
+      const color = violations.check(() => normalizeColor(scope, `${prop}.${mode}.${name}`, value));
+      if (color !== undefined) {
+        setPath(document, target.replace('MODE', mode), color);
+      }
     }
   }
   const place = (option: string, value: string | undefined, allowed: string[], target: string) => {
-    if (value !== undefined) {
-      setPath(document, target, requireOneOf(scope, `${prop}.${option}`, value, allowed));
+    if (value !== undefined && violations.check(() => requireOneOf(scope, `${prop}.${option}`, value, allowed)) !== undefined) {
+      setPath(document, target, value);
     }
   };
   const horizontal = Object.values(BrandingHorizontalLocation) as string[];
@@ -149,10 +157,11 @@ export function expandSettingsOptions(scope: IConstruct, prop: string, options: 
     ['formBackgroundImage', options.formBackgroundImage, BrandingCategory.FORM_BACKGROUND],
   ];
   for (const [option, shown, category] of images) {
-    if (shown !== undefined) {
-      setPath(document, slotSwitchPath(category), requireOneOf(scope, `${prop}.${option}`, shown, [true, false]));
+    if (shown !== undefined && violations.check(() => requireOneOf(scope, `${prop}.${option}`, shown, [true, false])) !== undefined) {
+      setPath(document, slotSwitchPath(category), shown);
     }
   }
+  violations.throwIfAny();
   return document;
 }
 

@@ -173,3 +173,52 @@ describe('ManagedLoginBranding refuses at synth what Cognito would refuse at dep
     expect(props.Assets.map((a: any) => a.Extension)).toEqual(['PNG', 'JPEG', 'ICO', 'WEBP', 'SVG']);
   });
 });
+
+describe('every violation of a style in one error', () => {
+  test('each bad asset of the list, and a duplicate slot, are reported together', () => {
+    // GIVEN a GIF where an image is wanted, an ICO favicon that is a PNG, and two assets for one slot
+    const gif = writeTemp('anim.gif', Buffer.from('GIF89a-not-allowed'));
+    const notIco = writeTemp('favicon.ico', png());
+    const first = writeTemp('one.png', png(300, 1));
+    const second = writeTemp('two.png', png(300, 2));
+
+    // WHEN / THEN
+    expect(() => brand({
+      assets: [
+        asset(gif),
+        BrandingAsset.fromFile(notIco, { category: BrandingCategory.FAVICON_ICO, colorMode: BrandingColorMode.LIGHT }),
+        asset(first, BrandingCategory.FORM_LOGO),
+        asset(second, BrandingCategory.FORM_LOGO),
+      ],
+    })).toThrow(new RegExp([
+      '^Stack/Branding: 3 invalid values',
+      '  - assets\\[0\\] ".*anim.gif" is invalid: an image whose content is one of ICO, JPEG, PNG, SVG, WEBP',
+      '  - assets\\[1\\] ".*favicon.ico" is invalid: an image with ICO content for FAVICON_ICO; this one is PNG',
+      '  - assets\\[3\\] ".*two.png" is invalid: one asset per category, color mode and resource id; assets\\[2\\]',
+    ].join('\n')));
+  });
+
+  test('each bad color of a Settings document is reported together', () => {
+    // GIVEN
+    const settings = BrandingSettings.fromJson({
+      components: { pageBackground: { lightMode: { color: '#ffffff' }, darkMode: { color: 'black' } } },
+    });
+
+    // WHEN / THEN
+    expect(() => brand({ settings })).toThrow(new RegExp([
+      '^Stack/Branding: 2 invalid values',
+      '  - settings.components.pageBackground.lightMode.color "#ffffff" is invalid: a color as 8 hex digits.*',
+      '  - settings.components.pageBackground.darkMode.color "black" is invalid: a color as 8 hex digits',
+    ].join('\n')));
+  });
+
+  test('each bad color and place of the typed options is reported together', () => {
+    // WHEN / THEN
+    expect(() => brand({
+      settings: BrandingSettings.fromOptions({
+        lightMode: { primaryButtonBackground: 'orange', linkText: '#12345' },
+        formHorizontalLocation: 'LEFT' as any,
+      }),
+    })).toThrow(/^Stack\/Branding: 3 invalid values\n {2}- settings.lightMode.primaryButtonBackground "orange".*\n {2}- settings.lightMode.linkText "#12345".*\n {2}- settings.formHorizontalLocation "LEFT" is invalid: one of "START", "CENTER", "END"/);
+  });
+});
