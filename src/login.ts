@@ -6,9 +6,9 @@ import { LoginDomain } from './domain';
 import { LoginPages } from './pages';
 import { validateClientName } from './private/client-name';
 import { LoginPageStyles } from './private/login-pages';
-import { validateRedirectUrls } from './private/redirect-urls';
+import { collectRedirectUrlViolations } from './private/redirect-urls';
 import { resourceServersOfScopes, validateResourceServers } from './private/resource-servers';
-import { ValidationError, requireUnique, warn } from './private/validate';
+import { ValidationError, ViolationCollector, requireUnique, warn } from './private/validate';
 import { LoginProvider } from './providers';
 import { LoginResourceServerOptions } from './resource-server';
 
@@ -189,12 +189,15 @@ export class CognitoLogin extends Construct {
       throw new ValidationError(this, 'id', id,
         `an id not yet used in this login (taken: ${this.node.children.map((c) => c.node.id).join(', ')})`);
     }
-    validateClientName(this, id, options.clientName);
-    validateRedirectUrls(this, `${id}.callbackUrls`, options.callbackUrls, true);
-    validateRedirectUrls(this, `${id}.logoutUrls`, options.logoutUrls, false);
+    // The client's name, URLs, scopes and providers: every violation in one error, before anything is made.
+    const violations = new ViolationCollector(this);
+    violations.check(() => validateClientName(this, id, options.clientName));
+    collectRedirectUrlViolations(violations, `${id}.callbackUrls`, options.callbackUrls, true);
+    collectRedirectUrlViolations(violations, `${id}.logoutUrls`, options.logoutUrls, false);
     const scopes = options.scopes ?? [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE];
-    const serverIdentifiers = resourceServersOfScopes(this, `${id}.scopes`, scopes, this.resourceServerOptions);
-    const providerNames = this.supportedProviderNames(id, options.identityProviders);
+    const serverIdentifiers = violations.check(() => resourceServersOfScopes(this, `${id}.scopes`, scopes, this.resourceServerOptions)) ?? [];
+    const providerNames = violations.check(() => this.supportedProviderNames(id, options.identityProviders)) ?? [];
+    violations.throwIfAny();
 
     const client = new cognito.UserPoolClient(this, id, {
       userPool: this.userPool,

@@ -375,3 +375,21 @@ describe('addClient validation', () => {
       .toThrow('Stack/Login: scopeName "delete" is invalid: one of the scopes of resource server api: read, write');
   });
 });
+
+describe('addClient reports every violation of a client in one error', () => {
+  test('a bad name, a bad callback URL, a bad logout URL and an unknown provider together, and no client is added', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = new CognitoLogin(stack, 'Login', { domain: LoginDomain.cognitoPrefix('acme-test') });
+
+    // WHEN / THEN
+    expect(() => login.addClient('Web', {
+      clientName: 'web (beta)!',
+      callbackUrls: ['http://app.example.com/callback'],
+      logoutUrls: ['https://app.example.com/#out'],
+      identityProviders: ['Okta'],
+    })).toThrow(/^Stack\/Login: 4 invalid values\n {2}- Web.clientName "web \(beta\)!".*\n {2}- Web.callbackUrls\[0\] "http:\/\/app.example.com\/callback".*\n {2}- Web.logoutUrls\[0\] "https:\/\/app.example.com\/#out".*\n {2}- Web.identityProviders\[0\] "Okta" is invalid: a provider of this login: COGNITO/);
+    expect(login.clients).toEqual([]);
+    expect(login.node.tryFindChild('Web')).toBeUndefined();
+  });
+});
