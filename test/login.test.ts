@@ -206,3 +206,29 @@ describe('resource servers', () => {
     expect(() => newLogin(stack, { resourceServers })).toThrow(`Stack/Login: ${message}`);
   });
 });
+
+describe('adopting an existing pool', () => {
+  test('the pool keeps its logical id and properties: CognitoLogin adds around it and replaces nothing', () => {
+    // GIVEN an app with a pool and a client, as it was before CognitoLogin
+    const before = testStack();
+    const definePool = (stack: Stack) => {
+      const pool = new cognito.UserPool(stack, 'UserPool', { signInAliases: { username: true, email: true }, selfSignUpEnabled: true });
+      pool.addClient('Web');
+      return pool;
+    };
+    definePool(before);
+    const poolsBefore = Template.fromStack(before).findResources('AWS::Cognito::UserPool');
+
+    // WHEN the same pool is passed to a CognitoLogin
+    const after = testStack();
+    new CognitoLogin(after, 'Login', { userPool: definePool(after), domain: LoginDomain.cognitoPrefix('acme-test') });
+
+    // THEN the pool resource is the same, under the same logical id, and the old client is kept (and styled)
+    const template = Template.fromStack(after);
+    expect(template.findResources('AWS::Cognito::UserPool')).toEqual(poolsBefore);
+    expect(Object.keys(template.findResources('AWS::Cognito::UserPoolClient'))).toEqual(
+      Object.keys(Template.fromStack(before).findResources('AWS::Cognito::UserPoolClient')),
+    );
+    template.resourceCountIs('Custom::CognitoManagedLoginBranding', 1);
+  });
+});
