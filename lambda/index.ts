@@ -8,7 +8,7 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { onBrandingEvent } from './branding/handler';
 import { onClassicEvent } from './classic/handler';
-import { cognitoClient, s3Client } from './shared/clients';
+import { cognitoClient, s3Client, ssmClient } from './shared/clients';
 import { DEFAULT_SAFETY_MARGIN_MS, RemainingTime, withDeadline } from './shared/deadline';
 import { log } from './shared/log';
 import { HandlerResult } from './shared/result';
@@ -35,10 +35,10 @@ export function createHandler(options: HandlerOptions = {}): CustomResourceHandl
       resourceType: event.ResourceType,
       physicalResourceId: event.RequestType === 'Create' ? undefined : event.PhysicalResourceId,
     });
-    return withDeadline(context, marginMs, (signal) => {
-      const rt: Runtime = { cognito: cognitoClient(), s3: s3Client(), retry, signal };
+    return withDeadline(context, marginMs, (signal, deadlineAt) => {
+      const rt: Runtime = { cognito: cognitoClient(), s3: s3Client(), ssm: ssmClient(), retry, signal, deadlineAt };
       return dispatch(rt, event);
-    });
+    }, retry.now);
   };
 }
 

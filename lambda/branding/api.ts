@@ -1,5 +1,6 @@
 import type { CreateManagedLoginBrandingRequest, ManagedLoginBrandingType } from '@aws-sdk/client-cognito-identity-provider';
 import { StyleContent } from './content';
+import { ContentPart, Envelope, planParts, requestBytes } from './requests';
 import { DeclaredStyle } from './style';
 import { isAwsError } from '../shared/errors';
 import { log } from '../shared/log';
@@ -13,27 +14,69 @@ import {
 
 /** The Cognito calls on branding styles, one function each, with retries and the deadline. */
 
+/**
+ * Stands in for the id of a style not created yet when planning the updates
+ * that follow a create: ManagedLoginBrandingId is always a 36-character UUID,
+ * so the planned sizes are the sizes sent.
+ */
+const ID_OF_SAME_LENGTH = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * Creates the client's style, split over several requests when it does not
+ * fit in one: the create carries the Settings and the assets that fit, and
+ * updates add the rest (an update adds a slot it does not know). Throws
+ * ManagedLoginBrandingExistsException (as an AwsCallError) when the client
+ * already has a style, before anything was written.
+ */
 export async function createStyle(rt: Runtime, style: DeclaredStyle, content: StyleContent): Promise<string> {
+  const create: Envelope = { UserPoolId: style.userPoolId, ClientId: style.clientId };
+  if (content.UseCognitoProvidedValues) {
+    // Cognito wants this flag alone: no Settings, no Assets.
+    return sendCreate(rt, style, create, { UseCognitoProvidedValues: true });
+  }
+  const [first, ...rest] = planParts(create, { UserPoolId: style.userPoolId, ManagedLoginBrandingId: ID_OF_SAME_LENGTH }, content);
+  const id = await sendCreate(rt, style, create, first);
+  for (const part of rest) {
+    await sendUpdate(rt, style, id, part);
+  }
+  return id;
+}
+
+/**
+ * Sends the declared Settings and assets to an existing style, as many
+ * requests as the size limit needs. Cognito validates each request, so this
+ * is also how the handler learns that the declared content is accepted
+ * before it deletes anything.
+ */
+export async function patchStyle(rt: Runtime, style: DeclaredStyle, brandingId: string, content: StyleContent): Promise<void> {
+  const update: Envelope = { UserPoolId: style.userPoolId, ManagedLoginBrandingId: brandingId };
+  for (const part of planParts(update, update, content)) {
+    await sendUpdate(rt, style, brandingId, part);
+  }
+}
+
+async function sendCreate(
+  rt: Runtime, style: DeclaredStyle, envelope: Envelope, part: ContentPart & { UseCognitoProvidedValues?: true },
+): Promise<string> {
   const response = await awsCall(rt, 'CreateManagedLoginBranding', (options) => rt.cognito.send(new CreateManagedLoginBrandingCommand({
-    UserPoolId: style.userPoolId,
-    ClientId: style.clientId,
-    ...toRequestContent(content),
+    ...envelope as { UserPoolId: string; ClientId: string },
+    ...toRequest(part),
   }), options));
   const id = response.ManagedLoginBranding?.ManagedLoginBrandingId;
   if (!id) {
     throw new Error(`CreateManagedLoginBranding for client ${style.clientId} returned no ManagedLoginBrandingId`);
   }
-  log('created style', { userPoolId: style.userPoolId, clientId: style.clientId, brandingId: id });
+  log('created style', { userPoolId: style.userPoolId, clientId: style.clientId, brandingId: id, ...partFields(envelope, part) });
   return id;
 }
 
-export async function updateStyle(rt: Runtime, style: DeclaredStyle, brandingId: string, content: StyleContent): Promise<void> {
+async function sendUpdate(rt: Runtime, style: DeclaredStyle, brandingId: string, part: ContentPart): Promise<void> {
+  const envelope = { UserPoolId: style.userPoolId, ManagedLoginBrandingId: brandingId };
   await awsCall(rt, 'UpdateManagedLoginBranding', (options) => rt.cognito.send(new UpdateManagedLoginBrandingCommand({
-    UserPoolId: style.userPoolId,
-    ManagedLoginBrandingId: brandingId,
-    ...toRequestContent(content),
+    ...envelope,
+    ...toRequest(part),
   }), options));
-  log('updated style', { userPoolId: style.userPoolId, clientId: style.clientId, brandingId });
+  log('updated style', { userPoolId: style.userPoolId, clientId: style.clientId, brandingId, ...partFields(envelope, part) });
 }
 
 /** Deletes a style; one that is already gone (or whose pool is) counts as deleted. */
@@ -53,16 +96,19 @@ export async function deleteStyle(rt: Runtime, userPoolId: string, brandingId: s
 }
 
 /**
- * The style Cognito holds for the client now, or undefined when it has none.
- * ReturnMergedResources is false: only what was customized comes back (assets
- * and settings that were set), which is what drift is measured against;
- * Cognito's defaults would make every style look drifted.
+ * The style Cognito holds for the client now, or undefined when it has none
+ * (or the pool or client is gone). ReturnMergedResources is false: only what
+ * was customized comes back (assets and settings that were set), which is
+ * what drift is measured against; Cognito's defaults would make every style
+ * look drifted.
  */
-export async function describeStyle(rt: Runtime, style: DeclaredStyle): Promise<ManagedLoginBrandingType | undefined> {
+export async function describeStyle(
+  rt: Runtime, target: { readonly userPoolId: string; readonly clientId: string },
+): Promise<ManagedLoginBrandingType | undefined> {
   try {
     const response = await awsCall(rt, 'DescribeManagedLoginBrandingByClient', (options) => rt.cognito.send(new DescribeManagedLoginBrandingByClientCommand({
-      UserPoolId: style.userPoolId,
-      ClientId: style.clientId,
+      UserPoolId: target.userPoolId,
+      ClientId: target.clientId,
       ReturnMergedResources: false,
     }), options));
     return response.ManagedLoginBranding?.ManagedLoginBrandingId ? response.ManagedLoginBranding : undefined;
@@ -74,10 +120,20 @@ export async function describeStyle(rt: Runtime, style: DeclaredStyle): Promise<
   }
 }
 
-function toRequestContent(content: StyleContent) {
+function toRequest(part: ContentPart & { UseCognitoProvidedValues?: true }) {
   return {
-    ...(content.UseCognitoProvidedValues ? { UseCognitoProvidedValues: true } : {}),
-    ...(content.Settings === undefined ? {} : { Settings: content.Settings as CreateManagedLoginBrandingRequest['Settings'] }),
-    ...(content.Assets === undefined ? {} : { Assets: content.Assets }),
+    ...(part.UseCognitoProvidedValues ? { UseCognitoProvidedValues: true } : {}),
+    ...(part.Settings === undefined ? {} : { Settings: part.Settings as CreateManagedLoginBrandingRequest['Settings'] }),
+    ...(part.Assets === undefined ? {} : { Assets: part.Assets }),
+  };
+}
+
+/** What the log may say about one request: its size and the slots it carries. */
+function partFields(envelope: Envelope, part: ContentPart) {
+  return {
+    requestBytes: requestBytes(envelope, part),
+    assets: (part.Assets ?? []).map((a) => ({
+      category: a.Category!, colorMode: a.ColorMode!, resourceId: a.ResourceId, sizeBytes: a.Bytes?.byteLength,
+    })),
   };
 }

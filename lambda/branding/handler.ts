@@ -1,53 +1,78 @@
 import type { ManagedLoginBrandingType } from '@aws-sdk/client-cognito-identity-provider';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
-import { createStyle, deleteStyle, describeStyle, updateStyle } from './api';
-import { loadContent } from './content';
+import { createStyle, deleteStyle, describeStyle, patchStyle } from './api';
+import { loadContent, StyleContent } from './content';
 import { DeclaredStyle, describeAssets, lostSlots, parseStyle } from './style';
 import { BRANDING_ID_ATTRIBUTE } from '../../src/private/custom-resource-contract';
+import { ownerOf, release, takeClaim, Target } from '../shared/claims';
 import { isAwsError } from '../shared/errors';
 import { log } from '../shared/log';
 import { sameDeclaredState } from '../shared/properties';
 import { HandlerResult } from '../shared/result';
 import { Runtime } from '../shared/runtime';
+import { requireClientId, requireUserPoolId } from '../shared/target-ids';
 
-/** ManagedLoginBrandingId is a UUID; anything else as a physical id is a marker of a create that never happened. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * How often the handler looks at the client's style again when Cognito
+ * answers a create with ManagedLoginBrandingExistsException. Once is the
+ * common case (our own create whose response was lost, then retried); more
+ * means another writer keeps changing the style, and failing says so.
+ */
+const MAX_ROUNDS = 3;
 
-/** Custom::CognitoManagedLoginBranding: one managed login style for one app client. */
+/**
+ * Custom::CognitoManagedLoginBranding: one managed login style for one app
+ * client.
+ *
+ * The physical id is the id of the style made at Create and never changes
+ * afterwards, except when UserPoolId or ClientId change (a real
+ * replacement). When the live style has to be recreated, its id changes but
+ * the physical id does not: a rollback is then always an Update back to the
+ * old properties, which converges the client to its previous style, instead
+ * of a Delete of a new id that would leave the client with no style. The
+ * ManagedLoginBrandingId attribute is the live id.
+ */
 export async function onBrandingEvent(rt: Runtime, event: CloudFormationCustomResourceEvent): Promise<HandlerResult> {
   switch (event.RequestType) {
     case 'Create': {
       const style = parseStyle(event.ResourceProperties);
       logStyle('create', style);
-      return brandingResult(await createOrTakeOver(rt, style));
+      const liveId = await reach(rt, style, undefined, 'create');
+      await takeClaim(rt, targetOf(style), ownerOf(event));
+      return brandingResult(liveId, liveId);
     }
     case 'Update':
-      return brandingResult(await update(rt, event.PhysicalResourceId, event.ResourceProperties, event.OldResourceProperties));
+      return update(rt, event);
     case 'Delete':
-      await remove(rt, event.PhysicalResourceId, event.ResourceProperties);
+      await remove(rt, event);
       return { PhysicalResourceId: event.PhysicalResourceId };
   }
 }
 
-async function update(
-  rt: Runtime,
-  physicalId: string,
-  properties: Record<string, unknown>,
-  oldProperties: Record<string, unknown>,
-): Promise<string> {
-  const style = parseStyle(properties);
-  const old = parseOldStyle(oldProperties);
+async function update(rt: Runtime, event: CloudFormationCustomResourceEvent & { RequestType: 'Update' }): Promise<HandlerResult> {
+  const style = parseStyle(event.ResourceProperties);
+  const oldProperties = event.OldResourceProperties;
   if (style.userPoolId !== oldProperties.UserPoolId || style.clientId !== oldProperties.ClientId) {
-    // A style belongs to one client for life. Make the new client's style and
-    // return its id; CloudFormation then sends Delete for the old id.
+    // A style belongs to one client for life: the new client's style is a
+    // new resource (new physical id); CloudFormation then sends Delete, with
+    // the old properties, for the old client's.
     logStyle('replace', style, 'user pool or client changed');
-    return createOrTakeOver(rt, style);
+    const liveId = await reach(rt, style, undefined, 'create');
+    await takeClaim(rt, targetOf(style), ownerOf(event));
+    return brandingResult(liveId, liveId);
   }
-  if (UUID.test(physicalId) && sameDeclaredState(oldProperties, properties)) {
-    logStyle('no-op', style, 'declared state unchanged');
-    return physicalId;
+  if (sameDeclaredState(oldProperties, event.ResourceProperties)) {
+    // Nothing to write; one read keeps the attribute right (the live id may
+    // differ from the physical id since a recreate).
+    const live = await describeStyle(rt, style);
+    if (live) {
+      logStyle('no-op', style, 'declared state unchanged', live.ManagedLoginBrandingId);
+      return brandingResult(event.PhysicalResourceId, live.ManagedLoginBrandingId!);
+    }
   }
-  return converge(rt, style, old);
+  const liveId = await reach(rt, style, parseOldStyle(oldProperties), 'describe');
+  await takeClaim(rt, targetOf(style), ownerOf(event));
+  return brandingResult(event.PhysicalResourceId, liveId);
 }
 
 /**
@@ -66,51 +91,90 @@ function parseOldStyle(oldProperties: Record<string, unknown>): DeclaredStyle | 
 }
 
 /**
- * Brings the client's existing style to the declared state.
+ * Brings the client's style to the declared state and returns the live id.
  *
  * UpdateManagedLoginBranding is a patch: an omitted member is kept and an
- * asset can be added or replaced but never removed. So whenever the live style
- * holds something the declaration no longer has (an asset slot, settings, or
- * the Cognito-provided-values mode), updating would leave it behind; the style
- * is deleted and created again instead, which gives it a new id. CloudFormation
- * then sends Delete for the old id, which finds nothing and succeeds.
+ * asset can be added or replaced but never removed. So when the live style
+ * holds something the declaration does not (an asset slot, or the
+ * Cognito-provided-values mode), it is deleted and created again. But
+ * nothing is deleted before the declared content is known to be accepted:
+ * it is first sent to the live style as an update, which Cognito validates.
+ * If Cognito refuses it, the deployment fails with Cognito's words and the
+ * client keeps its style; only then is the live style deleted and the
+ * declared one (now known to pass) created. Cognito's defaults need no such
+ * check.
  *
- * The price of a new id: if a later resource fails and the stack rolls back,
- * CloudFormation deletes the new style and goes back to the old id, which no
- * longer exists, so the client has no style until the next deployment of the
- * change (whose Update finds none and creates it). Keeping the id would need
- * an update that empties a style, which the API does not document.
- *
- * The live style is described first (one read): it is what an update would
- * patch, so it shows drift made outside CloudFormation (assets added in the
- * console, a style deleted by hand) as well as what the old properties
- * declared.
+ * `firstStep` 'create' tries the create first (a Create event: the client
+ * normally has no style); 'describe' reads the live style first (an Update:
+ * it normally has one). A create answered with ManagedLoginBrandingExists
+ * (a style made in the console, left by another stack, or our own create
+ * retried after a lost response) leads to the same convergence: the existing
+ * style is taken over.
  */
-async function converge(rt: Runtime, style: DeclaredStyle, old: DeclaredStyle | undefined): Promise<string> {
-  const live = await describeStyle(rt, style);
-  if (!live) {
-    logStyle('create', style, 'the client has no style any more');
-    return createOrTakeOver(rt, style);
-  }
-  const liveId = live.ManagedLoginBrandingId!;
-  const reason = recreateReason(style, old, live);
+async function reach(rt: Runtime, style: DeclaredStyle, old: DeclaredStyle | undefined, firstStep: 'create' | 'describe'): Promise<string> {
   const content = await loadContent(rt, style);
-  if (reason) {
+  if (firstStep === 'create') {
+    const created = await createUnlessExists(rt, style, content);
+    if (created) {
+      return created;
+    }
+    logStyle('take over', style, 'the client already has a style');
+  }
+  let previous = old;
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    const live = await describeStyle(rt, style);
+    if (!live) {
+      logStyle('create', style, 'the client has no style');
+      const created = await createUnlessExists(rt, style, content);
+      if (created) {
+        return created;
+      }
+      continue;
+    }
+    const liveId = live.ManagedLoginBrandingId!;
+    const reason = recreateReason(style, previous, live);
+    if (!style.useCognitoProvidedValues) {
+      logStyle(reason ? 'validate' : 'update', style, reason ? 'the declared content goes to the live style first, so a refusal deletes nothing' : undefined, liveId);
+      await patchStyle(rt, style, liveId, content);
+    }
+    if (!reason) {
+      if (style.useCognitoProvidedValues) {
+        logStyle('no-op', style, 'already uses Cognito-provided values', liveId);
+      }
+      return liveId;
+    }
     logStyle('recreate', style, reason, liveId);
     await deleteStyle(rt, style.userPoolId, liveId);
-    return createStyle(rt, style, content);
+    const created = await createUnlessExists(rt, style, content);
+    if (created) {
+      return created;
+    }
+    // Our create's response was lost and the retry found the style it made
+    // (or another writer was faster): look again, without the old
+    // declaration, whose slots the style just created does not hold.
+    previous = undefined;
   }
-  if (style.useCognitoProvidedValues) {
-    // Live and declared are both Cognito's defaults: nothing to write.
-    logStyle('no-op', style, 'already uses Cognito-provided values', liveId);
-    return liveId;
-  }
-  logStyle('update', style, undefined, liveId);
-  await updateStyle(rt, style, liveId, content);
-  return liveId;
+  throw new Error(`The style of client ${style.clientId} in ${style.userPoolId} changed under the handler ${MAX_ROUNDS} times in a row; `
+    + 'another writer is changing it. Deploy again once it has stopped');
 }
 
-/** Why an update cannot reach the declared state, or undefined when it can. */
+/** The id of the style created, or undefined when the client already has one. */
+async function createUnlessExists(rt: Runtime, style: DeclaredStyle, content: StyleContent): Promise<string | undefined> {
+  try {
+    return await createStyle(rt, style, content);
+  } catch (error) {
+    if (isAwsError(error, 'ManagedLoginBrandingExistsException')) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Why an update cannot reach the declared state, or undefined when it can.
+ * (Settings are always declared in custom mode, so a live Settings document
+ * is always replaced, never left behind.)
+ */
 function recreateReason(style: DeclaredStyle, old: DeclaredStyle | undefined, live: ManagedLoginBrandingType): string | undefined {
   const liveUsesDefaults = live.UseCognitoProvidedValues === true;
   if (style.useCognitoProvidedValues !== liveUsesDefaults || (old && style.useCognitoProvidedValues !== old.useCognitoProvidedValues)) {
@@ -120,59 +184,60 @@ function recreateReason(style: DeclaredStyle, old: DeclaredStyle | undefined, li
   if (removed.length > 0) {
     return `assets no longer declared: ${removed.join(', ')}`;
   }
-  if (!style.settings && (old?.settings || live.Settings !== undefined)) {
-    return 'settings no longer declared';
-  }
   return undefined;
 }
 
 /**
- * Creates the client's style. If the client already has one (made in the
- * console, left by an earlier stack, by a create that timed out after Cognito
- * did it, or by our own create retried after a 5xx that had in fact
- * succeeded), that style is taken over by replacing it: deleted and
- * created again from the declaration.
- *
- * Replacing rather than updating it in place matters when a style changes
- * owner inside CloudFormation, e.g. a renamed construct: the new resource is
- * created first and the old one deleted afterwards, by its physical id. Had
- * the new resource adopted the same id, that Delete would remove the style it
- * now owns; with a fresh id the old Delete finds nothing and succeeds. It also
- * drops whatever the old style held beyond the declaration, which an update
- * could not.
+ * A Delete addresses the client's live style, found by client rather than
+ * by the physical id (which may name a style recreated since). The claim
+ * decides whether this resource may remove it (see claims.ts).
  */
-async function createOrTakeOver(rt: Runtime, style: DeclaredStyle): Promise<string> {
-  const content = await loadContent(rt, style);
-  try {
-    return await createStyle(rt, style, content);
-  } catch (error) {
-    if (!isAwsError(error, 'ManagedLoginBrandingExistsException')) {
-      throw error;
-    }
-  }
-  const existing = await describeStyle(rt, style);
-  if (existing) {
-    logStyle('take over', style, 'the client already has a style', existing.ManagedLoginBrandingId);
-    await deleteStyle(rt, style.userPoolId, existing.ManagedLoginBrandingId!);
-  }
-  return createStyle(rt, style, content);
-}
-
-async function remove(rt: Runtime, physicalId: string, properties: Record<string, unknown>): Promise<void> {
-  if (!UUID.test(physicalId)) {
-    // No style was ever created under this id (e.g. the wrapper's marker for a failed create).
-    log('nothing to delete', { physicalResourceId: physicalId, reason: 'physical id is not a ManagedLoginBrandingId' });
+async function remove(rt: Runtime, event: CloudFormationCustomResourceEvent & { RequestType: 'Delete' }): Promise<void> {
+  const target = deleteTarget(event);
+  if (!target) {
     return;
   }
-  const userPoolId = properties.UserPoolId;
-  if (typeof userPoolId !== 'string' || userPoolId === '') {
-    throw new Error(`Cannot delete managed login branding ${physicalId}: property UserPoolId is missing`);
+  const outcome = await release(rt, target, ownerOf(event), () => deleteLiveStyle(rt, target));
+  if (outcome !== 'legacy') {
+    return;
   }
-  await deleteStyle(rt, userPoolId, physicalId);
+  // No claim: deployed before claims existed. Such a resource's physical id
+  // is the id of the style it made; any other style on the client belongs to
+  // someone else (a renamed construct's new resource, the console).
+  const live = await describeStyle(rt, target);
+  if (live?.ManagedLoginBrandingId === event.PhysicalResourceId) {
+    await deleteStyle(rt, target.userPoolId, event.PhysicalResourceId);
+  } else {
+    log('nothing to delete', { ...target, physicalResourceId: event.PhysicalResourceId, reason: live ? 'the client\'s style is not this resource\'s' : 'the client has no style' });
+  }
 }
 
-function brandingResult(id: string): HandlerResult {
-  return { PhysicalResourceId: id, Data: { [BRANDING_ID_ATTRIBUTE]: id } };
+async function deleteLiveStyle(rt: Runtime, target: Target): Promise<void> {
+  const live = await describeStyle(rt, target);
+  if (live) {
+    await deleteStyle(rt, target.userPoolId, live.ManagedLoginBrandingId!);
+  } else {
+    log('nothing to delete', { userPoolId: target.userPoolId, clientId: target.clientId, reason: 'the client has no style' });
+  }
+}
+
+/** The target of a Delete, or undefined when its properties name none (nothing was ever made). */
+function deleteTarget(event: CloudFormationCustomResourceEvent & { RequestType: 'Delete' }): Target | undefined {
+  try {
+    const type = event.ResourceType;
+    return { kind: 'branding', userPoolId: requireUserPoolId(event.ResourceProperties, type), clientId: requireClientId(event.ResourceProperties, type) };
+  } catch (error) {
+    log('nothing to delete', { physicalResourceId: event.PhysicalResourceId, reason: (error as Error).message });
+    return undefined;
+  }
+}
+
+function targetOf(style: DeclaredStyle): Target {
+  return { kind: 'branding', userPoolId: style.userPoolId, clientId: style.clientId };
+}
+
+function brandingResult(physicalId: string, liveId: string): HandlerResult {
+  return { PhysicalResourceId: physicalId, Data: { [BRANDING_ID_ATTRIBUTE]: liveId } };
 }
 
 function logStyle(action: string, style: DeclaredStyle, reason?: string, brandingId?: string): void {

@@ -1,38 +1,51 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/private/custom-resource-contract';
+import { ownerOf, release, takeClaim, Target } from '../shared/claims';
 import { isAwsError } from '../shared/errors';
 import { log } from '../shared/log';
-import { parseFileRef, requireString, sameDeclaredState } from '../shared/properties';
+import { parseFileRef, requireOnlyKnown, sameDeclaredState } from '../shared/properties';
 import { HandlerResult } from '../shared/result';
 import { awsCall, Runtime } from '../shared/runtime';
 import { readBytes, readText } from '../shared/s3-files';
 import { SetUICustomizationCommand } from '../shared/sdk';
+import { requireClientId, requireUserPoolId } from '../shared/target-ids';
 
 const TYPE = CLASSIC_CUSTOMIZATION_TYPE;
+const PROPERTIES = ['ServiceToken', 'UserPoolId', 'ClientId', 'Css', 'Logo'];
 
 /**
  * Custom::CognitoClassicLoginCustomization: CSS and logo of the classic hosted
  * UI for one client or for ALL. Its physical id is `<UserPoolId>:<ClientId>`,
  * so moving it to another pool or client yields a new id and CloudFormation
  * clears the old target with a Delete.
+ *
+ * Two resources aimed at the same target (a renamed or moved construct: the
+ * new one is created, then the old one deleted) share that physical id; the
+ * claim (see claims.ts) is what tells the old one's Delete to leave the
+ * target to the new one.
  */
 export async function onClassicEvent(rt: Runtime, event: CloudFormationCustomResourceEvent): Promise<HandlerResult> {
   if (event.RequestType === 'Delete') {
-    await clear(rt, event.PhysicalResourceId);
+    await remove(rt, event);
     return { PhysicalResourceId: event.PhysicalResourceId };
   }
-  const userPoolId = requireString(event.ResourceProperties, 'UserPoolId', TYPE);
-  const clientId = requireString(event.ResourceProperties, 'ClientId', TYPE);
+  const properties = event.ResourceProperties;
+  requireOnlyKnown(properties, PROPERTIES, '', TYPE);
+  const target: Target = { kind: 'classic', userPoolId: requireUserPoolId(properties, TYPE), clientId: requireClientId(properties, TYPE) };
+  const { userPoolId, clientId } = target;
   const physicalId = `${userPoolId}:${clientId}`;
+  const css = properties.Css === undefined ? undefined : parseFileRef(properties.Css, 'Css', TYPE);
+  const logo = properties.Logo === undefined ? undefined : parseFileRef(properties.Logo, 'Logo', TYPE);
+  if (!css && !logo) {
+    // The constructs refuse this at synth: a customization with neither would clear the pages' style.
+    throw new Error(`${TYPE}: Css or Logo (or both) is required; neither would clear the pages' style`);
+  }
   if (event.RequestType === 'Update'
     && event.PhysicalResourceId === physicalId
-    && sameDeclaredState(event.OldResourceProperties, event.ResourceProperties)) {
+    && sameDeclaredState(event.OldResourceProperties, properties)) {
     log('classic', { action: 'no-op', reason: 'declared state unchanged', userPoolId, clientId });
     return { PhysicalResourceId: physicalId };
   }
-  const { Css, Logo } = event.ResourceProperties;
-  const css = Css === undefined ? undefined : parseFileRef(Css, 'Css', TYPE);
-  const logo = Logo === undefined ? undefined : parseFileRef(Logo, 'Logo', TYPE);
   const [cssText, imageBytes] = await Promise.all([
     css ? readText(rt, css) : Promise.resolve(undefined),
     logo ? readBytes(rt, logo) : Promise.resolve(undefined),
@@ -52,28 +65,48 @@ export async function onClassicEvent(rt: Runtime, event: CloudFormationCustomRes
     ...(cssText === undefined ? {} : { CSS: cssText }),
     ...(imageBytes === undefined ? {} : { ImageFile: imageBytes }),
   });
+  await takeClaim(rt, target, ownerOf(event));
   return { PhysicalResourceId: physicalId };
 }
 
 /**
- * Clears what this resource set: SetUICustomization with neither CSS nor image
- * (how the Terraform provider deletes it too). The target comes from the
- * physical id, so a per-client resource clears that client only and never
- * touches ALL. A pool that is gone has nothing left to clear.
- *
- * Known limit: two resources aimed at the same target share a physical id, so
- * when a construct is renamed (new logical id: the new resource is created,
- * then the old one deleted) this Delete clears what the new one just set.
- * Cognito keeps no owner we could check; it stays cleared until the new
- * resource's properties next change and it sets them again.
+ * Clears the target if this resource owns it (see claims.ts); without a
+ * claim (deployed before claims existed) it clears the target its physical
+ * id names, as before. A per-client resource clears that client only and
+ * never touches ALL.
  */
-async function clear(rt: Runtime, physicalId: string): Promise<void> {
-  const match = /^([^:]+):([^:]+)$/.exec(physicalId);
-  if (!match) {
-    log('nothing to clear', { physicalResourceId: physicalId, reason: 'physical id is not <UserPoolId>:<ClientId>' });
+async function remove(rt: Runtime, event: CloudFormationCustomResourceEvent & { RequestType: 'Delete' }): Promise<void> {
+  const target = deleteTarget(event);
+  if (!target) {
     return;
   }
-  const [, userPoolId, clientId] = match;
+  const outcome = await release(rt, target, ownerOf(event), () => clear(rt, target));
+  if (outcome === 'legacy') {
+    await clear(rt, target);
+  }
+}
+
+/**
+ * The target of a Delete: the one its physical id names (for a
+ * replacement's clean-up, the old target), or none when the physical id
+ * names no target (nothing was set).
+ */
+function deleteTarget(event: CloudFormationCustomResourceEvent & { RequestType: 'Delete' }): Target | undefined {
+  const match = /^([^:]+):([^:]+)$/.exec(event.PhysicalResourceId);
+  if (!match) {
+    log('nothing to clear', { physicalResourceId: event.PhysicalResourceId, reason: 'physical id is not <UserPoolId>:<ClientId>' });
+    return undefined;
+  }
+  return { kind: 'classic', userPoolId: match[1], clientId: match[2] };
+}
+
+/**
+ * SetUICustomization with neither CSS nor image clears the target (how the
+ * Terraform provider deletes it too). A pool or client that is gone has
+ * nothing left to clear.
+ */
+async function clear(rt: Runtime, target: Target): Promise<void> {
+  const { userPoolId, clientId } = target;
   try {
     await setUiCustomization(rt, { UserPoolId: userPoolId, ClientId: clientId });
     log('classic', { action: 'cleared', userPoolId, clientId });

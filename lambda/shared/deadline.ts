@@ -26,13 +26,16 @@ export class DeadlineExceededError extends Error {
  * DeadlineExceededError when the budget (the Lambda's remaining time minus the
  * margin, the margin taking at most half of that time) runs out first. At the
  * deadline `signal` is aborted, so retries and in-flight SDK calls stop.
+ * `deadlineAt` is the same instant on `now`'s clock, for retries to plan by.
  */
 export async function withDeadline<T>(
   context: RemainingTime,
   marginMs: number,
-  work: (signal: AbortSignal) => Promise<T>,
+  work: (signal: AbortSignal, deadlineAt: number) => Promise<T>,
+  now: () => number = Date.now,
 ): Promise<T> {
   const remaining = context.getRemainingTimeInMillis();
+  const startedAt = now();
   // The margin never takes more than half of what is left, so a function
   // invoked with little time still gets to try a short call.
   const effectiveMarginMs = Math.max(0, Math.min(marginMs, Math.floor(remaining / 2)));
@@ -46,7 +49,7 @@ export async function withDeadline<T>(
     }, budgetMs);
   });
   try {
-    return await Promise.race([work(controller.signal), timeout]);
+    return await Promise.race([work(controller.signal, startedAt + budgetMs), timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -23,6 +23,10 @@ export interface LogFields {
   readonly errorName?: string;
   readonly bucket?: string;
   readonly key?: string;
+  /** An ownership record's SSM parameter name (ids only). */
+  readonly parameter?: string;
+  /** Bytes of one request body as sent. */
+  readonly requestBytes?: number;
   readonly hash?: string;
   /** Content hashes of the files a request uses, by role (e.g. css, logo). */
   readonly hashes?: Readonly<Record<string, string>>;

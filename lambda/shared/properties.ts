@@ -23,15 +23,43 @@ export function requireObject(value: unknown, where: string, resourceType: strin
   return value as Record<string, unknown>;
 }
 
-/** A staged file reference: Bucket, Key and Hash. */
-export function parseFileRef(value: unknown, where: string, resourceType: string): S3FileRef {
+/**
+ * Refuses any member outside `allowed`: the constructs never write one, so
+ * it means a template written by hand or by another tool, whose intent the
+ * handler cannot know. Refused before any write.
+ */
+export function requireOnlyKnown(value: Record<string, unknown>, allowed: readonly string[], where: string, resourceType: string): void {
+  const unknown = Object.keys(value).filter((name) => !allowed.includes(name) && value[name] !== undefined);
+  if (unknown.length > 0) {
+    throw new Error(`${resourceType}: ${where}unknown propert${unknown.length === 1 ? 'y' : 'ies'} ${unknown.join(', ')}; allowed: ${allowed.join(', ')}`);
+  }
+}
+
+/** The members of a file reference. */
+export const FILE_REF_MEMBERS = ['Bucket', 'Key', 'Hash'] as const;
+
+/**
+ * A staged file reference: Bucket, Key and Hash. `extra` names the other
+ * members the reference may carry (an asset's Category, say).
+ */
+export function parseFileRef(value: unknown, where: string, resourceType: string, extra: readonly string[] = []): S3FileRef {
   const ref = requireObject(value, where, resourceType);
+  requireOnlyKnown(ref, [...FILE_REF_MEMBERS, ...extra], `property ${where}: `, resourceType);
   const context = `${resourceType} ${where}`;
   return {
     Bucket: requireString(ref, 'Bucket', context),
     Key: requireString(ref, 'Key', context),
     Hash: requireString(ref, 'Hash', context),
   };
+}
+
+/** One of `allowed`, refused naming the property and the value. */
+export function requireOneOf<T extends string>(properties: Record<string, unknown>, name: string, allowed: readonly T[], resourceType: string): T {
+  const value = requireString(properties, name, resourceType);
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new Error(`${resourceType}: property ${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  }
+  return value as T;
 }
 
 /** A 'true' / 'false' flag (CloudFormation's rendering of a boolean); absent is false. */

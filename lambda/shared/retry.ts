@@ -3,32 +3,53 @@ import { log } from './log';
 
 /**
  * How the handler retries AWS calls. The SDK clients are built with
- * maxAttempts 1 (see clients.ts), so this policy is the only retry layer and
- * the total number of attempts is exactly `maxAttempts`, not a product of two.
+ * maxAttempts 1 (see clients.ts), so this policy is the only retry layer.
+ *
+ * Retries are bounded by time, not by a count: the Lambda has minutes
+ * (CloudFormation waits for it), and Cognito's per-pool throttling of
+ * branding calls, when many styles deploy at once, outlasts a fixed ~24 s of
+ * attempts. A transient error is retried while the next attempt can still
+ * start before the deadline (the Lambda's remaining time minus the safety
+ * margin), and each attempt is itself cut off by the HTTP timeouts.
  */
 export interface RetryPolicy {
-  /** Attempts in all, the first one included. */
-  readonly maxAttempts: number;
   /** Ceiling of the first backoff; doubles with every retry. */
   readonly baseDelayMs: number;
   /** No single backoff exceeds this. */
   readonly maxDelayMs: number;
-  /** Injected so tests run without waiting. */
-  readonly sleep: (ms: number) => Promise<void>;
+  /**
+   * How long an IAM refusal is taken for a role change still propagating.
+   * A refusal that outlasts it is a missing permission, which waiting until
+   * the deadline would only report minutes later.
+   */
+  readonly permissionWaitMs: number;
+  /** Injected so tests run without waiting; resolves early when the signal aborts. */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Injected so tests can pin the jitter; returns [0, 1). */
   readonly random: () => number;
+  /** The clock the deadline is measured on; injected so tests can advance it. */
+  readonly now: () => number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  // 8 attempts with a 250 ms base and an 8 s cap wait at most ~24 s in all:
-  // long enough to ride out Cognito's per-pool throttling of branding calls,
-  // short against the Lambda timeout, and the deadline bounds it anyway.
-  maxAttempts: 8,
   baseDelayMs: 250,
-  maxDelayMs: 8_000,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  maxDelayMs: 10_000,
+  // IAM usually applies a new statement within seconds; a minute covers the slow cases.
+  permissionWaitMs: 60_000,
+  sleep: (ms, signal) => new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  }),
   random: Math.random,
+  now: Date.now,
 };
+
+/** When a call must stop: the deadline's signal and instant. */
+export interface CallBudget {
+  readonly signal?: AbortSignal;
+  /** On the policy's clock; Infinity when unbounded. */
+  readonly deadlineAt: number;
+}
 
 /** Error names that mean "not now", never "not this". */
 const TRANSIENT_ERROR_NAMES = new Set([
@@ -46,6 +67,8 @@ const TRANSIENT_ERROR_NAMES = new Set([
   'TimeoutError',
   'RequestTimeout',
   'RequestTimeoutException',
+  // SSM's answer to concurrent PutParameter calls on one parameter.
+  'TooManyUpdates',
   'ECONNRESET',
   'ECONNREFUSED',
   'ETIMEDOUT',
@@ -59,7 +82,7 @@ const TRANSIENT_ERROR_NAMES = new Set([
  * after updating the role, before IAM has necessarily applied the change
  * everywhere: the first calls can be refused and the next ones allowed
  * (aws-cdk issue 37675, the same race in AwsCustomResource's shared role).
- * A refusal that persists still fails, after the bounded attempts.
+ * A refusal that persists still fails, after `permissionWaitMs`.
  */
 const PERMISSION_PROPAGATION_ERROR_NAMES = new Set(['AccessDeniedException', 'AccessDenied']);
 
@@ -100,35 +123,43 @@ export function backoffDelay(policy: RetryPolicy, retry: number): number {
 }
 
 /**
- * Runs one AWS call, retrying transient failures per the policy. A failure
- * that is not transient, or one that outlives the attempts, is thrown as an
- * AwsCallError naming the operation, the AWS error name and its message.
- * Stops early once `signal` is aborted (the deadline passed): nobody is
- * waiting for the answer any more.
+ * Runs one AWS call, retrying transient failures until the next attempt
+ * would start after the deadline. A failure that is not transient, or one
+ * that outlives the budget, is thrown as an AwsCallError naming the
+ * operation, the AWS error name and its message. Stops at once when `signal`
+ * is aborted (the deadline passed): nobody is waiting for the answer any more.
  */
 export async function callWithRetry<T>(
   operation: string,
   policy: RetryPolicy,
-  signal: AbortSignal | undefined,
+  budget: CallBudget,
   call: () => Promise<T>,
 ): Promise<T> {
+  let firstRefusalAt: number | undefined;
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (error) {
-      if (signal?.aborted) {
+      if (budget.signal?.aborted) {
         throw new AwsCallError(operation, error, ' (abandoned: the deadline passed)');
       }
       if (!isRetryable(error)) {
         throw new AwsCallError(operation, error);
       }
-      if (attempt >= policy.maxAttempts) {
-        throw new AwsCallError(operation, error, ` (gave up after ${attempt} attempts)`);
+      const now = policy.now();
+      if (PERMISSION_PROPAGATION_ERROR_NAMES.has(awsErrorName(error))) {
+        firstRefusalAt ??= now;
+        if (now - firstRefusalAt >= policy.permissionWaitMs) {
+          throw new AwsCallError(operation, error, ` (still refused after ${attempt} attempts over ${now - firstRefusalAt} ms)`);
+        }
       }
       const delayMs = backoffDelay(policy, attempt - 1);
+      if (now + delayMs >= budget.deadlineAt) {
+        throw new AwsCallError(operation, error, ` (gave up after ${attempt} attempts: the next one would start after the deadline)`);
+      }
       log('retrying', { operation, attempt, delayMs, errorName: awsErrorName(error) });
-      await policy.sleep(delayMs);
-      if (signal?.aborted) {
+      await policy.sleep(delayMs, budget.signal);
+      if (budget.signal?.aborted) {
         throw new AwsCallError(operation, error, ' (abandoned: the deadline passed)');
       }
     }

@@ -1,14 +1,18 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { callWithRetry, RetryPolicy } from './retry';
 
-/** What one invocation works with: the clients, the retry policy and the deadline's signal. */
+/** What one invocation works with: the clients, the retry policy and the deadline. */
 export interface Runtime {
   readonly cognito: CognitoIdentityProviderClient;
   readonly s3: S3Client;
+  readonly ssm: SSMClient;
   readonly retry: RetryPolicy;
   /** Aborted when the deadline passes. */
   readonly signal: AbortSignal;
+  /** When the budget ends, on the retry policy's clock (`retry.now`). */
+  readonly deadlineAt: number;
 }
 
 /** Options every SDK `send` takes: the signal cancels an in-flight request at the deadline. */
@@ -22,5 +26,5 @@ export interface SendOptions {
  * minified and class names do not survive.
  */
 export function awsCall<T>(rt: Runtime, operation: string, send: (options: SendOptions) => Promise<T>): Promise<T> {
-  return callWithRetry(operation, rt.retry, rt.signal, () => send({ abortSignal: rt.signal }));
+  return callWithRetry(operation, rt.retry, { signal: rt.signal, deadlineAt: rt.deadlineAt }, () => send({ abortSignal: rt.signal }));
 }

@@ -17,3 +17,4 @@ export {
   UpdateManagedLoginBrandingCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 export { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+export { DeleteParameterCommand, GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';

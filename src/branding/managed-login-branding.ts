@@ -1,13 +1,13 @@
 import { CustomResource } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { assetSlot, MAX_ASSETS, MAX_REQUEST_BYTES, ResolvedBrandingAsset, ResolvedSettings } from './resolved';
+import { assetSlot, MAX_ASSETS, ResolvedBrandingAsset, ResolvedSettings } from './resolved';
 import { defaultSettingsDocument } from './settings-document';
 import { BrandingStyleOptions } from './style';
 import { formatBytes } from '../private/branding-files';
 import { showDeclaredAssets } from '../private/branding-slots';
 import {
-  BRANDING_ID_ATTRIBUTE, BrandingAssetProperties, MANAGED_LOGIN_BRANDING_TYPE, ManagedLoginBrandingProperties,
+  BRANDING_ID_ATTRIBUTE, BrandingAssetProperties, MANAGED_LOGIN_BRANDING_TYPE, MAX_BRANDING_REQUEST_BYTES, ManagedLoginBrandingProperties,
 } from '../private/custom-resource-contract';
 import { PageGeneration, registerPageStyle } from '../private/page-styles';
 import { loginHandlerServiceToken } from '../private/provider';
@@ -66,7 +66,9 @@ export class ManagedLoginBranding extends Construct {
     };
     const resource = new CustomResource(this, 'Resource', {
       resourceType: MANAGED_LOGIN_BRANDING_TYPE,
-      serviceToken: loginHandlerServiceToken(this, { userPool: props.userPool, files: staged.files }),
+      serviceToken: loginHandlerServiceToken(this, {
+        userPool: props.userPool, files: staged.files, claim: { kind: 'branding', clientId: props.client.userPoolClientId },
+      }),
       properties: { ...properties },
     });
     // No explicit dependency on the client: the Ref in ClientId already orders
@@ -102,10 +104,12 @@ export class ManagedLoginBranding extends Construct {
     }
     // Declared assets show: their slots are switched on unless the user's own settings chose otherwise.
     const document = showDeclaredAssets(this, fromSettings?.document ?? defaultSettingsDocument(), fromSettings?.chosen ?? {}, assets);
-    const size = Buffer.byteLength(JSON.stringify(document)) + assets.reduce((sum, asset) => sum + asset.bytes.length, 0);
-    if (size > MAX_REQUEST_BYTES) {
-      throw new ValidationError(this, 'assets', formatBytes(size),
-        `settings and assets of at most ${formatBytes(MAX_REQUEST_BYTES)} together, Cognito's request limit`);
+    // The handler splits a style over requests under Cognito's limit; only
+    // the Settings document has to travel whole, in the first one.
+    const size = Buffer.byteLength(JSON.stringify({ Settings: document }));
+    if (size > MAX_BRANDING_REQUEST_BYTES) {
+      throw new ValidationError(this, 'settings', formatBytes(size),
+        `a settings document that fits in one request of at most ${MAX_BRANDING_REQUEST_BYTES} bytes, Cognito's request limit`);
     }
     return { document, assets };
   }

@@ -9,13 +9,6 @@ export const MAX_ASSET_BYTES = 1_000_000;
 /** Most assets one style holds (API_ManagedLoginBrandingType: Assets, 0..40). */
 export const MAX_ASSETS = 40;
 
-/**
- * Create/UpdateManagedLoginBranding refuse requests over 2 MB, settings and
- * assets together. Counted on the raw bytes: the documented limit does not
- * say whether base64 counts, and a refusal at synth must never be wrong.
- */
-export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
-
 /** A checked asset, ready to stage. */
 export interface ResolvedBrandingAsset {
   readonly category: BrandingCategory;

@@ -80,7 +80,9 @@ export class ClassicLoginCustomization extends Construct {
     // them, and a DependsOn besides it is what cfn-lint W3005 flags.
     new CustomResource(this, 'Resource', {
       resourceType: CLASSIC_CUSTOMIZATION_TYPE,
-      serviceToken: loginHandlerServiceToken(this, { userPool: props.userPool, files: staged.files }),
+      serviceToken: loginHandlerServiceToken(this, {
+        userPool: props.userPool, files: staged.files, claim: { kind: 'classic', clientId: properties.ClientId },
+      }),
       properties: { ...properties },
     });
   }

@@ -61,3 +61,45 @@ export const BRANDING_ID_ATTRIBUTE = 'ManagedLoginBrandingId';
 
 /** The ClientId that addresses every client of the pool in SetUICustomization. */
 export const ALL_CLIENTS = 'ALL';
+
+/**
+ * Create/UpdateManagedLoginBranding refuse a request body over 2 MB
+ * ("If your request is larger than 2MB, separate it into multiple requests").
+ * The body is JSON with every asset's bytes in base64, and AWS does not say
+ * whether 2 MB means 2,000,000 or 2,097,152 bytes, so the smaller is kept.
+ * The handler splits a style over several requests under it; the constructs
+ * refuse only what no split can carry (a Settings document over it).
+ */
+export const MAX_BRANDING_REQUEST_BYTES = 2_000_000;
+
+/** What a claim parameter is about: a managed login style, or a classic customization. */
+export type ClaimKind = 'branding' | 'classic';
+
+/** The path under which the handler keeps its ownership records (SSM Parameter Store). */
+export const CLAIM_PARAMETER_ROOT = '/cdk-cognito-login';
+
+/**
+ * The SSM parameter that records which custom resource owns the style of one
+ * target: `/cdk-cognito-login/<UserPoolId>/<kind>/<ClientId or ALL>`. The
+ * provider grants the handler exactly these names, and the handler reads and
+ * writes them, so both build them here.
+ *
+ * Parameter names allow `[a-zA-Z0-9_.\-/]`; Cognito's ids are `[\w-]` and
+ * `[\w+]`, so each other character (in practice only `+`) becomes `.` and
+ * two hex digits per UTF-8 byte. A literal `.` is never in an id, so the
+ * encoding is reversible. Unresolved tokens (a client created in the stack)
+ * pass unchanged: Cognito generates client ids from letters and digits.
+ */
+export function claimParameterName(userPoolId: string, kind: ClaimKind, clientId: string): string {
+  return `${CLAIM_PARAMETER_ROOT}/${encodeClaimSegment(userPoolId)}/${kind}/${encodeClaimSegment(clientId)}`;
+}
+
+/** A segment of a claim parameter name: see claimParameterName. */
+export function encodeClaimSegment(id: string): string {
+  if (id.includes('${Token[')) {
+    return id;
+  }
+  return Array.from(Buffer.from(id, 'utf8'))
+    .map((byte) => (/[A-Za-z0-9_-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `.${byte.toString(16).toUpperCase().padStart(2, '0')}`))
+    .join('');
+}

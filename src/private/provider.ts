@@ -1,8 +1,10 @@
 import * as path from 'path';
-import { CfnResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Lazy, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
+import { ArnFormat, CfnResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Lazy, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { claimParameterName, ClaimKind } from './custom-resource-contract';
 import { MAX_ROLE_POLICY_CHARACTERS, shortestRendering } from './policy-size';
 import { StagedFile } from './staging';
 import { ValidationError } from './validate';
@@ -25,28 +27,55 @@ const COGNITO_ACTIONS = [
   'cognito-idp:SetUICustomization',
 ];
 
+/** The SSM calls on the ownership records (claims) of the styled targets. */
+const CLAIM_ACTIONS = ['ssm:GetParameter', 'ssm:PutParameter', 'ssm:DeleteParameter'];
+
 /** What one custom resource needs the handler to be allowed to touch. */
 export interface HandlerGrants {
   /** The pool the resource styles. */
   readonly userPool: cognito.IUserPool;
   /** The staged files the handler reads. */
   readonly files: StagedFile[];
+  /** The target whose ownership record (claim) the handler keeps: its kind and client id (or ALL). */
+  readonly claim: { readonly kind: ClaimKind; readonly clientId: string };
 }
 
-/** Resources each policy statement covers, collected as custom resources are added. */
+/** One pool's permissions: an AWS::IAM::Policy of its own, attached to the handler's role. */
+interface PoolGrant {
+  readonly policy: iam.CfnPolicy;
+  readonly statements: () => PolicyStatementJson[];
+  readonly poolArn: string;
+  readonly claimArns: string[];
+}
+
+/** Resources each policy covers, collected as custom resources are added. */
 interface ProviderResources {
-  readonly poolArns: string[];
+  readonly pools: Map<cognito.IUserPool, PoolGrant>;
   readonly objectArns: string[];
+}
+
+interface PolicyStatementJson {
+  readonly Effect: 'Allow';
+  readonly Action: string | string[];
+  readonly Resource: string | string[];
 }
 
 const resourcesByProvider = new WeakMap<CustomResourceProvider, ProviderResources>();
 
 /**
  * The service token of the stack's handler, after allowing it what `grants`
- * names. The role ends with at most three statements: writing to the
- * handler's own log group, the Cognito actions on the pools' ARNs and
- * s3:GetObject on the staged objects' ARNs, each resource listed once however
- * many custom resources share it.
+ * names.
+ *
+ * The role's own inline policy has two statements: writing to the
+ * handler's own log group, and s3:GetObject on exactly the staged objects
+ * (each listed once however many resources share it). Each user pool gets
+ * an AWS::IAM::Policy of its own, attached to the role: the Cognito actions
+ * on that pool's ARN and the SSM actions on the claim parameters of its
+ * styled targets. `scope` (the style's construct) depends on its pool's
+ * policy, so CloudFormation creates the policy before the style and, when
+ * the last style of a pool leaves the stack, deletes the style (its
+ * clean-up Delete still allowed to act on the pool) before the policy. With
+ * one shared statement the role lost the pool first, and that Delete failed.
  */
 export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): string {
   const provider = CustomResourceProvider.getOrCreateProvider(scope, PROVIDER_ID, {
@@ -59,7 +88,7 @@ export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants
   });
   let resources = resourcesByProvider.get(provider);
   if (!resources) {
-    resources = { poolArns: [], objectArns: [] };
+    resources = { pools: new Map(), objectArns: [] };
     resourcesByProvider.set(provider, resources);
     dropRedundantRoleDependency(provider);
     logToOwnLogGroup(provider);
@@ -68,10 +97,13 @@ export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants
   }
   const stack = Stack.of(provider);
 
-  if (resources.poolArns.length === 0) {
-    provider.addToRolePolicy({ Effect: 'Allow', Action: COGNITO_ACTIONS, Resource: uniqueList(stack, resources.poolArns) });
+  let pool = resources.pools.get(grants.userPool);
+  if (!pool) {
+    pool = grantPool(provider, grants.userPool);
+    resources.pools.set(grants.userPool, pool);
   }
-  resources.poolArns.push(grants.userPool.userPoolArn);
+  pool.claimArns.push(claimArn(stack, grants.userPool.userPoolId, grants.claim));
+  scope.node.addDependency(pool.policy);
 
   if (grants.files.length > 0) {
     if (resources.objectArns.length === 0) {
@@ -80,6 +112,57 @@ export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants
     resources.objectArns.push(...grants.files.map((file) => file.objectArn));
   }
   return provider.serviceToken;
+}
+
+/**
+ * The AWS::IAM::Policy of one pool, attached to the handler's role. Its
+ * construct id is made of the pool's construct path (the stack left out when
+ * the pool is in the provider's stack), so its logical id names the pool and
+ * stays stable as long as the pool does.
+ */
+function grantPool(provider: CustomResourceProvider, userPool: cognito.IUserPool): PoolGrant {
+  const stack = Stack.of(provider);
+  const role = provider.node.tryFindChild('Role');
+  if (!CfnResource.isCfnResource(role)) {
+    // iam.Role.customizeRoles: the app supplies the role; it must allow what the role policy would.
+    throw new ValidationError(provider, 'role', 'a pre-created role', 'the handler role aws-cdk-lib creates, to which each pool\'s policy is attached');
+  }
+  const claimArns: string[] = [];
+  const poolArn = userPool.userPoolArn;
+  const statements = (): PolicyStatementJson[] => [
+    { Effect: 'Allow', Action: COGNITO_ACTIONS, Resource: poolArn },
+    { Effect: 'Allow', Action: CLAIM_ACTIONS, Resource: distinct(stack, claimArns) },
+  ];
+  const id = `Policy${poolName(stack, userPool)}`;
+  const policy = new iam.CfnPolicy(provider, id, {
+    policyName: `cdk-cognito-login-${id}`.slice(0, 128),
+    roles: [role.ref],
+    policyDocument: Lazy.any({ produce: () => ({ Version: '2012-10-17', Statement: statements() }) }),
+  });
+  return { policy, statements, poolArn, claimArns };
+}
+
+/** The pool's construct path as an id: its stack's name only when that is not the provider's stack. */
+function poolName(stack: Stack, userPool: cognito.IUserPool): string {
+  const poolStack = Stack.of(userPool);
+  const scopes = userPool.node.scopes.slice(userPool.node.scopes.indexOf(poolStack) + 1);
+  return [...(poolStack === stack ? [] : [poolStack.node.id]), ...scopes.map((s) => s.node.id)]
+    .join('').replace(/[^A-Za-z0-9]/g, '');
+}
+
+/**
+ * The ARN of one target's claim parameter: exactly the name the handler
+ * reads and writes (claimParameterName), so the role names each parameter
+ * rather than a wildcard over the pool's path.
+ */
+function claimArn(stack: Stack, userPoolId: string, claim: HandlerGrants['claim']): string {
+  return stack.formatArn({
+    service: 'ssm',
+    resource: 'parameter',
+    // The name starts with '/', which the ARN's 'parameter' already ends with.
+    resourceName: claimParameterName(userPoolId, claim.kind, claim.clientId).slice(1),
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
 }
 
 /** A list rendered at synth, each entry once (see `distinct`). */
@@ -105,30 +188,42 @@ function distinct(stack: Stack, values: string[]): string[] {
 }
 
 /**
- * Refuses a role whose inline policy would exceed IAM's limit: every
- * distinct staged file is one S3 object ARN of about 130 characters, so a
- * stack with some 75 different files (40 assets per style allowed) would
- * fail to create or update the role. Counted as a lower bound (literal text
- * only, pseudo parameters at their shortest), so the refusal is never wrong.
+ * Refuses a role whose inline policies would exceed IAM's limit. IAM counts
+ * every inline policy of a role together, the role's own and each
+ * AWS::IAM::Policy attached to it (PutRolePolicy), against 10,240
+ * characters. Every distinct staged file is one S3 object ARN of about 130
+ * characters and every styled target one claim ARN of about 90, so a stack
+ * with some 75 different files (40 assets per style allowed) would fail to
+ * create or update the role. Counted as a lower bound (literal text only,
+ * pseudo parameters at their shortest), so the refusal is never wrong.
  */
 function rolePolicySizeErrors(provider: CustomResourceProvider, resources: ProviderResources): string[] {
   const stack = Stack.of(provider);
-  const pools = distinct(stack, resources.poolArns);
   const objects = distinct(stack, resources.objectArns);
-  const statements = [
-    { Effect: 'Allow', Action: COGNITO_ACTIONS, Resource: [] },
-    ...(objects.length > 0 ? [{ Effect: 'Allow', Action: 's3:GetObject', Resource: [] }] : []),
+  const documents: PolicyStatementJson[][] = [
+    [
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: [] },
+      ...(objects.length > 0 ? [{ Effect: 'Allow' as const, Action: 's3:GetObject', Resource: objects }] : []),
+    ],
+    ...[...resources.pools.values()].map((pool) => pool.statements()),
   ];
-  // Each ARN adds its own characters plus two quotes and a comma to the document.
-  const characters = JSON.stringify({ Version: '2012-10-17', Statement: statements }).length
-    + [...pools, ...objects].reduce((sum, arn) => sum + shortestRendering(stack, arn) + 3, 0);
+  const characters = documents.reduce((sum, statements) => sum + documentCharacters(stack, statements), 0);
   if (characters <= MAX_ROLE_POLICY_CHARACTERS) {
     return [];
   }
-  return [new ValidationError(provider, 'role policy', `${objects.length} distinct staged files and ${pools.length} user pool${pools.length === 1 ? '' : 's'}`,
+  const pools = resources.pools.size;
+  return [new ValidationError(provider, 'role policy', `${objects.length} distinct staged files and ${pools} user pool${pools === 1 ? '' : 's'}`,
     `at most ${MAX_ROLE_POLICY_CHARACTERS} characters of inline policy per IAM role, and these need at least ${characters}: `
     + 'the handler may read each staged file by its ARN. Use fewer distinct files in this stack (identical files are shared), '
     + 'or spread the page styles over more stacks').message];
+}
+
+/** The fewest characters a policy document can have: its JSON with empty resources, plus each resource's shortest rendering. */
+function documentCharacters(stack: Stack, statements: PolicyStatementJson[]): number {
+  const resources = statements.flatMap((s) => [s.Resource].flat());
+  const skeleton = JSON.stringify({ Version: '2012-10-17', Statement: statements.map((s) => ({ ...s, Resource: [] })) }).length;
+  // Each ARN adds its own characters plus two quotes and a comma to the document.
+  return skeleton + resources.reduce((sum, arn) => sum + shortestRendering(stack, arn) + 3, 0);
 }
 
 /**

@@ -5,10 +5,10 @@ import {
   SetUICustomizationRequest,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
-  captureConsole, CLIENT, cognito, context, createEvent, deleteEvent, imageBytes, inputsOf, instantHandler,
-  OTHER_CLIENT, POOL, s3, stageFile, updateEvent,
+  captureConsole, CLIENT, cognito, context, createEvent, deleteEvent, fakeParameters, imageBytes, inputsOf, instantHandler,
+  OTHER_CLIENT, POOL, s3, ssm, STACK_ID, stageFile, updateEvent,
 } from './helpers';
-import { ALL_CLIENTS, CLASSIC_CUSTOMIZATION_TYPE } from '../../src/private/custom-resource-contract';
+import { ALL_CLIENTS, CLASSIC_CUSTOMIZATION_TYPE, claimParameterName } from '../../src/private/custom-resource-contract';
 
 captureConsole();
 
@@ -18,10 +18,13 @@ const LOGO = imageBytes('CLASSIC-LOGO');
 
 let css: ReturnType<typeof stageFile>;
 let logo: ReturnType<typeof stageFile>;
+let parameters: Map<string, string>;
 
 beforeEach(() => {
   cognito.reset();
   s3.reset();
+  ssm.reset();
+  parameters = fakeParameters();
   css = stageFile('style.css', CSS);
   logo = stageFile('logo.png', LOGO);
   cognito.on(SetUICustomizationCommand).resolves({});
@@ -68,6 +71,22 @@ describe('Create', () => {
     await expect(instantHandler(createEvent(TYPE, props()), context()))
       .rejects.toThrow(/^SetUICustomization failed: InvalidParameterException: The uploaded image must be a valid \.jpeg or \.png file\.$/);
     expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(1);
+  });
+
+  test('defect 7: a customization with neither CSS nor logo, or an unknown property, is refused before any call', async () => {
+    await expect(instantHandler(createEvent(TYPE, { UserPoolId: POOL, ClientId: CLIENT }), context()))
+      .rejects.toThrow(`${TYPE}: Css or Logo (or both) is required`);
+    await expect(instantHandler(createEvent(TYPE, { ...props(CLIENT), Favicon: logo }), context()))
+      .rejects.toThrow(`${TYPE}: unknown property Favicon`);
+    expect(cognito.calls()).toHaveLength(0);
+  });
+
+  test('records this resource as the target\'s owner', async () => {
+    // WHEN
+    await instantHandler(createEvent(TYPE, props()), context());
+
+    // THEN
+    expect(JSON.parse(parameters.get(claimParameterName(POOL, 'classic', 'ALL'))!)).toEqual({ owner: `${STACK_ID}|Resource` });
   });
 
   test('a file reference without a Key is refused naming it', async () => {
@@ -129,6 +148,56 @@ describe('Update', () => {
 });
 
 describe('Delete', () => {
+  test('defect 1: a renamed construct\'s clean-up Delete leaves the CSS and logo the new one set', async () => {
+    // GIVEN Old set the target; the rename creates New for the same target
+    const old = { logicalId: 'OldCustomization' };
+    const renamed = { logicalId: 'NewCustomization' };
+    await instantHandler(createEvent(TYPE, props(CLIENT), old), context());
+    await instantHandler(createEvent(TYPE, props(CLIENT, { Logo: undefined }), renamed), context());
+    cognito.resetHistory();
+
+    // WHEN clean-up deletes Old (same physical id)
+    await instantHandler(deleteEvent(TYPE, `${POOL}:${CLIENT}`, props(CLIENT), old), context());
+
+    // THEN nothing was cleared, and New owns the target alone
+    expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(0);
+    expect(JSON.parse(parameters.get(claimParameterName(POOL, 'classic', CLIENT))!)).toEqual({ owner: `${STACK_ID}|NewCustomization` });
+  });
+
+  test('the rollback of a rename leaves the target set and gives it back to the old resource', async () => {
+    // GIVEN
+    const old = { logicalId: 'OldCustomization' };
+    const renamed = { logicalId: 'NewCustomization' };
+    await instantHandler(createEvent(TYPE, props(CLIENT), old), context());
+    await instantHandler(createEvent(TYPE, props(CLIENT), renamed), context());
+    cognito.resetHistory();
+
+    // WHEN rollback deletes New
+    await instantHandler(deleteEvent(TYPE, `${POOL}:${CLIENT}`, props(CLIENT), renamed), context());
+
+    // THEN
+    expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(0);
+    expect(JSON.parse(parameters.get(claimParameterName(POOL, 'classic', CLIENT))!)).toEqual({ owner: `${STACK_ID}|OldCustomization` });
+
+    // AND the old one's own Delete later clears the target and its claim
+    await instantHandler(deleteEvent(TYPE, `${POOL}:${CLIENT}`, props(CLIENT), old), context());
+    expect(inputsOf<SetUICustomizationRequest>(SetUICustomizationCommand)).toEqual([{ UserPoolId: POOL, ClientId: CLIENT }]);
+    expect(parameters.size).toBe(0);
+  });
+
+  test('of the owner clears the target and deletes its claim', async () => {
+    // GIVEN
+    await instantHandler(createEvent(TYPE, props(CLIENT)), context());
+    cognito.resetHistory();
+
+    // WHEN
+    await instantHandler(deleteEvent(TYPE, `${POOL}:${CLIENT}`, props(CLIENT)), context());
+
+    // THEN
+    expect(inputsOf<SetUICustomizationRequest>(SetUICustomizationCommand)).toEqual([{ UserPoolId: POOL, ClientId: CLIENT }]);
+    expect(parameters.size).toBe(0);
+  });
+
   test('of a per-client customization clears that client only, never ALL', async () => {
     // WHEN
     const result = await instantHandler(deleteEvent(TYPE, `${POOL}:${CLIENT}`, props(CLIENT)), context());

@@ -8,8 +8,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import {
-  BRANDING_ID, captureConsole, CLIENT, cognito, context, createEvent, deleteEvent, imageBytes,
-  NEW_BRANDING_ID, POOL, s3, stageFile, updateEvent,
+  BRANDING_ID, captureConsole, CLIENT, cognito, context, createEvent, deleteEvent, fakeParameters, imageBytes,
+  NEW_BRANDING_ID, POOL, s3, ssm, stageFile, updateEvent,
 } from './helpers';
 import { CLASSIC_CUSTOMIZATION_TYPE, MANAGED_LOGIN_BRANDING_TYPE } from '../../src/private/custom-resource-contract';
 
@@ -37,6 +37,8 @@ let responses: CfnResponse[];
 beforeEach(() => {
   cognito.reset();
   s3.reset();
+  ssm.reset();
+  fakeParameters();
   responses = [];
   entrypoint.external.userHandlerIndex = path.join(__dirname, 'fixtures', 'fast-handler');
   // As deployed: the reason is the error's stack, whose first line is the message.
@@ -89,7 +91,7 @@ test('a Cognito error answers FAILED with Cognito\'s words as the reason', async
 test('an unexpected exception answers FAILED, and the Delete that follows a failed Create succeeds', async () => {
   // GIVEN the SDK blows up with a programming error
   cognito.on(SetUICustomizationCommand).rejects(new TypeError("Cannot read properties of undefined (reading 'x')"));
-  const create = createEvent(CLASSIC_CUSTOMIZATION_TYPE, { UserPoolId: POOL, ClientId: CLIENT });
+  const create = createEvent(CLASSIC_CUSTOMIZATION_TYPE, { UserPoolId: POOL, ClientId: CLIENT, Css: stageFile('style.css', '.banner-customizable {}') });
 
   // WHEN
   const failed = await answer(create);

@@ -1,11 +1,18 @@
 import {
+  AssetType,
   CognitoIdentityProviderClient,
   CreateManagedLoginBrandingCommand,
   DeleteManagedLoginBrandingCommand,
+  DescribeManagedLoginBrandingByClientCommand,
+  InternalErrorException,
+  InvalidParameterException,
+  ManagedLoginBrandingExistsException,
+  ResourceNotFoundException,
   SetUICustomizationCommand,
   UpdateManagedLoginBrandingCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteParameterCommand, GetParameterCommand, ParameterNotFound, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createHandler } from '../../lambda/index';
@@ -18,6 +25,7 @@ import { S3FileRef } from '../../src/private/custom-resource-contract';
  */
 export const cognito = mockClient(CognitoIdentityProviderClient);
 export const s3 = mockClient(S3Client);
+export const ssm = mockClient(SSMClient);
 
 export const POOL = 'eu-west-1_AbCdEf123';
 export const CLIENT = '1example23456789abcdefghij';
@@ -56,17 +64,27 @@ export function stageFile(key: string, content: Uint8Array | string): S3FileRef 
 
 type Props = Record<string, unknown>;
 
-export function createEvent(resourceType: string, properties: Props): CloudFormationCustomResourceEvent {
+/** Where CloudFormation sends the events of a resource: its stack and logical id (the claim's owner). */
+export interface ResourceAddress {
+  readonly stackId?: string;
+  readonly logicalId?: string;
+}
+
+export const STACK_ID = 'arn:aws:cloudformation:eu-west-1:111111111111:stack/Login/guid';
+
+export function createEvent(resourceType: string, properties: Props, address: ResourceAddress = {}): CloudFormationCustomResourceEvent {
   return {
-    ...common(resourceType),
+    ...common(resourceType, address),
     RequestType: 'Create',
     ResourceProperties: { ServiceToken: SERVICE_TOKEN, ...properties },
   };
 }
 
-export function updateEvent(resourceType: string, physicalId: string, properties: Props, oldProperties: Props): CloudFormationCustomResourceEvent {
+export function updateEvent(
+  resourceType: string, physicalId: string, properties: Props, oldProperties: Props, address: ResourceAddress = {},
+): CloudFormationCustomResourceEvent {
   return {
-    ...common(resourceType),
+    ...common(resourceType, address),
     RequestType: 'Update',
     PhysicalResourceId: physicalId,
     ResourceProperties: { ServiceToken: SERVICE_TOKEN, ...properties },
@@ -74,22 +92,24 @@ export function updateEvent(resourceType: string, physicalId: string, properties
   };
 }
 
-export function deleteEvent(resourceType: string, physicalId: string, properties: Props): CloudFormationCustomResourceEvent {
+export function deleteEvent(
+  resourceType: string, physicalId: string, properties: Props, address: ResourceAddress = {},
+): CloudFormationCustomResourceEvent {
   return {
-    ...common(resourceType),
+    ...common(resourceType, address),
     RequestType: 'Delete',
     PhysicalResourceId: physicalId,
     ResourceProperties: { ServiceToken: SERVICE_TOKEN, ...properties },
   };
 }
 
-function common(resourceType: string) {
+function common(resourceType: string, address: ResourceAddress) {
   return {
     ServiceToken: SERVICE_TOKEN,
     ResponseURL: 'https://cloudformation-custom-resource-response-euwest1.s3.amazonaws.com/response?signature=secret',
-    StackId: 'arn:aws:cloudformation:eu-west-1:111111111111:stack/Login/guid',
+    StackId: address.stackId ?? STACK_ID,
     RequestId: 'request-1',
-    LogicalResourceId: 'Resource',
+    LogicalResourceId: address.logicalId ?? 'Resource',
     ResourceType: resourceType,
   };
 }
@@ -97,6 +117,11 @@ function common(resourceType: string) {
 /** Inputs the mocked Cognito received for one command, in order. */
 export function inputsOf<I extends object>(command: new (input: I) => { input: I }): I[] {
   return cognito.commandCalls(command as any).map((call) => call.args[0].input as I);
+}
+
+/** Names of the SSM operations called, in order. */
+export function ssmOperations(): string[] {
+  return ssm.calls().map((call) => (call.args[0] as object).constructor.name.replace(/Command$/, ''));
 }
 
 /** Every Cognito call that changes something. */
@@ -126,4 +151,175 @@ export function captureConsole(): () => string {
     });
   }
   return () => lines.join('\n');
+}
+
+/**
+ * The claims' parameter store, as a map from name to value: GetParameter,
+ * PutParameter (Overwrite) and DeleteParameter behave as SSM's do.
+ */
+export function fakeParameters(): Map<string, string> {
+  const parameters = new Map<string, string>();
+  const notFound = () => new ParameterNotFound({ message: '', $metadata: { httpStatusCode: 400 } });
+  ssm.on(GetParameterCommand).callsFake(async (input) => {
+    if (!parameters.has(input.Name)) {
+      throw notFound();
+    }
+    return { Parameter: { Name: input.Name, Type: 'String', Value: parameters.get(input.Name) } };
+  });
+  ssm.on(PutParameterCommand).callsFake(async (input) => {
+    parameters.set(input.Name, input.Value);
+    return { Version: 1 };
+  });
+  ssm.on(DeleteParameterCommand).callsFake(async (input) => {
+    if (!parameters.delete(input.Name)) {
+      throw notFound();
+    }
+    return {};
+  });
+  return parameters;
+}
+
+/** One managed login style as the fake Cognito holds it. */
+export interface FakeStyle {
+  readonly id: string;
+  useCognitoProvidedValues: boolean;
+  settings?: unknown;
+  /** By slot (category/color mode/resource id): the asset's bytes as latin1 text, easy to compare. */
+  readonly assets: Map<string, string>;
+}
+
+/**
+ * A small stateful Cognito for branding styles, with the semantics the
+ * handler depends on (cognito-facts.md): one style per client
+ * (ManagedLoginBrandingExistsException), Update is a patch that adds or
+ * replaces slots and never removes one, a request body over 2,000,000 bytes
+ * as sent (base64 included) is refused, Describe by client. The full
+ * stand-in under test/deploy plays whole deployments; this one lets the
+ * unit tests check state rather than call lists.
+ */
+export class FakeBranding {
+  /** By client id. */
+  public readonly styles = new Map<string, FakeStyle>();
+  /** Request body sizes as sent, in order. */
+  public readonly requestSizes: number[] = [];
+  /**
+   * Operations whose next response is lost: the write is applied and the
+   * caller gets a 500, as when a connection drops after Cognito did the work.
+   */
+  public readonly loseNextResponse = new Set<string>();
+  private counter = 0;
+  /** Settings documents Cognito refuses, as it refuses an unknown key. */
+  public refuseSettings: (settings: unknown) => boolean;
+
+  constructor() {
+    this.refuseSettings = () => false;
+    cognito.on(CreateManagedLoginBrandingCommand).callsFake(async (input) => {
+      if (this.styles.has(input.ClientId)) {
+        throw new ManagedLoginBrandingExistsException({ message: 'A managed login branding style already exists for this app client.', $metadata: { httpStatusCode: 400 } });
+      }
+      this.checkRequest(input);
+      if (!input.UseCognitoProvidedValues && input.Settings === undefined) {
+        throw invalid('Settings or UseCognitoProvidedValues is required.');
+      }
+      const style: FakeStyle = {
+        id: this.nextId(), useCognitoProvidedValues: input.UseCognitoProvidedValues === true, settings: input.Settings, assets: new Map(),
+      };
+      this.patchAssets(style, input.Assets);
+      this.styles.set(input.ClientId, style);
+      this.maybeLoseResponse('CreateManagedLoginBranding');
+      return { ManagedLoginBranding: { ManagedLoginBrandingId: style.id, UserPoolId: input.UserPoolId } };
+    });
+    cognito.on(UpdateManagedLoginBrandingCommand).callsFake(async (input) => {
+      this.checkRequest(input);
+      const style = this.byId(input.ManagedLoginBrandingId);
+      if (input.Settings !== undefined) {
+        style.settings = input.Settings;
+        style.useCognitoProvidedValues = false;
+      }
+      this.patchAssets(style, input.Assets);
+      this.maybeLoseResponse('UpdateManagedLoginBranding');
+      return { ManagedLoginBranding: { ManagedLoginBrandingId: style.id } };
+    });
+    cognito.on(DeleteManagedLoginBrandingCommand).callsFake(async (input) => {
+      const style = this.byId(input.ManagedLoginBrandingId);
+      this.styles.forEach((s, client) => { if (s === style) this.styles.delete(client); });
+      return {};
+    });
+    cognito.on(DescribeManagedLoginBrandingByClientCommand).callsFake(async (input) => {
+      const style = this.styles.get(input.ClientId);
+      if (!style) {
+        throw new ResourceNotFoundException({ message: 'Managed login branding not found.', $metadata: { httpStatusCode: 400 } });
+      }
+      return {
+        ManagedLoginBranding: {
+          ManagedLoginBrandingId: style.id,
+          UserPoolId: input.UserPoolId,
+          UseCognitoProvidedValues: style.useCognitoProvidedValues,
+          ...(style.settings === undefined ? {} : { Settings: style.settings as any }),
+          Assets: [...style.assets.keys()].map((slot) => {
+            const [Category, ColorMode, ResourceId] = slot.split('/');
+            return { Category, ColorMode, Extension: 'PNG', Bytes: new Uint8Array([1]), ...(ResourceId ? { ResourceId } : {}) } as AssetType;
+          }),
+        },
+      };
+    });
+  }
+
+  /** A style made outside CloudFormation (the console, another stack). */
+  public put(clientId: string, settings: unknown, assets: Record<string, string> = {}): FakeStyle {
+    const style: FakeStyle = { id: this.nextId(), useCognitoProvidedValues: false, settings, assets: new Map(Object.entries(assets)) };
+    this.styles.set(clientId, style);
+    return style;
+  }
+
+  /** The client's style as slots and settings, for comparing with a declaration. */
+  public look(clientId: string): { settings?: unknown; assets: Record<string, string>; useCognitoProvidedValues: boolean } | undefined {
+    const style = this.styles.get(clientId);
+    return style && {
+      settings: style.settings, assets: Object.fromEntries([...style.assets].sort()), useCognitoProvidedValues: style.useCognitoProvidedValues,
+    };
+  }
+
+  private maybeLoseResponse(operation: string): void {
+    if (this.loseNextResponse.delete(operation)) {
+      throw new InternalErrorException({ message: 'Internal error (the write was applied)', $metadata: { httpStatusCode: 500 } });
+    }
+  }
+
+  private nextId(): string {
+    this.counter++;
+    return `00000000-0000-4000-8000-${String(this.counter).padStart(12, '0')}`;
+  }
+
+  private byId(id: string): FakeStyle {
+    const style = [...this.styles.values()].find((s) => s.id === id);
+    if (!style) {
+      throw new ResourceNotFoundException({ message: 'Managed login branding not found.', $metadata: { httpStatusCode: 400 } });
+    }
+    return style;
+  }
+
+  private checkRequest(input: { Settings?: unknown; Assets?: AssetType[] }): void {
+    // Measured independently of the handler's own count: the body the SDK would send.
+    const body = JSON.stringify(input, (_key, value) => (value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value));
+    const size = Buffer.byteLength(body);
+    this.requestSizes.push(size);
+    if (size > 2_000_000) {
+      throw invalid(`Request of ${size} bytes exceeds the 2 MB limit.`);
+    }
+    if (input.Settings !== undefined && this.refuseSettings(input.Settings)) {
+      throw invalid('Invalid settings provided. Validation errors: [{property: $.components.unknown, errorType: UnknownProperty}]');
+    }
+  }
+
+  private patchAssets(style: FakeStyle, assets: AssetType[] | undefined): void {
+    for (const asset of assets ?? []) {
+      const slot = [asset.Category, asset.ColorMode, asset.ResourceId].filter((p) => p).join('/');
+      style.assets.set(slot, Buffer.from(asset.Bytes!).toString('latin1'));
+    }
+  }
+}
+
+function invalid(message: string) {
+  return new InvalidParameterException({ message, $metadata: { httpStatusCode: 400 } });
 }

@@ -7,7 +7,7 @@ import {
   SetUICustomizationCommand,
   TooManyRequestsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { captureConsole, CLIENT, cognito, context, createEvent, POOL, s3 } from './helpers';
+import { captureConsole, CLIENT, cognito, context, createEvent, fakeParameters, POOL, s3, ssm, stageFile } from './helpers';
 import { createHandler } from '../../lambda/index';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, RetryPolicy } from '../../lambda/shared/retry';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/private/custom-resource-contract';
@@ -21,12 +21,29 @@ const accessDenied = () => Object.assign(
   new Error(`User is not authorized to perform: cognito-idp:SetUICustomization on resource: arn:aws:cognito-idp:eu-west-1:111111111111:userpool/${POOL}`),
   { name: 'AccessDeniedException', $fault: 'client', ...meta(400) },
 );
-const event = createEvent(CLASSIC_CUSTOMIZATION_TYPE, { UserPoolId: POOL, ClientId: CLIENT });
+let event: ReturnType<typeof createEvent>;
 
 beforeEach(() => {
   cognito.reset();
   s3.reset();
+  ssm.reset();
+  fakeParameters();
+  event = createEvent(CLASSIC_CUSTOMIZATION_TYPE, { UserPoolId: POOL, ClientId: CLIENT, Css: stageFile('style.css', '.banner-customizable {}') });
 });
+
+/**
+ * A clock that only the handler's backoffs advance, so tests of time-bounded
+ * retries run instantly and exactly.
+ */
+function fakeClock() {
+  let now = Date.now();
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    elapsed: () => sleeps.reduce((a, b) => a + b, 0),
+    retry: { now: () => now, sleep: async (ms: number) => { sleeps.push(ms); now += ms; } },
+  };
+}
 
 describe('isRetryable', () => {
   test.each([
@@ -77,6 +94,7 @@ describe('retries through the handler', () => {
     cognito.on(SetUICustomizationCommand).rejectsOnce(throttled()).rejectsOnce(throttled()).resolves({});
     const sleeps: number[] = [];
     const handler = createHandler({ retry: { sleep: async (ms) => { sleeps.push(ms); }, random: () => 0.5, baseDelayMs: 100 } });
+    cognito.resetHistory();
 
     // WHEN
     const result = await handler(event, context());
@@ -102,16 +120,18 @@ describe('retries through the handler', () => {
     expect(result.PhysicalResourceId).toBe(`${POOL}:${CLIENT}`);
   });
 
-  test('an IAM refusal that persists fails with IAM\'s words after the bounded attempts', async () => {
-    // GIVEN
+  test('an IAM refusal that persists fails with IAM\'s words once the propagation window has passed, not at the deadline', async () => {
+    // GIVEN ten minutes left, a 60 s window for IAM to apply a change, and a role that really lacks the action
     cognito.on(SetUICustomizationCommand).rejects(accessDenied());
-    const handler = createHandler({ retry: { sleep: async () => undefined, maxAttempts: 3 } });
+    const clock = fakeClock();
+    const handler = createHandler({ retry: { ...clock.retry, permissionWaitMs: 60_000 } });
 
     // WHEN / THEN
-    await expect(handler(event, context())).rejects.toThrow(
-      'SetUICustomization failed: AccessDeniedException: User is not authorized to perform: cognito-idp:SetUICustomization',
+    await expect(handler(event, context(600_000))).rejects.toThrow(
+      /^SetUICustomization failed: AccessDeniedException: User is not authorized to perform: cognito-idp:SetUICustomization .* \(still refused after \d+ attempts over \d+ ms\)$/,
     );
-    expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(3);
+    expect(clock.elapsed()).toBeGreaterThanOrEqual(60_000);
+    expect(clock.elapsed()).toBeLessThan(60_000 + DEFAULT_RETRY_POLICY.maxDelayMs);
   });
 
   test('a 5xx is retried too', async () => {
@@ -126,23 +146,38 @@ describe('retries through the handler', () => {
     expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(2);
   });
 
-  test('attempts are bounded and the last error is reported verbatim', async () => {
-    // GIVEN Cognito throttles for ever
-    cognito.on(SetUICustomizationCommand).rejects(throttled());
-    const sleep = jest.fn(async () => undefined);
-    const handler = createHandler({ retry: { sleep, maxAttempts: 4 } });
+  test('throttling is retried for as long as the Lambda has time, not for a fixed count', async () => {
+    // GIVEN Cognito throttles for five minutes of backoff, then accepts; the Lambda has ten minutes
+    const clock = fakeClock();
+    cognito.on(SetUICustomizationCommand).callsFake(async () => {
+      if (clock.elapsed() < 300_000) {
+        throw throttled();
+      }
+      return {};
+    });
+    const handler = createHandler({ retry: clock.retry });
 
-    // WHEN / THEN
-    await expect(handler(event, context())).rejects.toThrow(
-      'SetUICustomization failed: TooManyRequestsException: Rate exceeded (gave up after 4 attempts)',
-    );
-    expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(4);
-    expect(sleep).toHaveBeenCalledTimes(3);
+    // WHEN
+    const result = await handler(event, context(600_000));
+
+    // THEN it waited out the throttling (far more than the old ~24 s of 8 attempts) and succeeded
+    expect(result.PhysicalResourceId).toBe(`${POOL}:${CLIENT}`);
+    expect(clock.elapsed()).toBeGreaterThanOrEqual(300_000);
+    expect(cognito.commandCalls(SetUICustomizationCommand).length).toBeGreaterThan(8);
   });
 
-  test('the default policy is bounded', () => {
-    expect(DEFAULT_RETRY_POLICY.maxAttempts).toBeGreaterThan(1);
-    expect(DEFAULT_RETRY_POLICY.maxAttempts).toBeLessThanOrEqual(10);
+  test('retries stop when the next attempt would start after the deadline, reporting the last error verbatim', async () => {
+    // GIVEN Cognito throttles for ever; 60 s left, 10 s of them kept as the margin
+    cognito.on(SetUICustomizationCommand).rejects(throttled());
+    const clock = fakeClock();
+    const handler = createHandler({ retry: clock.retry, safetyMarginMs: 10_000 });
+
+    // WHEN / THEN
+    await expect(handler(event, context(60_000))).rejects.toThrow(
+      /^SetUICustomization failed: TooManyRequestsException: Rate exceeded \(gave up after \d+ attempts: the next one would start after the deadline\)$/,
+    );
+    expect(clock.elapsed()).toBeLessThanOrEqual(50_000);
+    expect(clock.elapsed()).toBeGreaterThan(50_000 - DEFAULT_RETRY_POLICY.maxDelayMs);
   });
 
   test('a client error is not retried', async () => {

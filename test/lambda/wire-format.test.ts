@@ -1,7 +1,9 @@
 import { Readable } from 'stream';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { createStyle } from '../../lambda/branding/api';
+import { requestBytes } from '../../lambda/branding/requests';
 import { DeclaredStyle } from '../../lambda/branding/style';
 import { onClassicEvent } from '../../lambda/classic/handler';
 import { DEFAULT_RETRY_POLICY } from '../../lambda/shared/retry';
@@ -41,8 +43,18 @@ function cognitoCapturing(requests: CapturedRequest[], answer: object): CognitoI
 
 const bytes = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 253, 254, 255]);
 
+/** Claims go nowhere here: no parameter exists, and writes are accepted. */
+const noClaims = {
+  send: async (command: { constructor: { name: string } }) => {
+    if (command.constructor.name === 'GetParameterCommand') {
+      throw Object.assign(new Error('not found'), { name: 'ParameterNotFound' });
+    }
+    return {};
+  },
+} as unknown as SSMClient;
+
 function runtime(cognito: CognitoIdentityProviderClient, s3 = new S3Client({ region: 'eu-west-1' })): Runtime {
-  return { cognito, s3, retry: DEFAULT_RETRY_POLICY, signal: new AbortController().signal };
+  return { cognito, s3, ssm: noClaims, retry: DEFAULT_RETRY_POLICY, signal: new AbortController().signal, deadlineAt: Infinity };
 }
 
 test('asset bytes are base64-encoded exactly once and settings travel as a JSON object', async () => {
@@ -113,4 +125,51 @@ test('the classic logo is base64-encoded exactly once, next to the CSS text', as
     CSS: '.banner-customizable { padding: 1px; }',
     ImageFile: Buffer.from(bytes).toString('base64'),
   });
+});
+
+test('the handler\'s count of a branding request\'s bytes is the size of the body the SDK sends', async () => {
+  // GIVEN settings with non-ASCII text and assets whose base64 needs padding (sizes 14, 100, 101)
+  const requests: CapturedRequest[] = [];
+  const rt = runtime(cognitoCapturing(requests, { ManagedLoginBranding: { ManagedLoginBrandingId: 'd7e2a9c4-0b1e-4f3a-9d8c-2f6b5a4e3c21' } }));
+  const style: DeclaredStyle = { userPoolId: 'eu-west-1_AbCdEf123', clientId: 'client1', useCognitoProvidedValues: false, assets: [] };
+  const settings = { categories: { global: { colorSchemeMode: 'LIGHT' } }, note: 'ünïcödé "quoted" \\ and \n' };
+  const assets = [bytes, new Uint8Array(100).fill(200), new Uint8Array(101).fill(1)].map((b, i) => ({
+    Category: 'PAGE_BACKGROUND' as const, ColorMode: 'LIGHT' as const, Extension: 'PNG' as const, Bytes: b, ResourceId: `r ${i}`,
+  }));
+
+  // WHEN
+  await createStyle(rt, style, { Settings: settings, Assets: assets });
+
+  // THEN
+  expect(requests).toHaveLength(1);
+  expect(requestBytes({ UserPoolId: style.userPoolId, ClientId: style.clientId }, { Settings: settings, Assets: assets }))
+    .toBe(Buffer.byteLength(requests[0].body));
+});
+
+test('a style over 2,000,000 bytes as sent goes out as requests that each stay within it', async () => {
+  // GIVEN settings and two assets of 1,000,000 bytes (2.67 MB as one body)
+  const requests: CapturedRequest[] = [];
+  const rt = runtime(cognitoCapturing(requests, { ManagedLoginBranding: { ManagedLoginBrandingId: 'd7e2a9c4-0b1e-4f3a-9d8c-2f6b5a4e3c21' } }));
+  const style: DeclaredStyle = { userPoolId: 'eu-west-1_AbCdEf123', clientId: 'client1', useCognitoProvidedValues: false, assets: [] };
+  const big = new Uint8Array(1_000_000).fill(3);
+
+  // WHEN
+  await createStyle(rt, style, {
+    Settings: { categories: {} },
+    Assets: [
+      { Category: 'PAGE_BACKGROUND', ColorMode: 'LIGHT', Extension: 'PNG', Bytes: big },
+      { Category: 'PAGE_BACKGROUND', ColorMode: 'DARK', Extension: 'PNG', Bytes: big },
+    ],
+  });
+
+  // THEN a create, then an update of the id it returned, each body within the limit
+  expect(requests.map((r) => r.headers['x-amz-target'])).toEqual([
+    'AWSCognitoIdentityProviderService.CreateManagedLoginBranding',
+    'AWSCognitoIdentityProviderService.UpdateManagedLoginBranding',
+  ]);
+  for (const request of requests) {
+    expect(Buffer.byteLength(request.body)).toBeLessThanOrEqual(2_000_000);
+  }
+  expect(JSON.parse(requests[1].body)).toMatchObject({ ManagedLoginBrandingId: 'd7e2a9c4-0b1e-4f3a-9d8c-2f6b5a4e3c21' });
+  expect(JSON.parse(requests[1].body).Settings).toBeUndefined();
 });

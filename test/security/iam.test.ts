@@ -10,8 +10,10 @@ import * as sdk from '../../lambda/shared/sdk';
  * The custom-resource role of every example, read from the synthesized
  * template and asset manifest (test/branding covers the same rules construct
  * by construct): nothing on `*`, Cognito actions on the stack's own pools
- * only, s3:GetObject on exactly the staged objects the resources name, logs
- * only into the handler's own log group, and no managed policy.
+ * only, each pool in an AWS::IAM::Policy of its own that every style of the
+ * pool depends on, SSM on exactly the claim parameters of the styled
+ * targets, s3:GetObject on exactly the staged objects the resources name,
+ * logs only into the handler's own log group, and no managed policy.
  */
 
 const COGNITO_ACTIONS = [
@@ -21,10 +23,28 @@ const COGNITO_ACTIONS = [
   'cognito-idp:SetUICustomization',
   'cognito-idp:UpdateManagedLoginBranding',
 ];
+const SSM_ACTIONS = ['ssm:DeleteParameter', 'ssm:GetParameter', 'ssm:PutParameter'];
 const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
 
 interface Statement { Effect: string; Action: string | string[]; Resource: unknown }
-type Resources = Record<string, { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string; Properties?: any }>;
+type Resources = Record<string, { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string; DependsOn?: string[]; Properties?: any }>;
+
+/** A template value as text, intrinsics shown as `<Ref>` or `<Resource.Attribute>`, for comparing ARNs built from parts. */
+function render(value: any): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (value.Ref) {
+    return `<${value.Ref}>`;
+  }
+  if (value['Fn::GetAtt']) {
+    return `<${value['Fn::GetAtt'].join('.')}>`;
+  }
+  if (value['Fn::Join']) {
+    return value['Fn::Join'][1].map(render).join(value['Fn::Join'][0]);
+  }
+  throw new Error(`cannot render ${JSON.stringify(value)}`);
+}
 
 function ofType(resources: Resources, type: string): Array<[string, any]> {
   return Object.entries(resources).filter(([, r]) => r.Type === type).map(([id, r]) => [id, r.Properties ?? {}]);
@@ -52,17 +72,18 @@ function stagedObjectArns(resources: Resources): Set<string> {
   return new Set(refs.map((ref: any) => `arn:<partition>:s3:::${ref.Bucket}/${ref.Key}`));
 }
 
-test('the Cognito actions checked below are exactly the commands the handler can send', () => {
+test('the Cognito and SSM actions checked below are exactly the commands the handler can send', () => {
   // GIVEN the one module through which the handler imports SDK commands
   const exported = Object.keys(sdk);
 
   // WHEN
-  const cognitoCommands = exported.filter((name) => name.endsWith('Command') && name !== 'GetObjectCommand')
-    .map((name) => `cognito-idp:${name.replace(/Command$/, '')}`).sort();
+  const operations = exported.filter((name) => name.endsWith('Command') && name !== 'GetObjectCommand').map((name) => name.replace(/Command$/, ''));
+  const isSsm = (operation: string) => operation.endsWith('Parameter');
 
   // THEN a command added to the handler without its IAM action fails here
   expect(exported).toContain('GetObjectCommand');
-  expect(cognitoCommands).toEqual(COGNITO_ACTIONS);
+  expect(operations.filter((o) => !isSsm(o)).map((o) => `cognito-idp:${o}`).sort()).toEqual(COGNITO_ACTIONS);
+  expect(operations.filter(isSsm).map((o) => `ssm:${o}`).sort()).toEqual(SSM_ACTIONS);
 });
 
 describe.each(EXAMPLES.map((example) => [example.name, example] as const))('example %s: the custom-resource role', (_name, example) => {
@@ -71,12 +92,15 @@ describe.each(EXAMPLES.map((example) => [example.name, example] as const))('exam
   test.each(stacks.map((stack) => [stack.stackName, stack] as const))('in %s allows nothing on *, nothing managed, and only what its resources need', (_stackName, stack) => {
     // GIVEN
     const resources: Resources = Template.fromStack(stack).toJSON().Resources;
-    const [[, role], ...otherRoles] = ofType(resources, 'AWS::IAM::Role');
+    const [[roleId, role], ...otherRoles] = ofType(resources, 'AWS::IAM::Role');
     const [[logGroupId], ...otherLogGroups] = ofType(resources, 'AWS::Logs::LogGroup');
     const [[, handler]] = ofType(resources, 'AWS::Lambda::Function');
+    const poolPolicies = ofType(resources, 'AWS::IAM::Policy');
+    const styles = Object.entries(resources).filter(([, r]) => r.Type.startsWith('Custom::Cognito'));
 
     // WHEN
     const statements: Statement[] = role.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
+    const poolStatements: Statement[] = poolPolicies.flatMap(([, p]) => p.PolicyDocument.Statement);
     const actionsOf = (s: Statement) => [s.Action].flat().sort();
 
     // THEN: one role, assumed by Lambda only, without managed policies
@@ -86,8 +110,34 @@ describe.each(EXAMPLES.map((example) => [example.name, example] as const))('exam
       { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } },
     ]);
     expect(role.ManagedPolicyArns).toBeUndefined();
-    expect(JSON.stringify(statements)).not.toMatch(/"\*"|[:/]\*"/);
-    expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
+    expect(JSON.stringify([...statements, ...poolStatements])).not.toMatch(/"\*"|[:/]\*"/);
+    expect([...statements, ...poolStatements].every((s) => s.Effect === 'Allow')).toBe(true);
+
+    // Each pool: one policy attached to the role, Cognito on that pool, SSM on its styled targets' claims;
+    // every style depends on its pool's policy, so a clean-up Delete runs before the policy goes
+    const pools = ofType(resources, 'AWS::Cognito::UserPool').map(([id]) => id);
+    expect(poolPolicies).toHaveLength(pools.length);
+    for (const [policyId, policy] of poolPolicies) {
+      expect(policy.Roles).toEqual([{ Ref: roleId }]);
+      const [cognitoStatement, ssmStatement, ...others] = policy.PolicyDocument.Statement as Statement[];
+      expect(others).toEqual([]);
+      expect(actionsOf(cognitoStatement)).toEqual(COGNITO_ACTIONS);
+      const poolId = cognitoStatement.Resource as any;
+      expect(pools.map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] }))).toContainEqual(poolId);
+      const stylesOfPool = styles.filter(([, r]) => r.Properties.UserPoolId.Ref === poolId['Fn::GetAtt'][0]);
+      expect(stylesOfPool.length).toBeGreaterThan(0);
+      for (const [, style] of stylesOfPool) {
+        expect(style.DependsOn).toContain(policyId);
+      }
+      expect(actionsOf(ssmStatement)).toEqual(SSM_ACTIONS);
+      const claims = [ssmStatement.Resource].flat().map(render).sort();
+      const expected = stylesOfPool.map(([, r]) => {
+        const kind = r.Type === 'Custom::CognitoClassicLoginCustomization' ? 'classic' : 'branding';
+        return `:parameter/cdk-cognito-login/${render(r.Properties.UserPoolId)}/${kind}/${render(r.Properties.ClientId)}`;
+      });
+      expect(claims.map((arn) => arn.replace(/^arn:<AWS::Partition>:ssm:[^:]+:[^:]+/, '')).sort()).toEqual([...new Set(expected)].sort());
+      expect(claims.every((arn) => arn.startsWith('arn:<AWS::Partition>:ssm:'))).toBe(true);
+    }
 
     // Logs: into the handler's own group only
     const logs = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('logs:')));
@@ -96,11 +146,8 @@ describe.each(EXAMPLES.map((example) => [example.name, example] as const))('exam
     expect(handler.LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
     expect(resources[logGroupId]).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: { RetentionInDays: 365 } });
 
-    // Cognito: the stack's own pools, by ARN
-    const cognito = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
-    expect(cognito.map(actionsOf)).toEqual([COGNITO_ACTIONS]);
-    const pools = ofType(resources, 'AWS::Cognito::UserPool').map(([id]) => ({ 'Fn::GetAtt': [id, 'Arn'] }));
-    expect(cognito[0].Resource).toEqual(pools);
+    // The role's own policy: nothing on Cognito or SSM
+    expect(statements.filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:') || a.startsWith('ssm:')))).toEqual([]);
 
     // S3: exactly the objects the resources name, each one a published asset of this stack;
     // no statement at all when every style is Cognito's defaults
@@ -113,6 +160,6 @@ describe.each(EXAMPLES.map((example) => [example.name, example] as const))('exam
     expect([...readable].filter((arn) => !published.has(arn))).toEqual([]);
 
     // and nothing else
-    expect(statements).toHaveLength(logs.length + cognito.length + s3.length);
+    expect(statements).toHaveLength(logs.length + s3.length);
   });
 });
