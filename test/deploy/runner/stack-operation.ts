@@ -1,0 +1,616 @@
+import { randomUUID } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CLASSIC_CUSTOMIZATION_TYPE, MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/private/custom-resource-contract';
+import { DUMMY_CREDENTIALS } from '../sdk-clients';
+import { StandIn } from '../standin';
+import { StackArtifact, Template } from './cloud-assembly';
+import { walkGraph, reversed } from './dag';
+import { DeployedResource, DeployedStack, ResourceEvent, StackStatus } from './deployed-state';
+import { customResourceEvent } from './events';
+import { resolve, ResolveContext } from './intrinsics';
+import { NativeContext, nativeType, recordedAttribute, requiresReplacement } from './native-resources';
+import { CfnResponse, LambdaCode, SimulatedLambda } from './simulated-lambda';
+import { templateGraph, TemplateGraph } from './template-graph';
+
+/** The custom-resource types this library's handler serves: those go through the bundled Lambda. */
+const HANDLER_TYPES: ReadonlySet<string> = new Set([MANAGED_LOGIN_BRANDING_TYPE, CLASSIC_CUSTOMIZATION_TYPE]);
+
+/** CloudFormation refuses custom-resource response data over 4,096 bytes. */
+const MAX_RESPONSE_DATA_BYTES = 4096;
+
+/** SSM-typed parameters CDK templates carry, as a bootstrapped account answers them. */
+const BOOTSTRAP_SSM_VALUES: { readonly [name: string]: string } = { '/cdk-bootstrap/hnb659fds/version': '30' };
+
+export type ReplacementRollback = 'delete-new' | 'update-back';
+
+export interface OperationSettings {
+  readonly standIn: StandIn;
+  readonly events: ResourceEvent[];
+  readonly replacementRollback: ReplacementRollback;
+  readonly defaultAccount: string;
+  readonly defaultRegion: string;
+  /** Export name to value, across the runner's stacks. */
+  importValue(name: string): string;
+}
+
+export interface DeployOptions {
+  /** A resource whose Create or Update this deployment fails (injected), so the stack rolls back. */
+  readonly failResource?: string;
+  /** Values of template parameters (defaults otherwise). */
+  readonly parameters?: { readonly [name: string]: string };
+}
+
+/** How a create or update ended. */
+export interface DeployOutcome {
+  readonly status: StackStatus;
+  /** The stack as it stands afterwards; undefined after a new stack rolled back. */
+  readonly stack?: DeployedStack;
+  /** `<LogicalId>: <reason>` of the first resource that failed. */
+  readonly failure?: string;
+}
+
+/** A failure of one resource, as the stack's events would show it. */
+class ResourceFailure extends Error {}
+
+type Change =
+  | { readonly kind: 'create' }
+  | { readonly kind: 'create-failed'; readonly failed: DeployedResource }
+  | { readonly kind: 'update'; readonly previous: DeployedResource; readonly newProperties: { readonly [name: string]: unknown } }
+  | { readonly kind: 'replace'; readonly previous: DeployedResource; readonly replacement: DeployedResource };
+
+/**
+ * One stack operation (create, update or delete) of CloudFormation against
+ * the stand-in, with the events, ordering, rollback and clean-up CloudFormation
+ * would produce. One SimulatedLambda per function per operation: a cold start.
+ */
+export class StackOperation {
+  private readonly current: Map<string, DeployedResource>;
+  private readonly lambdas = new Map<string, SimulatedLambda>();
+  private readonly stackId: string;
+  private readonly account: string;
+  private readonly region: string;
+  private parameters: { [name: string]: string } = {};
+  private conditions = new Map<string, boolean>();
+
+  constructor(
+    private readonly settings: OperationSettings,
+    private readonly artifact: StackArtifact,
+    private readonly previous: DeployedStack | undefined,
+  ) {
+    this.current = new Map(previous?.resources ?? []);
+    this.account = previous?.account ?? artifact.account ?? settings.defaultAccount;
+    this.region = previous?.region ?? artifact.region ?? settings.defaultRegion;
+    this.stackId = previous?.stackId ?? `arn:aws:cloudformation:${this.region}:${this.account}:stack/${artifact.stackName}/${randomUUID()}`;
+  }
+
+  /** Create or update the stack from the artifact's template. */
+  async deploy(options: DeployOptions): Promise<DeployOutcome> {
+    this.stageFileAssets();
+    const template = this.artifact.template;
+    this.useTemplate(template, options.parameters);
+    const graph = templateGraph(template, (name) => this.condition(template, name));
+    const changes = new Map<string, Change>();
+    let failure: string | undefined;
+    if (options.failResource && this.previous?.resources.has(options.failResource) === false && !graph.ids.includes(options.failResource)) {
+      throw new Error(`failResource ${options.failResource} is not a resource of ${this.artifact.stackName}`);
+    }
+    const { failed } = await walkGraph(graph.ids, graph.dependsOn, async (id) => {
+      try {
+        await this.apply(template, id, changes, options.failResource === id);
+        return true;
+      } catch (error) {
+        if (!(error instanceof ResourceFailure)) {
+          throw error;
+        }
+        failure ??= `${id}: ${error.message}`;
+        return false;
+      }
+    }, true);
+    if (failed.size === 0) {
+      const state = this.stackState(template, this.previous ? 'UPDATE_COMPLETE' : 'CREATE_COMPLETE');
+      await this.cleanUp(changes);
+      return { status: state.status, stack: { ...state, resources: new Map(this.current) } };
+    }
+    return { ...await this.rollBack(changes), failure: failure! };
+  }
+
+  /** Deletes every resource in reverse dependency order; retained ones stay. */
+  async delete(): Promise<StackStatus> {
+    const stack = this.previous!;
+    this.conditions = new Map();
+    this.parameters = { ...stack.parameters };
+    const graph = templateGraph(stack.template, (name) => this.condition(stack.template, name));
+    const ids = graph.ids.filter((id) => this.current.has(id));
+    const { failed } = await walkGraph(ids, reversed(ids, graph.dependsOn), async (id) => {
+      const resource = this.current.get(id)!;
+      if (resource.deletionPolicy === 'Retain' || resource.deletionPolicy === 'RetainExceptOnCreate') {
+        this.current.delete(id);
+        return true;
+      }
+      const ok = await this.deleteResource(resource, 'delete');
+      if (ok) {
+        this.current.delete(id);
+      }
+      return ok;
+    }, false);
+    return failed.size === 0 && [...this.current.keys()].every((id) => !ids.includes(id)) ? 'DELETE_COMPLETE' : 'DELETE_FAILED';
+  }
+
+  /** What is left of the stack after a failed deletion. */
+  remainingResources(): ReadonlyMap<string, DeployedResource> {
+    return new Map(this.current);
+  }
+
+  // ---- the deploy phase ----
+
+  private async apply(template: Template, id: string, changes: Map<string, Change>, injectFailure: boolean): Promise<void> {
+    const declared = template.Resources[id];
+    const properties = this.resolveProperties(template, id);
+    const previous = this.previous?.resources.get(id);
+    if (previous && previous.type === declared.Type && sameJson(previous.properties, properties)) {
+      if (injectFailure) {
+        throw new Error(`failResource ${id} is unchanged by this deployment, so CloudFormation would send it no event`);
+      }
+      return;
+    }
+    const requestType = previous ? 'Update' : 'Create';
+    if (injectFailure) {
+      this.record({ logicalId: id, resourceType: declared.Type, requestType, phase: 'deploy', physicalId: previous?.physicalId, outcome: 'FAILED', reason: 'Injected failure', custom: false });
+      throw new ResourceFailure('Injected failure');
+    }
+    const base = { logicalId: id, type: declared.Type, deletionPolicy: declared.DeletionPolicy, updateReplacePolicy: declared.UpdateReplacePolicy };
+    if (!previous || previous.type !== declared.Type) {
+      const created = await this.createResource({ ...base, physicalId: '', properties, attributes: {} }, 'deploy');
+      if (created.ok) {
+        changes.set(id, previous ? { kind: 'replace', previous, replacement: created.resource } : { kind: 'create' });
+        this.current.set(id, created.resource);
+        return;
+      }
+      if (isCustom(declared.Type)) {
+        changes.set(id, { kind: 'create-failed', failed: created.resource });
+      }
+      throw new ResourceFailure(created.reason);
+    }
+    if (isCustom(declared.Type)) {
+      const response = await this.invoke('deploy', 'Update', { ...previous, properties }, previous.physicalId, previous.properties);
+      if (response.Status === 'FAILED') {
+        // CloudFormation sends the failed resource an Update back to its old properties on rollback.
+        changes.set(id, { kind: 'update', previous, newProperties: properties });
+        throw new ResourceFailure(response.Reason);
+      }
+      const updated: DeployedResource = {
+        ...previous, ...base, properties, physicalId: response.PhysicalResourceId, attributes: response.Data ?? {},
+      };
+      changes.set(id, updated.physicalId === previous.physicalId ? { kind: 'update', previous, newProperties: properties } : { kind: 'replace', previous, replacement: updated });
+      this.current.set(id, updated);
+      return;
+    }
+    if (requiresReplacement(declared.Type, previous.properties, properties)) {
+      const created = await this.createResource({ ...base, physicalId: '', properties, attributes: {} }, 'deploy', true);
+      if (!created.ok) {
+        throw new ResourceFailure(created.reason);
+      }
+      changes.set(id, { kind: 'replace', previous, replacement: created.resource });
+      this.current.set(id, created.resource);
+      return;
+    }
+    const updated = this.updateNative(previous, { ...base, properties }, 'deploy');
+    if (!updated.ok) {
+      throw new ResourceFailure(updated.reason);
+    }
+    changes.set(id, { kind: 'update', previous, newProperties: properties });
+    this.current.set(id, updated.resource);
+  }
+
+  // ---- after the deploy phase ----
+
+  /** UPDATE_COMPLETE_CLEANUP_IN_PROGRESS: old ids of replacements and removed resources get Delete; a failure there is only a warning. */
+  private async cleanUp(changes: Map<string, Change>): Promise<void> {
+    if (!this.previous) {
+      return;
+    }
+    const oldGraph = this.previousGraph();
+    const doomed = new Map<string, DeployedResource>();
+    for (const [id, resource] of this.previous.resources) {
+      const change = changes.get(id);
+      if (change?.kind === 'replace' && !isRetained(resource.updateReplacePolicy)) {
+        doomed.set(id, resource);
+      } else if (!this.artifact.template.Resources[id] || !this.current.has(id)) {
+        this.current.delete(id);
+        if (!isRetained(resource.deletionPolicy)) {
+          doomed.set(id, resource);
+        }
+      }
+    }
+    const ids = oldGraph.ids.filter((id) => doomed.has(id));
+    await walkGraph(ids, reversed(ids, oldGraph.dependsOn), (id) => this.deleteResource(doomed.get(id)!, 'cleanup'), false);
+  }
+
+  /**
+   * UPDATE_ROLLBACK_IN_PROGRESS: resources updated in place (the failed one
+   * included) get an Update back to their old properties, in the old
+   * template's order; replacements, per `replacementRollback`, either keep
+   * the old id untouched ('delete-new') or get that Update back too
+   * ('update-back'). Then UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS deletes
+   * what the update created, in reverse order. A new stack's rollback deletes
+   * everything it created.
+   */
+  private async rollBack(changes: Map<string, Change>): Promise<Omit<DeployOutcome, 'failure'>> {
+    const extraDeletes = new Map<string, DeployedResource>();
+    let rollbackFailed = false;
+    if (this.previous) {
+      const backIds = [...changes].filter(([, change]) => change.kind === 'update'
+        || (change.kind === 'replace' && this.settings.replacementRollback === 'update-back' && isCustom(change.previous.type))).map(([id]) => id);
+      const oldGraph = this.previousGraph();
+      const ids = oldGraph.ids.filter((id) => backIds.includes(id));
+      const { failed } = await walkGraph(ids, oldGraph.dependsOn, async (id) => {
+        const change = changes.get(id)!;
+        if (change.kind === 'update') {
+          return this.updateBack(change.previous, change.newProperties, this.current.get(id)!.physicalId, extraDeletes);
+        }
+        if (change.kind === 'replace') {
+          changes.delete(id);
+          const sent = change.replacement.physicalId;
+          const ok = await this.updateBack(change.previous, change.replacement.properties, sent, extraDeletes);
+          const kept = this.current.get(id)!.physicalId;
+          if (ok && kept !== change.previous.physicalId && !isRetained(change.previous.updateReplacePolicy)) {
+            extraDeletes.set(`${id}#old`, change.previous);
+          }
+          return ok;
+        }
+        return true;
+      }, true);
+      rollbackFailed = failed.size > 0;
+    }
+    const graph = templateGraph(this.artifact.template, (name) => this.condition(this.artifact.template, name));
+    const doomed = new Map<string, DeployedResource>(extraDeletes);
+    for (const [id, change] of changes) {
+      if (change.kind === 'create') {
+        doomed.set(id, this.current.get(id)!);
+        this.current.delete(id);
+      } else if (change.kind === 'create-failed') {
+        doomed.set(id, change.failed);
+      } else if (change.kind === 'replace') {
+        doomed.set(id, change.replacement);
+        this.current.set(id, change.previous);
+      }
+    }
+    // Keys are logical ids, with a `#...` suffix for a second physical id of the same resource; order follows the logical id.
+    const logical = (key: string) => key.split('#')[0];
+    const ids = [...doomed.keys()];
+    const dependsOn = (key: string) => new Set([...graph.dependsOn(logical(key))].flatMap((dep) => ids.filter((k) => logical(k) === dep)));
+    const phase = this.previous ? 'rollback-cleanup' : 'rollback';
+    const { failed } = await walkGraph(ids, reversed(ids, dependsOn), (key) => this.deleteResource(doomed.get(key)!, phase), false);
+    rollbackFailed ||= failed.size > 0;
+    if (!this.previous) {
+      // ROLLBACK_COMPLETE: the stack can only be deleted; the CDK CLI deletes it before the next deploy, so the runner forgets it.
+      return { status: rollbackFailed ? 'ROLLBACK_FAILED' : 'ROLLBACK_COMPLETE' };
+    }
+    const status = rollbackFailed ? 'UPDATE_ROLLBACK_FAILED' : 'UPDATE_ROLLBACK_COMPLETE';
+    return { status, stack: { ...this.previous, resources: new Map(this.current), status } };
+  }
+
+  /** Sends a resource back to `previous`'s properties; a custom resource answering another id leaves the sent id to be deleted. */
+  private async updateBack(previous: DeployedResource, newProperties: { readonly [name: string]: unknown }, sentId: string,
+    extraDeletes: Map<string, DeployedResource>): Promise<boolean> {
+    if (!isCustom(previous.type)) {
+      const restored = this.updateNative({ ...previous, physicalId: sentId, properties: newProperties }, previous, 'rollback');
+      this.current.set(previous.logicalId, { ...previous });
+      return restored.ok;
+    }
+    const response = await this.invoke('rollback', 'Update', previous, sentId, newProperties);
+    if (response.Status === 'FAILED') {
+      return false;
+    }
+    const restored: DeployedResource = { ...previous, physicalId: response.PhysicalResourceId, attributes: response.Data ?? previous.attributes };
+    if (restored.physicalId !== sentId) {
+      extraDeletes.set(`${previous.logicalId}#sent`, { ...previous, physicalId: sentId, properties: newProperties });
+    }
+    this.current.set(previous.logicalId, restored);
+    return true;
+  }
+
+  // ---- one resource ----
+
+  private async createResource(resource: DeployedResource, phase: ResourceEvent['phase'], replacement = false):
+  Promise<{ ok: true; resource: DeployedResource } | { ok: false; reason: string; resource: DeployedResource }> {
+    if (isCustom(resource.type)) {
+      const response = await this.invoke(phase, 'Create', resource);
+      const created = { ...resource, physicalId: response.PhysicalResourceId, attributes: response.Data ?? {} };
+      return response.Status === 'SUCCESS' ? { ok: true, resource: created } : { ok: false, reason: response.Reason, resource: created };
+    }
+    try {
+      const provisioned = nativeType(resource.type).create(this.nativeContext(), resource.logicalId, resource.properties);
+      const created: DeployedResource = { ...resource, ...provisioned, lambda: this.lambdaCode(resource, provisioned.physicalId) };
+      this.record({ logicalId: resource.logicalId, resourceType: resource.type, requestType: 'Create', phase, physicalId: created.physicalId, outcome: 'SUCCESS', custom: false, ...(replacement ? { replacement } : {}) });
+      return { ok: true, resource: created };
+    } catch (error) {
+      const reason = (error as Error).message;
+      this.record({ logicalId: resource.logicalId, resourceType: resource.type, requestType: 'Create', phase, outcome: 'FAILED', reason, custom: false });
+      return { ok: false, reason, resource };
+    }
+  }
+
+  private updateNative(previous: DeployedResource, next: Omit<DeployedResource, 'physicalId' | 'attributes'>, phase: ResourceEvent['phase']):
+  { ok: true; resource: DeployedResource } | { ok: false; reason: string } {
+    try {
+      nativeType(previous.type).update?.(this.nativeContext(), previous.physicalId, next.properties, previous.properties);
+      const resource: DeployedResource = { ...previous, ...next, physicalId: previous.physicalId, attributes: previous.attributes };
+      const updated = { ...resource, lambda: this.lambdaCode(resource, resource.physicalId) };
+      this.record({ logicalId: previous.logicalId, resourceType: previous.type, requestType: 'Update', phase, physicalId: previous.physicalId, outcome: 'SUCCESS', custom: false });
+      return { ok: true, resource: updated };
+    } catch (error) {
+      const reason = (error as Error).message;
+      this.record({ logicalId: previous.logicalId, resourceType: previous.type, requestType: 'Update', phase, physicalId: previous.physicalId, outcome: 'FAILED', reason, custom: false });
+      return { ok: false, reason };
+    }
+  }
+
+  private async deleteResource(resource: DeployedResource, phase: ResourceEvent['phase']): Promise<boolean> {
+    if (isCustom(resource.type)) {
+      const response = await this.invoke(phase, 'Delete', resource, resource.physicalId);
+      return response.Status === 'SUCCESS';
+    }
+    try {
+      nativeType(resource.type).delete(this.nativeContext(), resource.physicalId, resource.properties);
+    } catch (error) {
+      // CloudFormation counts a resource that is already gone as deleted.
+      if ((error as { code?: string }).code !== 'ResourceNotFoundException') {
+        const reason = (error as Error).message;
+        this.record({ logicalId: resource.logicalId, resourceType: resource.type, requestType: 'Delete', phase, physicalId: resource.physicalId, outcome: 'FAILED', reason, custom: false });
+        return false;
+      }
+    }
+    this.record({ logicalId: resource.logicalId, resourceType: resource.type, requestType: 'Delete', phase, physicalId: resource.physicalId, outcome: 'SUCCESS', custom: false });
+    return true;
+  }
+
+  /**
+   * One custom-resource event. The library's types go through the function
+   * the ServiceToken names, as shipped; other custom types are recorded as
+   * succeeding, with no behaviour.
+   */
+  private async invoke(phase: ResourceEvent['phase'], requestType: 'Create' | 'Update' | 'Delete', resource: DeployedResource,
+    physicalId?: string, oldProperties?: { readonly [name: string]: unknown }): Promise<CfnResponse> {
+    const serviceToken = String(resource.properties.ServiceToken);
+    const target = { stackId: this.stackId, region: this.region, logicalId: resource.logicalId, resourceType: resource.type, serviceToken };
+    const event = customResourceEvent(target, requestType, resource.properties, physicalId, oldProperties);
+    let response: CfnResponse;
+    if (HANDLER_TYPES.has(resource.type)) {
+      response = await this.lambdaFor(serviceToken).invoke(event);
+    } else {
+      response = { Status: 'SUCCESS', Reason: 'SUCCESS', PhysicalResourceId: physicalId ?? `${resource.logicalId}-${randomUUID()}`, StackId: this.stackId, RequestId: event.RequestId, LogicalResourceId: resource.logicalId };
+    }
+    if (response.Status === 'SUCCESS' && response.Data && Buffer.byteLength(JSON.stringify(response.Data)) > MAX_RESPONSE_DATA_BYTES) {
+      response = { ...response, Status: 'FAILED', Reason: 'Response object is too long.' };
+    }
+    this.record({
+      logicalId: resource.logicalId,
+      resourceType: resource.type,
+      requestType,
+      phase,
+      physicalId: response.PhysicalResourceId,
+      outcome: response.Status,
+      ...(response.Status === 'FAILED' ? { reason: response.Reason } : {}),
+      ...(requestType === 'Update' && response.Status === 'SUCCESS' && response.PhysicalResourceId !== physicalId ? { replacement: true } : {}),
+      custom: HANDLER_TYPES.has(resource.type),
+    });
+    return response;
+  }
+
+  /** The function a ServiceToken names, one cold start per operation. */
+  private lambdaFor(serviceToken: string): SimulatedLambda {
+    const fn = [...this.current.values()].find((r) => r.type === 'AWS::Lambda::Function'
+      && (r.physicalId === serviceToken || this.attribute(r.logicalId, 'Arn') === serviceToken));
+    if (!fn?.lambda) {
+      throw new Error(`ServiceToken ${serviceToken} names no Lambda function of ${this.artifact.stackName} with code in the assembly`);
+    }
+    const key = `${fn.physicalId}|${fn.lambda.codeDir}`;
+    let lambda = this.lambdas.get(key);
+    if (!lambda) {
+      const variables = (fn.properties.Environment as { Variables?: { [name: string]: string } } | undefined)?.Variables ?? {};
+      lambda = new SimulatedLambda(fn.lambda, { ...lambdaEnvironment(this.settings.standIn, this.region, fn), ...variables });
+      this.lambdas.set(key, lambda);
+    }
+    return lambda;
+  }
+
+  /** A function's code: the zip asset its Code.S3Key names, unpacked in the assembly as `asset.<hash>/`. */
+  private lambdaCode(resource: DeployedResource, physicalId: string): LambdaCode | undefined {
+    if (resource.type !== 'AWS::Lambda::Function') {
+      return undefined;
+    }
+    const props = resource.properties as { Code?: { S3Key?: string }; Handler?: string; Timeout?: number };
+    const asset = this.artifact.assets.find((a) => a.packaging === 'zip' && a.destinations.some((d) => this.placeholders(d.objectKey) === props.Code?.S3Key));
+    if (!asset || !fs.existsSync(path.join(asset.sourcePath, '__entrypoint__.js'))) {
+      return undefined;
+    }
+    return { codeDir: asset.sourcePath, handler: props.Handler ?? 'index.handler', timeoutSeconds: Number(props.Timeout ?? 3), functionName: physicalId };
+  }
+
+  // ---- resolution ----
+
+  private useTemplate(template: Template, given: { readonly [name: string]: string } = {}): void {
+    this.conditions = new Map();
+    this.parameters = {};
+    for (const [name, parameter] of Object.entries(template.Parameters ?? {})) {
+      const value = given[name] ?? (parameter.Default === undefined ? undefined : String(parameter.Default));
+      if (value === undefined) {
+        throw new Error(`${this.artifact.stackName}: parameter ${name} has no value and no default`);
+      }
+      this.parameters[name] = parameter.Type.startsWith('AWS::SSM::Parameter::Value') ? this.ssmValue(value) : value;
+    }
+  }
+
+  private ssmValue(name: string): string {
+    const stored = this.settings.standIn.parameters.parameters.get(name)?.value ?? BOOTSTRAP_SSM_VALUES[name];
+    if (stored === undefined) {
+      throw new Error(`${this.artifact.stackName}: SSM parameter ${name} does not exist`);
+    }
+    return stored;
+  }
+
+  private condition(template: Template, name: string): boolean {
+    let value = this.conditions.get(name);
+    if (value === undefined) {
+      const definition = template.Conditions?.[name];
+      if (definition === undefined) {
+        throw new Error(`${this.artifact.stackName}: condition ${name} is not defined`);
+      }
+      value = resolve(definition, this.resolveContext(template)) === true;
+      this.conditions.set(name, value);
+    }
+    return value;
+  }
+
+  private resolveProperties(template: Template, id: string): { readonly [name: string]: unknown } {
+    try {
+      return resolve(template.Resources[id].Properties ?? {}, this.resolveContext(template)) as { [name: string]: unknown };
+    } catch (error) {
+      throw new ResourceFailure((error as Error).message);
+    }
+  }
+
+  private resolveContext(template: Template): ResolveContext {
+    const pseudo: { readonly [name: string]: string } = {
+      'AWS::AccountId': this.account,
+      'AWS::Region': this.region,
+      'AWS::Partition': 'aws',
+      'AWS::URLSuffix': 'amazonaws.com',
+      'AWS::StackName': this.artifact.stackName,
+      'AWS::StackId': this.stackId,
+    };
+    return {
+      region: this.region,
+      mappings: template.Mappings,
+      ref: (name) => {
+        const value = pseudo[name] ?? this.parameters[name] ?? this.current.get(name)?.physicalId;
+        if (value === undefined) {
+          throw new Error(`Ref ${name}: no such parameter or resource (or it is not created yet)`);
+        }
+        return value;
+      },
+      getAtt: (logicalId, attribute) => this.attribute(logicalId, attribute),
+      condition: (name) => this.condition(template, name),
+      importValue: (name) => this.settings.importValue(name),
+    };
+  }
+
+  private attribute(logicalId: string, attribute: string): unknown {
+    const resource = this.current.get(logicalId);
+    if (!resource) {
+      throw new Error(`Fn::GetAtt ${logicalId}.${attribute}: no such resource (or it is not created yet)`);
+    }
+    if (attribute in resource.attributes) {
+      return resource.attributes[attribute];
+    }
+    if (isCustom(resource.type)) {
+      throw new Error(`CustomResource attribute error: Vendor response doesn't contain ${attribute} key in object ${this.stackId}|${logicalId}`);
+    }
+    return recordedAttribute(this.nativeContext(), resource.type, resource.physicalId, attribute);
+  }
+
+  private stackState(template: Template, status: StackStatus): DeployedStack {
+    const context = this.resolveContext(template);
+    const outputs: { [name: string]: string } = {};
+    const exports: { [name: string]: string } = {};
+    for (const [name, output] of Object.entries(template.Outputs ?? {})) {
+      if (output.Condition !== undefined && !this.condition(template, output.Condition)) {
+        continue;
+      }
+      const value = String(resolve(output.Value, context));
+      outputs[name] = value;
+      if (output.Export) {
+        exports[String(resolve(output.Export.Name, context))] = value;
+      }
+    }
+    return {
+      artifact: this.artifact,
+      stackName: this.artifact.stackName,
+      stackId: this.stackId,
+      account: this.account,
+      region: this.region,
+      template,
+      resources: this.current,
+      parameters: this.parameters,
+      outputs,
+      exports,
+      status,
+    };
+  }
+
+  private previousGraph(): TemplateGraph {
+    const template = this.previous!.template;
+    return templateGraph(template, (name) => resolve(template.Conditions?.[name], this.resolveContext(template)) === true);
+  }
+
+  /** CDK file assets are published before the deployment: each lands in the stand-in's S3 (kept afterwards, as CDK leaves them). */
+  private stageFileAssets(): void {
+    for (const asset of this.artifact.assets.filter((a) => a.packaging === 'file')) {
+      const bytes = fs.readFileSync(asset.sourcePath);
+      for (const destination of asset.destinations) {
+        this.settings.standIn.putObject(this.placeholders(destination.bucketName), this.placeholders(destination.objectKey), bytes);
+      }
+    }
+  }
+
+  private placeholders(text: string): string {
+    return text.replace(/\$\{AWS::AccountId\}/g, this.account).replace(/\$\{AWS::Region\}/g, this.region).replace(/\$\{AWS::Partition\}/g, 'aws');
+  }
+
+  private nativeContext(): NativeContext {
+    return { standIn: this.settings.standIn, stackName: this.artifact.stackName, region: this.region, account: this.account };
+  }
+
+  private record(event: Omit<ResourceEvent, 'stackName'>): void {
+    this.settings.events.push({ stackName: this.artifact.stackName, ...event });
+  }
+}
+
+/**
+ * The simulated function's environment: region, dummy credentials, and the
+ * SDK's standard per-service endpoint variables aimed at the stand-in. No
+ * shared config or credentials file and no instance metadata are consulted.
+ */
+function lambdaEnvironment(standIn: StandIn, region: string, fn: DeployedResource): { [name: string]: string } {
+  return {
+    AWS_REGION: region,
+    AWS_DEFAULT_REGION: region,
+    AWS_ACCESS_KEY_ID: DUMMY_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: DUMMY_CREDENTIALS.secretAccessKey,
+    AWS_SESSION_TOKEN: 'stand-in-session-token',
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: standIn.endpoint,
+    AWS_ENDPOINT_URL_SSM: standIn.endpoint,
+    AWS_ENDPOINT_URL_S3: standIn.endpoint,
+    AWS_CONFIG_FILE: '/nonexistent/aws-config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_LAMBDA_FUNCTION_NAME: fn.physicalId,
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.properties.MemorySize ?? 128),
+    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+    TZ: ':UTC',
+  };
+}
+
+function isCustom(type: string): boolean {
+  return type.startsWith('Custom::') || type === 'AWS::CloudFormation::CustomResource';
+}
+
+function isRetained(policy: string | undefined): boolean {
+  return policy === 'Retain' || policy === 'RetainExceptOnCreate';
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(canonical);
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+  }
+  return value;
+}
