@@ -42,7 +42,8 @@ export interface HandlerGrants {
 
 /** One pool's permissions: an AWS::IAM::Policy of its own, attached to the handler's role. */
 interface PoolGrant {
-  readonly policy: iam.CfnPolicy;
+  /** Undefined when the app supplies the role (iam.Role.customizeRoles): the statements then go to the role's policy report. */
+  readonly policy?: iam.CfnPolicy;
   readonly statements: () => PolicyStatementJson[];
   readonly poolArn: string;
   readonly claimArns: string[];
@@ -103,7 +104,9 @@ export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants
     resources.pools.set(grants.userPool, pool);
   }
   pool.claimArns.push(claimArn(stack, grants.userPool.userPoolId, grants.claim));
-  scope.node.addDependency(pool.policy);
+  if (pool.policy) {
+    scope.node.addDependency(pool.policy);
+  }
 
   if (grants.files.length > 0) {
     if (resources.objectArns.length === 0) {
@@ -122,17 +125,20 @@ export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants
  */
 function grantPool(provider: CustomResourceProvider, userPool: cognito.IUserPool): PoolGrant {
   const stack = Stack.of(provider);
-  const role = provider.node.tryFindChild('Role');
-  if (!CfnResource.isCfnResource(role)) {
-    // iam.Role.customizeRoles: the app supplies the role; it must allow what the role policy would.
-    throw new ValidationError(provider, 'role', 'a pre-created role', 'the handler role aws-cdk-lib creates, to which each pool\'s policy is attached');
-  }
   const claimArns: string[] = [];
   const poolArn = userPool.userPoolArn;
   const statements = (): PolicyStatementJson[] => [
     { Effect: 'Allow', Action: COGNITO_ACTIONS, Resource: poolArn },
     { Effect: 'Allow', Action: CLAIM_ACTIONS, Resource: distinct(stack, claimArns) },
   ];
+  const role = provider.node.tryFindChild('Role');
+  if (!CfnResource.isCfnResource(role)) {
+    // iam.Role.customizeRoles: the app supplies the role, and aws-cdk-lib
+    // reports what its policy must allow; there is no role to attach to.
+    provider.addToRolePolicy({ Effect: 'Allow', Action: COGNITO_ACTIONS, Resource: poolArn });
+    provider.addToRolePolicy({ Effect: 'Allow', Action: CLAIM_ACTIONS, Resource: uniqueList(stack, claimArns) });
+    return { statements, poolArn, claimArns };
+  }
   const id = `Policy${poolName(stack, userPool)}`;
   const policy = new iam.CfnPolicy(provider, id, {
     policyName: `cdk-cognito-login-${id}`.slice(0, 128),
