@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { LoginTermsOptions } from './terms';
 
 /** An app client of a login: an application users sign in to through the hosted pages. */
 export interface LoginClientOptions {
@@ -73,4 +74,29 @@ export interface LoginClientOptions {
    * @default - the construct id
    */
   readonly clientName?: string;
+
+  /**
+   * Terms documents linked from this client's managed login sign-up page.
+   * Each document given here (terms of use, privacy policy) replaces the
+   * login's one of the same kind; the other still comes from the login.
+   *
+   * @default - the login's terms, if any
+   */
+  readonly terms?: LoginTermsOptions;
+
+  /**
+   * Any other option of aws-cdk-lib's app clients (auth flows, refresh token
+   * rotation, read and write attributes, analytics, ...), merged under what
+   * the login decides. Precedence, highest first: the members the login owns
+   * (`oAuth`, `supportedIdentityProviders`, `userPool`: refused here, use the
+   * client's callbackUrls, logoutUrls, scopes, implicitCodeGrant and
+   * identityProviders); this client's own options (clientName,
+   * generateSecret, the token validities); clientProps; the login's defaults
+   * (no secret, user existence errors hidden). With the login's `signIn`,
+   * `ALLOW_USER_AUTH` is added to the auth flows (and `authFlows.user: false`
+   * is refused).
+   *
+   * @default - the login's defaults
+   */
+  readonly clientProps?: cognito.UserPoolClientOptions;
 }

@@ -6,3 +6,5 @@ export * from './login';
 export * from './pages';
 export * from './providers';
 export * from './resource-server';
+export * from './sign-in';
+export * from './terms';

@@ -5,12 +5,18 @@ import { LoginClientOptions } from './client';
 import { LoginDomain } from './domain';
 import { LoginPages } from './pages';
 import { validateClientName } from './private/client-name';
+import { clientNameOf, collectClientPropsViolations, loginClientProps } from './private/client-props';
+import { definedMembers } from './private/defined-members';
 import { LoginPageStyles } from './private/login-pages';
 import { collectRedirectUrlViolations } from './private/redirect-urls';
 import { resourceServersOfScopes, validateResourceServers } from './private/resource-servers';
+import { LoginSignIn, collectClientSignInViolations } from './private/sign-in-policy';
+import { addClientTerms, clientTerms, collectTermsViolations, termsId } from './private/terms';
 import { ValidationError, ViolationCollector, requireUnique, warn } from './private/validate';
 import { LoginProvider } from './providers';
 import { LoginResourceServerOptions } from './resource-server';
+import { SignInOptions } from './sign-in';
+import { LoginTermsOptions } from './terms';
 
 /** Properties of a CognitoLogin. */
 export interface CognitoLoginProps {
@@ -58,6 +64,28 @@ export interface CognitoLoginProps {
    * @default - none
    */
   readonly resourceServers?: LoginResourceServerOptions[];
+
+  /**
+   * Choice-based sign-in on the managed login pages: which first factors
+   * users choose from (password, passkey, email or SMS code) and how
+   * passkeys work. Written on the new pool's CloudFormation resource
+   * (`Policies.SignInPolicy`, `WebAuthnRelyingPartyID`,
+   * `WebAuthnUserVerification`), and every client gets `ALLOW_USER_AUTH`.
+   * Refused with classic pages, the Lite plan, or a pool of your own
+   * (configure that pool where you create it).
+   *
+   * @default - Cognito's default: password sign-in only
+   */
+  readonly signIn?: SignInOptions;
+
+  /**
+   * Terms of use and privacy policy linked from the managed login sign-up
+   * page of every client (a client's own `terms` replace them document by
+   * document). Refused with classic pages.
+   *
+   * @default - none
+   */
+  readonly terms?: LoginTermsOptions;
 }
 
 /**
@@ -107,8 +135,9 @@ const DEFAULT_USER_POOL_PROPS: cognito.UserPoolProps = {
  *
  * Construct ids, and so logical ids, come from names, never from order:
  * `UserPool`, `Domain`, `Provider<name>`, `ResourceServer<identifier>`,
- * each client's id as given to addClient, and the page styles named after
- * them (`<client id>Branding`, `<client id>ClassicCustomization`, and
+ * each client's id as given to addClient, and the page styles and terms
+ * documents named after them (`<client id>Branding`,
+ * `<client id>ClassicCustomization`, `<client id>Terms`, and
  * `ClassicCustomization` for the pool-wide classic one).
  */
 export class CognitoLogin extends Construct {
@@ -136,6 +165,8 @@ export class CognitoLogin extends Construct {
   /** The first callback URL of each client created here: the redirect_uri of its sign-in URL. */
   private readonly firstCallbackUrls = new Map<cognito.IUserPoolClient, string>();
   private readonly pageStyles: LoginPageStyles;
+  private readonly signIn?: LoginSignIn;
+  private readonly terms?: LoginTermsOptions;
 
   constructor(scope: Construct, id: string, props: CognitoLoginProps) {
     super(scope, id);
@@ -145,7 +176,25 @@ export class CognitoLogin extends Construct {
         'absent when userPool is given: configure your own pool where you create it');
     }
     this.pages = props.pages ?? LoginPages.managedLogin();
-    this.userPool = props.userPool ?? new cognito.UserPool(this, 'UserPool', userPoolPropsWithDefaults(props.userPoolProps));
+    const poolProps = userPoolPropsWithDefaults(props.userPoolProps);
+    this.signIn = props.signIn === undefined ? undefined : LoginSignIn.resolve(this, props.signIn, {
+      domain: props.domain, pages: this.pages, userPool: props.userPool, userPoolProps: props.userPoolProps, mergedPoolProps: poolProps,
+    });
+    const termsViolations = new ViolationCollector(this);
+    collectTermsViolations(this, termsViolations, 'terms', props.terms, this.isManagedLogin());
+    termsViolations.throwIfAny();
+    this.terms = props.terms;
+    if (props.userPool !== undefined) {
+      this.userPool = props.userPool;
+    } else {
+      const pool = new cognito.UserPool(this, 'UserPool', this.signIn?.poolProps(poolProps) ?? poolProps);
+      this.signIn?.applyToPool(pool);
+      this.userPool = pool;
+    }
+    if (props.terms !== undefined && props.userPool === undefined && poolProps.selfSignUpEnabled !== true) {
+      warn(this, 'termsWithoutSignUp', 'Cognito links terms documents from the sign-up page only, and this pool has self sign-up off '
+        + '(userPoolProps.selfSignUpEnabled), so users never see them.');
+    }
     this.domain = props.domain._bind(this, this.userPool, this.pages.managedLoginVersion as cognito.ManagedLoginVersion);
     this.pageStyles = new LoginPageStyles(this, this.userPool, this.domain, this.pages, props.userPoolProps?.featurePlan);
 
@@ -177,7 +226,8 @@ export class CognitoLogin extends Construct {
    * pages: with managed login a style `<id>Branding` (its perClient entry,
    * else the pages' branding, else Cognito's defaults); with classic pages a
    * customization `<id>ClassicCustomization` when perClient has an entry for
-   * it. The client depends on
+   * it; with terms (the login's or its own) its terms documents `<id>Terms`.
+   * The client depends on
    * the identity providers and resource servers it uses, which CloudFormation
    * would not otherwise know (aws-cdk issue 15850).
    *
@@ -185,13 +235,19 @@ export class CognitoLogin extends Construct {
    */
   public addClient(id: string, options: LoginClientOptions): cognito.UserPoolClient {
     // Every construct a client brings (its output, its page style) is named after it; all of those ids must be free.
-    if ([id, `${id}SignInUrl`, ...this.pageStyles.idsFor(id)].some((childId) => this.node.tryFindChild(childId) !== undefined)) {
+    if ([id, `${id}SignInUrl`, termsId(id), ...this.pageStyles.idsFor(id)].some((childId) => this.node.tryFindChild(childId) !== undefined)) {
       throw new ValidationError(this, 'id', id,
         `an id not yet used in this login (taken: ${this.node.children.map((c) => c.node.id).join(', ')})`);
     }
-    // The client's name, URLs, scopes and providers: every violation in one error, before anything is made.
+    // The client's name, URLs, scopes, providers, clientProps and terms: every violation in one error, before anything is made.
     const violations = new ViolationCollector(this);
-    violations.check(() => validateClientName(this, id, options.clientName));
+    violations.check(() => validateClientName(this, id, clientNameOf(options)));
+    collectClientPropsViolations(violations, `${id}.clientProps`, options.clientProps);
+    if (this.signIn !== undefined) {
+      collectClientSignInViolations(violations, `${id}.clientProps`, options.clientProps);
+    }
+    collectTermsViolations(this, violations, `${id}.terms`, options.terms, this.isManagedLogin());
+    const terms = clientTerms(violations, `${id}.terms`, this.terms, options.terms);
     collectRedirectUrlViolations(violations, `${id}.callbackUrls`, options.callbackUrls, true);
     collectRedirectUrlViolations(violations, `${id}.logoutUrls`, options.logoutUrls, false);
     const scopes = options.scopes ?? [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE];
@@ -199,11 +255,8 @@ export class CognitoLogin extends Construct {
     const providerNames = violations.check(() => this.supportedProviderNames(id, options.identityProviders)) ?? [];
     violations.throwIfAny();
 
-    const client = new cognito.UserPoolClient(this, id, {
+    const client = new cognito.UserPoolClient(this, id, loginClientProps(id, options, {
       userPool: this.userPool,
-      userPoolClientName: options.clientName ?? id,
-      generateSecret: options.generateSecret ?? false,
-      preventUserExistenceErrors: true,
       supportedIdentityProviders: providerNames.map((name) => cognito.UserPoolClientIdentityProvider.custom(name)),
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: options.implicitCodeGrant ?? false },
@@ -211,10 +264,11 @@ export class CognitoLogin extends Construct {
         logoutUrls: options.logoutUrls,
         scopes,
       },
-      accessTokenValidity: options.accessTokenValidity,
-      idTokenValidity: options.idTokenValidity,
-      refreshTokenValidity: options.refreshTokenValidity,
-    });
+    }));
+    this.signIn?.applyToClient(client);
+    if (terms !== undefined) {
+      addClientTerms(this, id, this.userPool, client, terms, this.domain.node.defaultChild ?? this.domain);
+    }
     if (options.implicitCodeGrant) {
       warn(client, 'implicitCodeGrant',
         'The implicit grant returns tokens in the URL, where browser history and referrers can leak them; '
@@ -250,7 +304,7 @@ export class CognitoLogin extends Construct {
    * `<id>Branding` (its perClient entry, else the pages' branding, else
    * Cognito's defaults), so it never shows "Login pages unavailable"; with
    * classic pages a customization `<id>ClassicCustomization` when perClient
-   * has an entry for it.
+   * has an entry for it. With the login's terms it gets them too (`<id>Terms`).
    *
    * Clients made the aws-cdk-lib way on this login's pool in the same app
    * (`login.userPool.addClient(...)`, `new UserPoolClient(...)`) need no call:
@@ -261,11 +315,17 @@ export class CognitoLogin extends Construct {
    * @param client an app client of this login's user pool
    */
   public addExistingClient(id: string, client: cognito.IUserPoolClient): void {
-    const taken = this.pageStyles.idsFor(id).filter((childId) => this.node.tryFindChild(childId) !== undefined);
+    const taken = [termsId(id), ...this.pageStyles.idsFor(id)].filter((childId) => this.node.tryFindChild(childId) !== undefined);
     if (taken.length > 0) {
-      throw new ValidationError(this, 'id', id, `an id whose style ids are free in this login (taken: ${taken.join(', ')})`);
+      throw new ValidationError(this, 'id', id, `an id whose style and terms ids are free in this login (taken: ${taken.join(', ')})`);
     }
+    const violations = new ViolationCollector(this);
+    const terms = clientTerms(violations, 'terms', this.terms, undefined);
+    violations.throwIfAny();
     this.pageStyles.styleClient(id, client);
+    if (terms !== undefined) {
+      addClientTerms(this, id, this.userPool, client, terms, this.domain.node.defaultChild ?? this.domain);
+    }
   }
 
   /**
@@ -315,6 +375,10 @@ export class CognitoLogin extends Construct {
     return names;
   }
 
+  private isManagedLogin(): boolean {
+    return this.pages.managedLoginOptions !== undefined;
+  }
+
   private knownProviderNames(): string {
     return [COGNITO, ...this.providersByName.keys()].join(', ');
   }
@@ -337,10 +401,6 @@ function userPoolPropsWithDefaults(overrides: cognito.UserPoolProps = {}): cogni
     ...merged,
     deletionProtection: given.deletionProtection ?? merged.removalPolicy !== RemovalPolicy.DESTROY,
   };
-}
-
-function definedMembers<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** The redirect_uri query parameter: percent-encoded, unless only known at deploy time. */

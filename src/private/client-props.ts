@@ -1,0 +1,63 @@
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { definedMembers } from './defined-members';
+import { ViolationCollector } from './validate';
+import { LoginClientOptions } from '../client';
+
+/**
+ * Members of aws-cdk-lib's client props that the login decides for every
+ * client, and what to use instead. `userPool` is not in UserPoolClientOptions,
+ * but JavaScript and jsii callers can still pass it.
+ */
+const OWNED_BY_LOGIN: { [member: string]: string } = {
+  userPool: 'absent: the client is made on the login\'s pool',
+  oAuth: 'absent: the login owns the OAuth settings; use callbackUrls, logoutUrls, scopes and implicitCodeGrant of the client',
+  supportedIdentityProviders: 'absent: the login owns the supported providers; use identityProviders of the client',
+};
+
+/** What the login gives a client unless clientProps or the client's own options say otherwise. */
+const LOGIN_CLIENT_DEFAULTS: cognito.UserPoolClientOptions = {
+  generateSecret: false,
+  preventUserExistenceErrors: true,
+};
+
+/** Records every member of `clientProps` that the login owns; `prop` names it, e.g. `Web.clientProps`. */
+export function collectClientPropsViolations(
+  violations: ViolationCollector, prop: string, clientProps: cognito.UserPoolClientOptions | undefined,
+): void {
+  const given = definedMembers((clientProps ?? {}) as Record<string, unknown>);
+  for (const [member, allowed] of Object.entries(OWNED_BY_LOGIN)) {
+    if (member in given) {
+      violations.add(`${prop}.${member}`, given[member], allowed);
+    }
+  }
+}
+
+/** The client's name given for Cognito: clientName, else clientProps.userPoolClientName (else the construct id is used). */
+export function clientNameOf(options: LoginClientOptions): string | undefined {
+  return options.clientName ?? options.clientProps?.userPoolClientName;
+}
+
+/**
+ * The props of a login's client, in order of precedence:
+ * 1. what the login owns (`userPool`, `oAuth`, `supportedIdentityProviders`), given here;
+ * 2. the client's own options (`clientName`, `generateSecret`, the token validities);
+ * 3. `clientProps`, as given;
+ * 4. the login's defaults (no secret, user existence errors hidden).
+ */
+export function loginClientProps(
+  id: string, options: LoginClientOptions, owned: Pick<cognito.UserPoolClientProps, 'userPool' | 'oAuth' | 'supportedIdentityProviders'>,
+): cognito.UserPoolClientProps {
+  const own = definedMembers<cognito.UserPoolClientOptions>({
+    userPoolClientName: clientNameOf(options) ?? id,
+    generateSecret: options.generateSecret,
+    accessTokenValidity: options.accessTokenValidity,
+    idTokenValidity: options.idTokenValidity,
+    refreshTokenValidity: options.refreshTokenValidity,
+  });
+  return {
+    ...LOGIN_CLIENT_DEFAULTS,
+    ...definedMembers(options.clientProps ?? {}),
+    ...own,
+    ...owned,
+  };
+}

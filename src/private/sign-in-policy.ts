@@ -1,0 +1,263 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { IConstruct } from 'constructs';
+import { ViolationCollector, isUnresolved, warn } from './validate';
+import { LoginDomain } from '../domain';
+import { LoginPages } from '../pages';
+import { PasskeyVerification, SignInFactor, SignInOptions } from '../sign-in';
+
+/**
+ * Everything here reaches the pool through CloudFormation property overrides
+ * on its CfnUserPool, not aws-cdk-lib's UserPool props (`signInPolicy`,
+ * `passkeyRelyingPartyId`, `passkeyUserVerification`): those props only exist
+ * in aws-cdk-lib releases newer than the oldest this library supports, and
+ * `WebAuthnFactorConfiguration` has no L2 prop at all (aws-cdk issue 37895).
+ * `addPropertyOverride` exists in every aws-cdk-lib 2 release, and the
+ * properties exist in CloudFormation whatever aws-cdk-lib's bundled spec says.
+ */
+const CFN = {
+  allowedFirstAuthFactors: 'Policies.SignInPolicy.AllowedFirstAuthFactors',
+  relyingPartyId: 'WebAuthnRelyingPartyID',
+  userVerification: 'WebAuthnUserVerification',
+  factorConfiguration: 'WebAuthnFactorConfiguration',
+} as const;
+
+/** WebAuthnFactorConfiguration value under which a passkey with user verification satisfies MFA (API_WebAuthnConfigurationType). */
+const PASSKEY_AS_MFA = 'MULTI_FACTOR_WITH_USER_VERIFICATION';
+
+/** The explicit auth flow that lets a client use choice-based sign-in (API_CreateUserPoolClient). */
+const ALLOW_USER_AUTH = 'ALLOW_USER_AUTH';
+/** What a client gets when it named no auth flows: choice-based sign-in, and refreshing its tokens. */
+const DEFAULT_AUTH_FLOWS = [ALLOW_USER_AUTH, 'ALLOW_REFRESH_TOKEN_AUTH'];
+
+const DEFAULT_FACTORS = [SignInFactor.PASSWORD, SignInFactor.PASSKEY];
+
+/** RelyingPartyIdType (botocore cognito-idp model): 1 to 127 characters. */
+const RELYING_PARTY_ID_MAX_LENGTH = 127;
+/** A lowercase domain name of two labels or more: WebAuthn refuses a bare top-level domain as relying party. */
+const DNS_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const DOMAIN_NAME = new RegExp(`^${DNS_LABEL}(?:\\.${DNS_LABEL})+$`);
+
+/** UserPoolProps members that configure what signIn configures: one place only. */
+const POOL_PROPS_OWNED_BY_SIGN_IN = ['signInPolicy', 'passkeyRelyingPartyId', 'passkeyUserVerification'];
+
+/** What the sign-in checks need to know about the rest of the login. */
+export interface SignInContext {
+  readonly domain: LoginDomain;
+  readonly pages: LoginPages;
+  /** The pool the user passed in, if any. */
+  readonly userPool?: cognito.IUserPool;
+  /** userPoolProps as the user gave them. */
+  readonly userPoolProps?: cognito.UserPoolProps;
+  /** userPoolProps over the library's defaults: the pool that will be made. */
+  readonly mergedPoolProps: cognito.UserPoolProps;
+}
+
+/**
+ * The checked choice-based sign-in of one login: what it adds to the new
+ * pool's props, the overrides it writes on the pool, and the auth flow it
+ * gives each client.
+ */
+export class LoginSignIn {
+  /**
+   * Checks the options against the rest of the login; every violation is
+   * reported in one ValidationError on `scope`.
+   */
+  public static resolve(scope: IConstruct, options: SignInOptions, context: SignInContext): LoginSignIn {
+    const violations = new ViolationCollector(scope);
+    if (context.userPool !== undefined) {
+      // A pool made elsewhere is configured where it is made (see the README's "Adopt an existing pool"), like userPoolProps.
+      violations.add('signIn', Object.keys(options).join(', ') || '{}',
+        'absent when userPool is given: configure sign-in on your own pool (aws-cdk-lib\'s signInPolicy, passkeyRelyingPartyId '
+        + 'and passkeyUserVerification, or its CfnUserPool), and give clients ALLOW_USER_AUTH with clientProps.authFlows');
+      violations.throwIfAny();
+    }
+    const factors = options.allowedFirstFactors ?? DEFAULT_FACTORS;
+    collectFactorViolations(violations, factors);
+    const passkey = factors.includes(SignInFactor.PASSKEY);
+    const pool = context.mergedPoolProps;
+
+    if (context.pages.classicOptions !== undefined) {
+      violations.add('signIn', describeFactors(factors),
+        'only with LoginPages.managedLogin(): the classic hosted UI offers password sign-in only and cannot show passkeys or one-time codes');
+    }
+    if (pool.featurePlan === cognito.FeaturePlan.LITE) {
+      violations.add('userPoolProps.featurePlan', pool.featurePlan,
+        'ESSENTIALS or PLUS with signIn: Cognito offers choice-based sign-in and passkeys from the Essentials plan up');
+    }
+    for (const member of POOL_PROPS_OWNED_BY_SIGN_IN) {
+      const value = (context.userPoolProps as Record<string, unknown> | undefined)?.[member];
+      if (value !== undefined) {
+        violations.add(`userPoolProps.${member}`, value, 'absent when signIn is given: signIn configures it');
+      }
+    }
+    if (factors.includes(SignInFactor.SMS_OTP) && pool.enableSmsRole === false) {
+      violations.add('userPoolProps.enableSmsRole', false, 'true or absent with SMS_OTP: Cognito sends the codes through an SMS role');
+    }
+
+    const host = domainHost(scope, context.domain);
+    if (options.passkeyRelyingPartyId !== undefined) {
+      if (!passkey) {
+        violations.add('signIn.passkeyRelyingPartyId', options.passkeyRelyingPartyId, 'absent unless PASSKEY is among allowedFirstFactors');
+      } else {
+        collectRelyingPartyViolations(violations, options.passkeyRelyingPartyId, context.domain, host);
+      }
+    }
+    const mfaRequired = pool.mfa === cognito.Mfa.REQUIRED;
+    const userVerification = options.passkeyUserVerification;
+    if (userVerification !== undefined && !passkey) {
+      violations.add('signIn.passkeyUserVerification', userVerification, 'absent unless PASSKEY is among allowedFirstFactors');
+    } else if (userVerification !== undefined && !Object.values(PasskeyVerification).includes(userVerification)) {
+      violations.add('signIn.passkeyUserVerification', userVerification, `one of ${Object.values(PasskeyVerification).join(', ')}`);
+    } else if (passkey && mfaRequired && userVerification !== PasskeyVerification.REQUIRED) {
+      violations.add('signIn.passkeyUserVerification', userVerification ?? '(not given)',
+        'PasskeyVerification.REQUIRED when the pool requires MFA: Cognito lets a passkey satisfy MFA only with user verification');
+    }
+    violations.throwIfAny();
+
+    if (factors.includes(SignInFactor.EMAIL_OTP) && pool.email === undefined) {
+      warn(scope, 'emailOtpWithCognitoEmail',
+        'EMAIL_OTP sends a code by email on every sign-in, and Cognito\'s own email sending is limited to a few dozen messages a day; '
+        + 'send through Amazon SES with userPoolProps.email (cognito.UserPoolEmail.withSES).');
+    }
+    const relyingPartyId = options.passkeyRelyingPartyId;
+    if (passkey && relyingPartyId !== undefined && context.domain.customDomain !== undefined && relyingPartyId !== host) {
+      // Allowed by WebAuthn, but Cognito's API reference says the id must be the custom domain itself for managed login.
+      warn(scope, 'passkeyRelyingPartyIdParent',
+        `signIn.passkeyRelyingPartyId ${relyingPartyId} is a parent of the login's domain ${host}; Cognito's API reference says that `
+        + 'with a custom domain and managed login the relying party id must be the custom domain\'s own name.');
+    }
+    return new LoginSignIn(factors, passkey ? {
+      relyingPartyId: relyingPartyId ?? host,
+      userVerification: userVerification ?? PasskeyVerification.PREFERRED,
+      asMfa: mfaRequired,
+    } : undefined);
+  }
+
+  private constructor(
+    private readonly factors: readonly SignInFactor[],
+    private readonly passkey: { relyingPartyId: string; userVerification: PasskeyVerification; asMfa: boolean } | undefined,
+  ) {}
+
+  /** The new pool's props with what the factors need: an SMS role for SMS_OTP, unless the user chose one. */
+  public poolProps(merged: cognito.UserPoolProps): cognito.UserPoolProps {
+    if (this.factors.includes(SignInFactor.SMS_OTP) && merged.enableSmsRole === undefined && merged.smsRole === undefined) {
+      return { ...merged, enableSmsRole: true };
+    }
+    return merged;
+  }
+
+  /** Writes the sign-in policy and passkey settings on the pool's CloudFormation resource. */
+  public applyToPool(pool: cognito.UserPool): void {
+    const resource = pool.node.defaultChild as cognito.CfnUserPool;
+    resource.addPropertyOverride(CFN.allowedFirstAuthFactors, [...this.factors]);
+    if (this.passkey !== undefined) {
+      resource.addPropertyOverride(CFN.relyingPartyId, this.passkey.relyingPartyId);
+      resource.addPropertyOverride(CFN.userVerification, this.passkey.userVerification);
+      if (this.passkey.asMfa) {
+        resource.addPropertyOverride(CFN.factorConfiguration, PASSKEY_AS_MFA);
+      }
+    }
+  }
+
+  /**
+   * Gives a client ALLOW_USER_AUTH, which choice-based sign-in needs, on top
+   * of the flows it has. Written on the CfnUserPoolClient rather than through
+   * aws-cdk-lib's `authFlows.user`, which older releases lack.
+   */
+  public applyToClient(client: cognito.UserPoolClient): void {
+    const resource = client.node.defaultChild as cognito.CfnUserPoolClient;
+    const flows = resource.explicitAuthFlows;
+    if (flows === undefined) {
+      resource.explicitAuthFlows = [...DEFAULT_AUTH_FLOWS];
+    } else if (!flows.includes(ALLOW_USER_AUTH)) {
+      resource.explicitAuthFlows = [...flows, ALLOW_USER_AUTH];
+    }
+  }
+}
+
+/** Records a client's clientProps that contradict choice-based sign-in. */
+export function collectClientSignInViolations(
+  violations: ViolationCollector, prop: string, clientProps: cognito.UserPoolClientOptions | undefined,
+): void {
+  const user = (clientProps?.authFlows as Record<string, unknown> | undefined)?.user;
+  if (user === false) {
+    violations.add(`${prop}.authFlows.user`, user, 'true or absent: the login\'s signIn gives every client ALLOW_USER_AUTH, which choice-based sign-in needs');
+  }
+}
+
+function collectFactorViolations(violations: ViolationCollector, factors: readonly SignInFactor[]): void {
+  const prop = 'signIn.allowedFirstFactors';
+  if (factors.length === 0) {
+    violations.add(prop, factors, 'at least PASSWORD');
+    return;
+  }
+  const known = Object.values(SignInFactor) as string[];
+  factors.forEach((factor, index) => {
+    if (!known.includes(factor)) {
+      violations.add(`${prop}[${index}]`, factor, `one of ${known.join(', ')}`);
+    } else if (factors.indexOf(factor) !== index) {
+      violations.add(`${prop}[${index}]`, factor, 'each factor once');
+    }
+  });
+  if (!factors.includes(SignInFactor.PASSWORD)) {
+    violations.add(prop, describeFactors(factors), 'a list that includes PASSWORD: Cognito keeps password sign-in allowed in every pool');
+  }
+}
+
+/**
+ * A relying party id must be the login's domain or, for a custom domain, a
+ * parent of it: passkeys only work on the domain they are bound to and its
+ * subdomains (WebAuthn), and a prefix domain's parents are Amazon's domains.
+ */
+function collectRelyingPartyViolations(violations: ViolationCollector, relyingPartyId: string, domain: LoginDomain, host: string): void {
+  const prop = 'signIn.passkeyRelyingPartyId';
+  if (isUnresolved(relyingPartyId)) {
+    return;
+  }
+  if (relyingPartyId.length > RELYING_PARTY_ID_MAX_LENGTH || !DOMAIN_NAME.test(relyingPartyId)) {
+    violations.add(prop, relyingPartyId, `a lowercase domain name of two labels or more, at most ${RELYING_PARTY_ID_MAX_LENGTH} characters`);
+    return;
+  }
+  if (domain.customDomain !== undefined) {
+    if (!isUnresolved(host) && relyingPartyId !== host && !host.endsWith(`.${relyingPartyId}`)) {
+      violations.add(prop, relyingPartyId, `the login's domain ${host} or a parent of it`);
+    }
+    return;
+  }
+  if (!matchesPrefixHost(relyingPartyId, domain.domainPrefix!, host)) {
+    violations.add(prop, relyingPartyId,
+      `the login's prefix domain ${describeHost(host)} itself: its parents (amazoncognito.com) are Amazon's, not yours`);
+  }
+}
+
+/** True when `relyingPartyId` is the prefix domain, also when the stack's region is only known at deploy time. */
+function matchesPrefixHost(relyingPartyId: string, prefix: string, host: string): boolean {
+  if (!isUnresolved(host)) {
+    return relyingPartyId === host;
+  }
+  if (isUnresolved(prefix)) {
+    return true;
+  }
+  return new RegExp(`^${prefix.replace(/[.]/g, '\\.')}\\.auth\\.[a-z0-9-]+\\.amazoncognito\\.com$`).test(relyingPartyId);
+}
+
+/**
+ * The host name the login's pages are served on: the custom domain's name, or
+ * `<prefix>.auth.<region>.amazoncognito.com`, the same name aws-cdk-lib's
+ * `UserPoolDomain.baseUrl()` gives a prefix domain.
+ */
+function domainHost(scope: IConstruct, domain: LoginDomain): string {
+  if (domain.customDomain !== undefined) {
+    return domain.customDomain.domainName;
+  }
+  return `${domain.domainPrefix}.auth.${Stack.of(scope).region}.amazoncognito.com`;
+}
+
+function describeHost(host: string): string {
+  return Token.isUnresolved(host) ? '<prefix>.auth.<region>.amazoncognito.com' : host;
+}
+
+function describeFactors(factors: readonly SignInFactor[]): string {
+  return factors.map((f) => (Object.entries(SignInFactor).find(([, v]) => v === f)?.[0] ?? f)).join(', ');
+}
