@@ -4,6 +4,7 @@ import { createApp as classicPages } from './classic-pages';
 import { createApp as customDomain } from './custom-domain';
 import { createApp as exportedStyle } from './exported-style';
 import { createApp as managedLoginBranding } from './managed-login-branding';
+import { createApp as passkeysAndTerms } from './passkeys-and-terms';
 import { createApp as prefixGoogleSaml } from './prefix-google-saml';
 
 /** An example app: the demo, the tests and cfn-lint synthesize each one. */
@@ -45,5 +46,10 @@ export const EXAMPLES: Example[] = [
     name: 'exported-style',
     description: 'A style exported with describe-managed-login-branding-by-client, applied as is with its assets staged to S3',
     createApp: exportedStyle,
+  },
+  {
+    name: 'passkeys-and-terms',
+    description: 'Choice-based sign-in with passkeys on managed login, terms documents for every client and per client, and client options through clientProps',
+    createApp: passkeysAndTerms,
   },
 ];
