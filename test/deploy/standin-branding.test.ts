@@ -74,7 +74,9 @@ test('Update is a patch: a new slot is added, an existing slot replaced, omitted
   }));
   const patched = style();
   // ...then Settings alone
-  await f.clients.cognito.send(new UpdateManagedLoginBrandingCommand({ UserPoolId: f.poolId, ManagedLoginBrandingId: id, Settings: { categories: {} } }));
+  await f.clients.cognito.send(new UpdateManagedLoginBrandingCommand({
+    UserPoolId: f.poolId, ManagedLoginBrandingId: id, Settings: { categories: {} },
+  }));
 
   // THEN
   expect(Object.keys(patched.assets).sort()).toEqual(['FAVICON_ICO/DYNAMIC', 'PAGE_HEADER_LOGO/DARK', 'PAGE_HEADER_LOGO/LIGHT']);
@@ -91,7 +93,9 @@ test('Describe omits unset Settings and always returns Assets; merged returns Co
 
   // WHEN
   const plain = await f.clients.cognito.send(new DescribeManagedLoginBrandingByClientCommand({ UserPoolId: f.poolId, ClientId: f.clientId }));
-  const merged = await f.clients.cognito.send(new DescribeManagedLoginBrandingCommand({ UserPoolId: f.poolId, ManagedLoginBrandingId: id, ReturnMergedResources: true }));
+  const merged = await f.clients.cognito.send(new DescribeManagedLoginBrandingCommand({
+    UserPoolId: f.poolId, ManagedLoginBrandingId: id, ReturnMergedResources: true,
+  }));
 
   // THEN
   expect(plain.ManagedLoginBranding).not.toHaveProperty('Settings');
@@ -104,7 +108,9 @@ test('merged Settings are the style\'s over the defaults, member by member', asy
   await create();
 
   // WHEN
-  const merged = await f.clients.cognito.send(new DescribeManagedLoginBrandingByClientCommand({ UserPoolId: f.poolId, ClientId: f.clientId, ReturnMergedResources: true }));
+  const merged = await f.clients.cognito.send(new DescribeManagedLoginBrandingByClientCommand({
+    UserPoolId: f.poolId, ClientId: f.clientId, ReturnMergedResources: true,
+  }));
 
   // THEN
   const settings = merged.ManagedLoginBranding?.Settings as typeof DEFAULT_SETTINGS_DOCUMENT;
@@ -141,7 +147,8 @@ test('a pool needs a domain before a style (InvalidParameterException naming it)
 
 test('the 2 MB limit is measured on the body as sent: 1.5 MB of raw bytes is over it in base64', async () => {
   // GIVEN two backgrounds of 750,000 bytes each: 1,500,000 raw, 2,000,000+ in base64
-  const big = (colorMode: 'LIGHT' | 'DARK') => ({ Category: 'PAGE_BACKGROUND' as const, ColorMode: colorMode, Extension: 'PNG' as const, Bytes: Buffer.concat([png(), Buffer.alloc(750_000 - png().length)]) });
+  const bytes = Buffer.concat([png(), Buffer.alloc(750_000 - png().length)]);
+  const big = (colorMode: 'LIGHT' | 'DARK') => ({ Category: 'PAGE_BACKGROUND' as const, ColorMode: colorMode, Extension: 'PNG' as const, Bytes: bytes });
 
   // WHEN
   const error = await rejectionOf(create({ Assets: [big('LIGHT'), big('DARK')] }));
@@ -158,7 +165,9 @@ test('UseCognitoProvidedValues=true on Update reverts the style to the defaults'
   const id = (await create({ Assets: [logo()] })).ManagedLoginBranding!.ManagedLoginBrandingId!;
 
   // WHEN
-  await f.clients.cognito.send(new UpdateManagedLoginBrandingCommand({ UserPoolId: f.poolId, ManagedLoginBrandingId: id, UseCognitoProvidedValues: true }));
+  await f.clients.cognito.send(new UpdateManagedLoginBrandingCommand({
+    UserPoolId: f.poolId, ManagedLoginBrandingId: id, UseCognitoProvidedValues: true,
+  }));
 
   // THEN
   expect(style()).toEqual({ id, useCognitoProvidedValues: true, assets: {} });

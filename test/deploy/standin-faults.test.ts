@@ -9,7 +9,9 @@ import { rejectionOf, standInFixture } from './standin-fixture';
 /** Faults on demand, count- and rate-based, through the real SDK. */
 const f = standInFixture();
 
-const create = () => f.clients.cognito.send(new CreateManagedLoginBrandingCommand({ UserPoolId: f.poolId, ClientId: f.clientId, Settings: { components: {} } }));
+const create = () => f.clients.cognito.send(new CreateManagedLoginBrandingCommand({
+  UserPoolId: f.poolId, ClientId: f.clientId, Settings: { components: {} },
+}));
 const setCss = () => f.clients.cognito.send(new SetUICustomizationCommand({ UserPoolId: f.poolId, ClientId: f.clientId, CSS: '.x{}' }));
 
 test.each([

@@ -69,8 +69,12 @@ test('a blob over its maximum counts decoded bytes: 1,000,001 bytes of asset', a
 
 test('a list over its maximum count: 41 assets', async () => {
   // WHEN
-  const assets = Array.from({ length: 41 }, (_, i) => ({ Category: 'IDP_BUTTON_ICON' as const, ColorMode: 'LIGHT' as const, Extension: 'PNG' as const, Bytes: png(), ResourceId: `idp${i}` }));
-  const error = await rejectionOf(f.clients.cognito.send(new CreateManagedLoginBrandingCommand({ UserPoolId: f.poolId, ClientId: f.clientId, Settings: {}, Assets: assets })));
+  const assets = Array.from({ length: 41 }, (_, i) => ({
+    Category: 'IDP_BUTTON_ICON' as const, ColorMode: 'LIGHT' as const, Extension: 'PNG' as const, Bytes: png(), ResourceId: `idp${i}`,
+  }));
+  const error = await rejectionOf(f.clients.cognito.send(new CreateManagedLoginBrandingCommand({
+    UserPoolId: f.poolId, ClientId: f.clientId, Settings: {}, Assets: assets,
+  })));
 
   // THEN
   expect(error.message).toMatch(/^1 validation error detected: Value '\[.*\]' at 'assets' failed to satisfy constraint: Member must have length less than or equal to 40$/);

@@ -267,7 +267,10 @@ export class StackOperation {
     const doomed = new Map<string, DeployedResource>(extraDeletes);
     for (const [id, change] of changes) {
       if (change.kind === 'create') {
-        doomed.set(id, this.current.get(id)!);
+        // Retain keeps even what this very operation created; RetainExceptOnCreate exists to delete it.
+        if (this.current.get(id)!.deletionPolicy !== 'Retain') {
+          doomed.set(id, this.current.get(id)!);
+        }
         this.current.delete(id);
       } else if (change.kind === 'create-failed') {
         doomed.set(id, change.failed);
