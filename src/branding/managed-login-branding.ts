@@ -12,7 +12,7 @@ import {
 import { PageGeneration, registerPageStyle } from '../private/page-styles';
 import { loginHandlerServiceToken } from '../private/provider';
 import { stageBytes, stageFile, StagedFiles } from '../private/staging';
-import { ValidationError } from '../private/validate';
+import { ValidationError, ViolationCollector } from '../private/validate';
 
 /** Properties of a ManagedLoginBranding. */
 export interface ManagedLoginBrandingProps extends BrandingStyleOptions {
@@ -92,16 +92,21 @@ export class ManagedLoginBranding extends Construct {
       return { assets: [] };
     }
 
-    const fromSettings = props.settings?._resolve(this, 'settings');
-    const own = (props.assets ?? []).map((asset, i) => asset._resolve(this, `assets[${i}]`));
-    requireOnePerSlot(this, own);
-    requireOnePerSlot(this, fromSettings?.assets ?? []);
+    // Every problem of the settings and of each asset in one error, before anything is made.
+    const violations = new ViolationCollector(this);
+    const fromSettings = violations.check(() => props.settings?._resolve(this, 'settings'));
+    const own = (props.assets ?? [])
+      .map((asset, i) => violations.check(() => asset._resolve(this, `assets[${i}]`)))
+      .filter((asset): asset is ResolvedBrandingAsset => asset !== undefined);
+    requireOnePerSlot(violations, own);
+    requireOnePerSlot(violations, fromSettings?.assets ?? []);
     const ownSlots = new Set(own.map(assetSlot));
     const assets = [...(fromSettings?.assets ?? []).filter((asset) => !ownSlots.has(assetSlot(asset))), ...own];
 
     if (assets.length > MAX_ASSETS) {
-      throw new ValidationError(this, 'assets', `${assets.length} assets`, `at most ${MAX_ASSETS} assets per style, counting those the settings file carries`);
+      violations.add('assets', `${assets.length} assets`, `at most ${MAX_ASSETS} assets per style, counting those the settings file carries`);
     }
+    violations.throwIfAny();
     // Declared assets show: their slots are switched on unless the user's own settings chose otherwise.
     const document = showDeclaredAssets(this, fromSettings?.document ?? defaultSettingsDocument(), fromSettings?.chosen ?? {}, assets);
     // The handler splits a style over requests under Cognito's limit; only
@@ -116,12 +121,12 @@ export class ManagedLoginBranding extends Construct {
 }
 
 /** Refuses two assets for the same category, color mode and resource id. */
-function requireOnePerSlot(scope: Construct, assets: ResolvedBrandingAsset[]): void {
+function requireOnePerSlot(violations: ViolationCollector, assets: ResolvedBrandingAsset[]): void {
   const seen = new Map<string, ResolvedBrandingAsset>();
   for (const asset of assets) {
     const first = seen.get(assetSlot(asset));
     if (first) {
-      throw new ValidationError(scope, asset.prop, asset.value,
+      violations.add(asset.prop, asset.value,
         `one asset per category, color mode and resource id; ${first.prop} (${first.value}) is already ${asset.category} ${asset.colorMode}`
         + (asset.resourceId !== undefined ? ` ${asset.resourceId}` : ''));
     }

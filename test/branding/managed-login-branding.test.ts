@@ -11,11 +11,22 @@ function logo(file: string, category = BrandingCategory.PAGE_HEADER_LOGO, colorM
   return BrandingAsset.fromFile(file, { category, colorMode });
 }
 
-/** The one statement of the handler's role that grants `action`. */
-function statementFor(template: Template, action: string): any {
+/**
+ * The statements that grant `action`: in the handler role's own policy (logs,
+ * S3) or in the per-pool policies attached to it (Cognito, SSM claims).
+ */
+function statementsFor(template: Template, action: string): any[] {
   const [role] = propertiesOf(template, 'AWS::IAM::Role');
-  const statements: any[] = role.Policies[0].PolicyDocument.Statement;
-  const matching = statements.filter((s) => [s.Action].flat().includes(action));
+  const statements: any[] = [
+    ...role.Policies.flatMap((p: any) => p.PolicyDocument.Statement),
+    ...propertiesOf(template, 'AWS::IAM::Policy').flatMap((p) => p.PolicyDocument.Statement),
+  ];
+  return statements.filter((s) => [s.Action].flat().includes(action));
+}
+
+/** The one statement that grants `action`. */
+function statementFor(template: Template, action: string): any {
+  const matching = statementsFor(template, action);
   expect(matching).toHaveLength(1);
   return matching[0];
 }
@@ -38,8 +49,9 @@ describe('ManagedLoginBranding', () => {
         Settings: Match.absent(),
         Assets: Match.absent(),
       },
-      // The Ref orders it after the client; a DependsOn besides would be redundant (cfn-lint W3005).
-      DependsOn: Match.absent(),
+      // The Ref orders it after the client (a DependsOn on it would be redundant, cfn-lint W3005);
+      // it waits only for its pool's grant, so a clean-up Delete runs before the grant goes.
+      DependsOn: [Match.stringLikeRegexp('^CdkCognitoLoginHandlerCustomResourceProviderPolicyPool')],
     });
   });
 
@@ -170,7 +182,7 @@ describe('ManagedLoginBranding', () => {
     const template = Template.fromStack(stack);
     const cognitoStatement = statementFor(template, 'cognito-idp:UpdateManagedLoginBranding');
     const poolId = stack.getLogicalId(pool.node.defaultChild as cognito.CfnUserPool);
-    expect(cognitoStatement.Resource).toEqual([{ 'Fn::GetAtt': [poolId, 'Arn'] }]);
+    expect(cognitoStatement.Resource).toEqual({ 'Fn::GetAtt': [poolId, 'Arn'] });
     expect(cognitoStatement.Action).toEqual(expect.arrayContaining([
       'cognito-idp:CreateManagedLoginBranding', 'cognito-idp:DeleteManagedLoginBranding',
       'cognito-idp:DescribeManagedLoginBrandingByClient', 'cognito-idp:SetUICustomization',
@@ -198,9 +210,10 @@ describe('ManagedLoginBranding', () => {
     new ManagedLoginBranding(stack, 'C', { userPool: otherPool, client: otherPool.addClient('Admin') });
 
     // THEN
-    const statement = statementFor(Template.fromStack(stack), 'cognito-idp:DeleteManagedLoginBranding');
+    const statements = statementsFor(Template.fromStack(stack), 'cognito-idp:DeleteManagedLoginBranding');
     const arnOf = (p: cognito.UserPool) => ({ 'Fn::GetAtt': [stack.getLogicalId(p.node.defaultChild as cognito.CfnUserPool), 'Arn'] });
-    expect(statement.Resource).toEqual([arnOf(pool), arnOf(otherPool)]);
+    // One grant per pool, each naming only its pool
+    expect(statements.map((s) => s.Resource)).toEqual([arnOf(pool), arnOf(otherPool)]);
   });
 
   test('refuses at synth a stack with more distinct files than the handler\'s role policy can list', () => {
@@ -246,9 +259,7 @@ describe('ManagedLoginBranding', () => {
     new ManagedLoginBranding(stack, 'Branding', { userPool: pool, client });
 
     // THEN
-    const [role] = propertiesOf(Template.fromStack(stack), 'AWS::IAM::Role');
-    const actions = role.Policies[0].PolicyDocument.Statement.flatMap((s: any) => [s.Action].flat());
-    expect(actions).not.toContain('s3:GetObject');
+    expect(statementsFor(Template.fromStack(stack), 's3:GetObject')).toEqual([]);
   });
 
   test('an imported pool and client work, and brandingId is the resource\'s attribute', () => {

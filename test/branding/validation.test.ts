@@ -94,13 +94,21 @@ describe('ManagedLoginBranding refuses at synth what Cognito would refuse at dep
       .toThrow(new RegExp(`assets\\[0\\] "${file}" is invalid: ${expected.source}`));
   });
 
-  test('settings and assets over 2 MB together', () => {
-    // GIVEN: three assets just under the per-asset limit
+  test('assets over 2 MB together are not refused: the handler splits them over requests', () => {
+    // GIVEN three assets just under the per-asset limit, 2.7 MB in all (3.6 MB as base64 on the wire)
     const assets = [BrandingCategory.PAGE_BACKGROUND, BrandingCategory.FORM_BACKGROUND, BrandingCategory.PAGE_HEADER_BACKGROUND]
       .map((category, i) => asset(writeTemp(`big${i}.png`, png(900_000, i)), category));
 
     // WHEN / THEN
-    expect(() => brand({ assets })).toThrow(/assets ".*KiB.*" is invalid: settings and assets of at most 2048.0 KiB .* together, Cognito's request limit/);
+    expect(() => brand({ assets })).not.toThrow();
+  });
+
+  test('a Settings document too large for the one request that must carry it', () => {
+    // GIVEN a document with one huge (unknown, so Cognito would refuse it anyway) member
+    const settings = BrandingSettings.fromJson({ components: { padding: 'x'.repeat(2_000_000) } });
+
+    // WHEN / THEN
+    expect(() => brand({ settings })).toThrow(/settings ".*KiB.*" is invalid: a settings document that fits in one request of at most 2000000 bytes/);
   });
 
   test('a favicon ICO whose content is PNG, whatever the name says', () => {

@@ -61,8 +61,9 @@ describe('ClassicLoginCustomization', () => {
     // THEN
     Template.fromStack(stack).hasResource(CLASSIC, {
       Properties: { ClientId: { Ref: Match.stringLikeRegexp('^PoolWeb') }, Css: Match.anyValue(), Logo: Match.absent() },
-      // The Ref orders it after the client; a DependsOn besides would be redundant (cfn-lint W3005).
-      DependsOn: Match.absent(),
+      // The Ref orders it after the client (a DependsOn on it would be redundant, cfn-lint W3005);
+      // it waits only for its pool's grant, so a clean-up Delete runs before the grant goes.
+      DependsOn: [Match.stringLikeRegexp('^CdkCognitoLoginHandlerCustomResourceProviderPolicyPool')],
     });
   });
 
@@ -89,10 +90,14 @@ describe('ClassicLoginCustomization', () => {
     template.resourceCountIs('AWS::Lambda::Function', 1);
     template.hasResourceProperties(CLASSIC, { UserPoolId: 'eu-west-1_AbCdEf123', ClientId: '1example23456789' });
     const [role] = propertiesOf(template, 'AWS::IAM::Role');
-    const statements: any[] = role.Policies[0].PolicyDocument.Statement;
-    const cognitoStatement = statements.find((s) => [s.Action].flat().includes('cognito-idp:SetUICustomization'));
-    expect(cognitoStatement.Resource).toHaveLength(1);
-    expect(JSON.stringify(cognitoStatement.Resource)).toContain(':userpool/eu-west-1_AbCdEf123');
+    // Cognito is granted per pool, in a policy of its own attached to the role; S3 in the role's policy.
+    const statements: any[] = [
+      ...role.Policies.flatMap((p: any) => p.PolicyDocument.Statement),
+      ...propertiesOf(template, 'AWS::IAM::Policy').flatMap((p) => p.PolicyDocument.Statement),
+    ];
+    const cognitoStatements = statements.filter((s) => [s.Action].flat().includes('cognito-idp:SetUICustomization'));
+    expect(cognitoStatements).toHaveLength(1);
+    expect(JSON.stringify(cognitoStatements[0].Resource)).toContain(':userpool/eu-west-1_AbCdEf123');
     // Both resources stage the same CSS: one object to read.
     const s3Statement = statements.find((s) => s.Action === 's3:GetObject');
     expect(s3Statement.Resource).toHaveLength(1);
