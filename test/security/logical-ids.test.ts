@@ -66,6 +66,19 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
     'Custom::CognitoManagedLoginBranding': ['BrandingCEB9B000'],
     'AWS::IAM::Policy': [POOL_POLICY],
   },
+  'passkeys-and-terms': {
+    'AWS::Cognito::UserPool': ['LoginUserPoolA0E1D865'],
+    'AWS::Cognito::UserPoolDomain': ['LoginDomainC59F1893'],
+    'AWS::Cognito::UserPoolClient': ['LoginMobile3D6CB06A', 'LoginPartner589D4B4A', 'LoginShop882CF397'],
+    // Two documents per client, named after the client (<clientId>Terms/TermsOfUse, .../PrivacyPolicy).
+    'AWS::Cognito::Terms': [
+      'LoginMobileTermsPrivacyPolicyECE8D6CA', 'LoginMobileTermsTermsOfUseAA897307',
+      'LoginPartnerTermsPrivacyPolicy026C999E', 'LoginPartnerTermsTermsOfUseA5CFE480',
+      'LoginShopTermsPrivacyPolicy61D4BF6C', 'LoginShopTermsTermsOfUse440F43FE',
+    ],
+    'Custom::CognitoManagedLoginBranding': ['LoginMobileBrandingAA0CD900', 'LoginPartnerBrandingF766BD6D', 'LoginShopBranding218503CE'],
+    'AWS::IAM::Policy': [LOGIN_POOL_POLICY],
+  },
 };
 
 /**

@@ -37,6 +37,10 @@ const ACKNOWLEDGED: Record<string, Array<[string, string]>> = {
   'branded-login': [['BrandedLogin/Login/UserPool/Resource', 'AwsSolutions-COG8']],
   'classic-pages': [['ClassicPages/Pool/Resource', 'AwsSolutions-COG8']],
   'exported-style': [['ExportedStyle/Pool/Resource', 'AwsSolutions-COG8']],
+  'passkeys-and-terms': [
+    ['PasskeysAndTerms/Login/UserPool/Resource', 'AwsSolutions-COG2'],
+    ['PasskeysAndTerms/Login/UserPool/Resource', 'AwsSolutions-COG8'],
+  ],
 };
 
 /** Findings as `rule at construct path`, so a failure names both. */
