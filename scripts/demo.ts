@@ -1,11 +1,14 @@
 /**
  * npm run demo: synthesize every example app into cdk.out/<example>/ and print,
- * per stack, its resources by type, its template size in bytes and its outputs.
- * With --quiet it only synthesizes (scripts/cfn-lint.sh uses it).
+ * per stack, its resources by type, its template size in bytes and its outputs;
+ * then deploy them all, simulated, against the Cognito stand-in (see
+ * scripts/demo/simulated-deployment.ts). With --quiet it only synthesizes
+ * (scripts/cfn-lint.sh uses it).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { EXAMPLES } from '../examples';
+import { simulateDeployments } from './demo/simulated-deployment';
 
 const quiet = process.argv.includes('--quiet');
 const root = path.join(__dirname, '..', 'cdk.out');
@@ -29,4 +32,10 @@ for (const example of EXAMPLES) {
     console.log(`  outputs: ${outputs.length ? outputs.join(', ') : '(none)'}`);
   }
 }
-console.log(quiet ? '' : `\nsynthesized ${EXAMPLES.length} examples into ${path.relative(process.cwd(), root)}/`);
+if (!quiet) {
+  console.log(`\nsynthesized ${EXAMPLES.length} examples into ${path.relative(process.cwd(), root)}/`);
+  simulateDeployments(EXAMPLES, root).catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -94,6 +94,11 @@ export class CloudFormationRunner {
     return results;
   }
 
+  /** Names of the stacks that exist now, in the order they were first deployed. */
+  stackNames(): string[] {
+    return [...this.stacks.keys()];
+  }
+
   /** The deployed stack, for its physical ids, attributes and outputs. */
   stack(stackName: string): DeployedStack {
     const stack = this.stacks.get(stackName);

@@ -589,6 +589,8 @@ function lambdaEnvironment(standIn: StandIn, region: string, fn: DeployedResourc
     AWS_CONFIG_FILE: '/nonexistent/aws-config',
     AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
     AWS_EC2_METADATA_DISABLED: 'true',
+    // The simulated function runs on this machine's Node.js 20, not Lambda's nodejs24.x, about which the SDK would warn.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     AWS_LAMBDA_FUNCTION_NAME: fn.physicalId,
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.properties.MemorySize ?? 128),
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
