@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { EXAMPLES } from '../examples';
+import { writePreviews } from '../src/preview';
 
 const quiet = process.argv.includes('--quiet');
 const root = path.join(__dirname, '..', 'cdk.out');
@@ -30,3 +31,23 @@ for (const example of EXAMPLES) {
   }
 }
 console.log(quiet ? '' : `\nsynthesized ${EXAMPLES.length} examples into ${path.relative(process.cwd(), root)}/`);
+
+// --- Login page previews (issue 11) --------------------------------------
+// Every example's login pages as HTML and, with Chromium installed, PNG:
+// cdk.out/preview/<example>/<stack>/<client>.<mode>.png, a gallery per example.
+if (!quiet) {
+  void (async () => {
+    const previews = path.join(root, 'preview');
+    console.log('\n=== login page previews');
+    for (const example of EXAMPLES) {
+      const result = await writePreviews(path.join(root, example.name), path.join(previews, example.name));
+      const shown = path.relative(process.cwd(), result.index);
+      console.log(`${example.name}: ${result.pages.length} pages, ${result.pages.filter((p) => p.png).length} PNGs; gallery ${shown}`);
+      for (const page of result.pages) console.log(`  ${path.relative(process.cwd(), page.png ?? page.html)}`);
+      if (result.noBrowser) console.log(`  ${result.noBrowser}`);
+    }
+  })().catch((error: Error) => {
+    console.error(error.message);
+    process.exitCode = 1;
+  });
+}
