@@ -19,7 +19,7 @@ export function galleryPage(assemblyDir: string, outDir: string, result: Preview
       const picture = page.png
         ? `<img src="${link(page.png)}" width="${width}" height="${height}" alt="">`
         : `<iframe src="${link(page.html)}" style="width:${WINDOW.width}px;height:${WINDOW.height}px;transform:scale(${SCALE});transform-origin:0 0" `
-          + `tabindex="-1"></iframe>`;
+          + 'tabindex="-1"></iframe>';
       const problems = page.problems.map((p) => `<div class="problem">${escapeHtml(p)}</div>`).join('');
       return `<a class="card" href="${link(page.html)}"><div class="picture" style="width:${width}px;height:${height}px">${picture}</div>`
         + `<div class="caption"><b>${escapeHtml(page.client)}</b> · ${escapeHtml(page.kind)} · ${page.mode}</div>${problems}</a>`;

@@ -2,9 +2,9 @@
 // Settings document (merged over Cognito's defaults, seed 001) and assets:
 // where things are and what color they have. Fonts, exact sizes and spacing
 // are this preview's own; AWS publishes no markup or stylesheet for the page.
+import { PREVIEW_BAR_HEIGHT, escapeHtml, dataUri, previewDocument } from './html';
 import { PageAsset, ManagedPageStyle } from './page-styles';
 import { PageProvider } from './template-refs';
-import { PREVIEW_BAR_HEIGHT, escapeHtml, dataUri, previewDocument } from './html';
 import { BrandingCategory } from '../branding/category';
 import { isSlotShown } from '../private/branding-slots';
 import { getPath, Json } from '../private/json-path';
