@@ -15,6 +15,10 @@ import { PreviewResult } from '../../src/preview/write-previews';
 
 const describeWithBrowser = BROWSER ? describe : describe.skip;
 
+// Each page is measured by launching Chromium once (about a second alone, a
+// few seconds while the whole suite runs in parallel workers).
+jest.setTimeout(60_000);
+
 /** A classic pool whose one client has a logo and no CSS: Cognito's default stylesheet alone. */
 function logoOnlyApp(props: AppProps) {
   const app = exampleApp(props);

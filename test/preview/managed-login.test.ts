@@ -12,6 +12,10 @@ import { PreviewResult } from '../../src/preview/write-previews';
 
 const describeWithBrowser = BROWSER ? describe : describe.skip;
 
+// Each page is measured by launching Chromium once (about a second alone, a
+// few seconds while the whole suite runs in parallel workers).
+jest.setTimeout(60_000);
+
 describeWithBrowser(`managed login preview in Chromium${BROWSER ? '' : ` (${NO_BROWSER_REASON})`}`, () => {
   let result: PreviewResult;
   beforeAll(async () => {
