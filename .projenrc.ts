@@ -86,6 +86,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '/test/.readme-*/',
   ],
   npmignoreEnabled: true,
+  // The login page preview (src/preview/cli.ts), compiled into lib/ with the
+  // constructs so that it ships in the npm package: `npx cdk-cognito-login preview`.
+  bin: { 'cdk-cognito-login': 'lib/preview/cli.js' },
   excludeTypescript: ['lambda/**', 'examples/**', 'scripts/**'],
 });
 
@@ -134,10 +137,19 @@ project.testTask.spawn(project.addTask('check:api', {
   ],
 }));
 
+// Headless Chromium for the login page previews: Debian's package, installed
+// where missing (never a downloaded browser build), before the tests and the demo.
+const browser = project.addTask('browser', {
+  description: 'Install Debian\'s chromium package for the login page previews when no Chromium is on the machine',
+  exec: 'bash scripts/browser.sh',
+});
+project.testTask.prependSpawn(browser);
+
 project.addTask('demo', {
-  description: 'Synthesize every example into cdk.out/ and print a summary per stack',
+  description: 'Synthesize every example into cdk.out/, print a summary per stack and write the login page previews',
   steps: [
     { spawn: bundle.name },
+    { spawn: browser.name },
     { exec: 'ts-node --project scripts/tsconfig.json scripts/demo.ts' },
   ],
 });

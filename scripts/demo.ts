@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { EXAMPLES } from '../examples';
 import { simulateDeployments } from './demo/simulated-deployment';
+import { writePreviews } from '../src/preview';
 
 const quiet = process.argv.includes('--quiet');
 const root = path.join(__dirname, '..', 'cdk.out');
@@ -34,8 +35,24 @@ for (const example of EXAMPLES) {
 }
 if (!quiet) {
   console.log(`\nsynthesized ${EXAMPLES.length} examples into ${path.relative(process.cwd(), root)}/`);
-  simulateDeployments(EXAMPLES, root).catch((error) => {
+  // First the previews, then the simulated deployments, one after the other so their output does not interleave.
+  writeAllPreviews().then(() => simulateDeployments(EXAMPLES, root)).catch((error: Error) => {
     console.error(error);
     process.exitCode = 1;
   });
+}
+
+// --- Login page previews (issue 11) --------------------------------------
+// Every example's login pages as HTML and, with Chromium installed, PNG:
+// cdk.out/preview/<example>/<stack>/<client>.<mode>.png, a gallery per example.
+async function writeAllPreviews(): Promise<void> {
+  const previews = path.join(root, 'preview');
+  console.log('\n=== login page previews');
+  for (const example of EXAMPLES) {
+    const result = await writePreviews(path.join(root, example.name), path.join(previews, example.name));
+    const shown = path.relative(process.cwd(), result.index);
+    console.log(`${example.name}: ${result.pages.length} pages, ${result.pages.filter((p) => p.png).length} PNGs; gallery ${shown}`);
+    for (const page of result.pages) console.log(`  ${path.relative(process.cwd(), page.png ?? page.html)}`);
+    if (result.noBrowser) console.log(`  ${result.noBrowser}`);
+  }
 }

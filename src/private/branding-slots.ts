@@ -109,6 +109,15 @@ export function showDeclaredAssets(scope: IConstruct, document: Json, chosen: Js
   return result;
 }
 
+/**
+ * Whether Cognito shows an asset of `category` on pages styled by `document`
+ * (a whole document, merged over the defaults): every switch of its slot is on.
+ * The preview (src/preview) draws an asset only where this holds.
+ */
+export function isSlotShown(document: Json, category: BrandingCategory): boolean {
+  return SLOT_SWITCHES[category].every((slotSwitch) => isOn(getPath(document, slotSwitch.path), slotSwitch));
+}
+
 function isOn(value: unknown, slotSwitch: SlotSwitch): boolean {
   return slotSwitch.kind === 'flag' ? value === true : Array.isArray(value) && value.includes(slotSwitch.member);
 }
