@@ -144,6 +144,14 @@ const browser = project.addTask('browser', {
   exec: 'bash scripts/browser.sh',
 });
 project.testTask.prependSpawn(browser);
+// The Python tools (cfn-lint; botocore, whose models the Cognito stand-in checks
+// every request against) go into .venv before jest, so the first stand-in test
+// on a fresh machine does not spend its time installing them.
+const venv = project.addTask('venv', {
+  description: 'Install the pinned Python tools (cfn-lint, botocore) into .venv where missing',
+  exec: 'bash scripts/venv.sh',
+});
+project.testTask.prependSpawn(venv);
 
 project.addTask('demo', {
   description: 'Synthesize every example into cdk.out/, print a summary per stack and write the login page previews',
