@@ -1,10 +1,10 @@
+import * as fs from 'fs';
 import { CreateManagedLoginBrandingCommand, DescribeManagedLoginBrandingByClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CloudFormationRunner } from '../runner';
 import { sdkClients } from '../sdk-clients';
 import { StandIn, StyleSnapshot } from '../standin';
 import { AppSpec, houseAssets, pngFile, synthScenario } from './scenario-apps';
 import { deploy, expectStateMatchesDeclaration, statuses } from './state-check';
-import * as fs from 'fs';
 
 jest.setTimeout(60_000);
 

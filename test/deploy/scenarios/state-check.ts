@@ -37,7 +37,9 @@ export interface DeclarationOptions {
  *   that no template styles, no classic customization on another target, and
  *   exactly one claim parameter per declared target, owned by its resource.
  */
-export function expectStateMatchesDeclaration(runner: CloudFormationRunner, standIn: StandIn, assemblyDir: string, options: DeclarationOptions = {}): void {
+export function expectStateMatchesDeclaration(
+  runner: CloudFormationRunner, standIn: StandIn, assemblyDir: string, options: DeclarationOptions = {},
+): void {
   const snapshot = standIn.snapshot();
   const pools = new Set<string>();
   const styles = new Map<string, Set<string>>();
@@ -96,7 +98,8 @@ export function expectStateMatchesDeclaration(runner: CloudFormationRunner, stan
       continue;
     }
     const foreign = new Set(options.foreignStyles ?? []);
-    expect({ pool, styled: Object.keys(live.styles).filter((c) => !foreign.has(c)).sort() }).toEqual({ pool, styled: [...styles.get(pool) ?? []].sort() });
+    const styled = Object.keys(live.styles).filter((c) => !foreign.has(c)).sort();
+    expect({ pool, styled }).toEqual({ pool, styled: [...styles.get(pool) ?? []].sort() });
     expect({ pool, classic: Object.keys(live.classic).sort() }).toEqual({ pool, classic: [...classic.get(pool) ?? []].sort() });
   }
   const ours = Object.fromEntries(Object.entries(snapshot.parameters)
@@ -106,13 +109,14 @@ export function expectStateMatchesDeclaration(runner: CloudFormationRunner, stan
 }
 
 /** Nothing of ours left on these pools: no style, no classic customization, no claim parameter. */
-export function expectNothingOfOurs(standIn: StandIn, poolIds: readonly string[]): void {
+export function expectNothingOfOurs(standIn: StandIn, pools: readonly string[]): void {
   const snapshot = standIn.snapshot();
-  for (const pool of poolIds) {
+  for (const pool of pools) {
     const live = snapshot.pools[pool];
-    expect({ pool, styles: live ? Object.keys(live.styles) : [], classic: live ? Object.keys(live.classic) : [] }).toEqual({ pool, styles: [], classic: [] });
+    const left = { styles: live ? Object.keys(live.styles) : [], classic: live ? Object.keys(live.classic) : [] };
+    expect({ pool, ...left }).toEqual({ pool, styles: [], classic: [] });
   }
-  expect(Object.keys(snapshot.parameters).filter((name) => name.startsWith(`${CLAIM_PARAMETER_ROOT}/`) && poolIds.includes(name.split('/')[2]))).toEqual([]);
+  expect(Object.keys(snapshot.parameters).filter((name) => name.startsWith(`${CLAIM_PARAMETER_ROOT}/`) && pools.includes(name.split('/')[2]))).toEqual([]);
 }
 
 function claimName(userPoolId: string, kind: 'branding' | 'classic', clientId: string): string {
