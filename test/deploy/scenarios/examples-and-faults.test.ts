@@ -124,7 +124,7 @@ describe('throttling and 5xx on every call', () => {
           { id: 'WebBranding', pool: 'Pool', client: 'Web', look: { assets: houseAssets(tags) } },
           { id: 'AdminBranding', pool: 'Pool', client: 'Admin', look: { defaults: true } },
         ],
-        classic: [{ id: 'AllClients', pool: 'ClassicPool', css: '.banner-customizable { background-color: #000000; }', logoTag: tags.logo ?? 'c' }],
+        classic: [{ id: 'AllClients', pool: 'ClassicPool', css: '.banner-customizable { background-color: #000000; }', logoTag: tags?.logo ?? 'c' }],
       });
       const dirs = [spec('v1', {}), spec('v2', { logo: 'logo-2' }), spec('v3', { logo: 'logo-2', dark: null })].map(synthScenario);
       standIn.faults.inject({ kind: 'throttle', rate: 0.3 });
