@@ -3,7 +3,7 @@ module github.com/cdk-cognito-login/bindings-test
 go 1.25.0
 
 require (
-	github.com/aws/aws-cdk-go/awscdk/v2 v2.276.0
+	github.com/aws/aws-cdk-go/awscdk/v2 v2.177.0
 	github.com/aws/jsii-runtime-go v1.140.0
 	github.com/cdk-cognito-login/cdk-cognito-login-go/cdkcognitologin v0.0.0
 )
@@ -28,13 +28,6 @@ require (
 	golang.org/x/tools/godoc v0.1.0-deprecated // indirect
 )
 
-// The module jsii-pacmak generates into dist/go (scripts/test-bindings.sh builds it).
+// The library's real module path, replaced by the module jsii-pacmak built into
+// dist/go (scripts/test-bindings.sh); aws-cdk-go is required at the peer floor.
 replace github.com/cdk-cognito-login/cdk-cognito-login-go/cdkcognitologin => ../../../dist/go/cdkcognitologin
-
-// The Go module proxy reachable here serves aws-cdk-go only up to v2.270.0 (and
-// the cloud-assembly-schema v55 that 2.276.0 needs not at all): the app runs on
-// the newest aws-cdk-go it can get. scripts/test-bindings.sh reports the
-// version each language ran with.
-replace github.com/aws/aws-cdk-go/awscdk/v2 => github.com/aws/aws-cdk-go/awscdk/v2 v2.270.0
-
-replace github.com/cdklabs/awscdk-asset-node-proxy-agent-go/nodeproxyagentv6/v2 => github.com/cdklabs/awscdk-asset-node-proxy-agent-go/nodeproxyagentv6/v2 v2.1.2
