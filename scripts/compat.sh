@@ -5,10 +5,9 @@
 #   scripts/compat.sh <aws-cdk-lib version> [constructs version]
 #   scripts/compat.sh latest        (the newest aws-cdk-lib on npm, and the newest constructs)
 #
-# The working tree is copied into .compat/<version>/ (gitignored), its
-# node_modules as hard links (no disk, no download), and `npm install --no-save`
-# swaps aws-cdk-lib and constructs there: the repository's own node_modules and
-# lock file are never touched. In the copy, jsii compiles src/ against that
+# The working tree is copied into .compat/<version>/ with that aws-cdk-lib
+# (scripts/cdk-copy.sh); the repository's own node_modules and lock file are
+# never touched. In the copy, jsii compiles src/ against that
 # version (the API check: a call the version lacks fails here) and jest runs
 # the whole suite with CDK_COMPAT_VERSION set, which test/util/compat.ts reads:
 # template snapshots are pinned to the version in node_modules and are skipped
@@ -34,20 +33,8 @@ if [ "$version" = "$installed" ] && [ "$constructs" = "$installed_constructs" ];
   exit 0
 fi
 
-scratch="$ROOT/.compat/$version"
-echo "compat: aws-cdk-lib $version, constructs $constructs in $scratch"
-rm -rf "$scratch"
-mkdir -p "$scratch"
-# Everything the build and tests read, without VCS data, build output or other scratch copies.
-tar --exclude=./node_modules --exclude=./.git --exclude=./.compat --exclude=./.bindings \
-  --exclude=./lib --exclude=./dist --exclude=./cdk.out --exclude=./test-reports -cf - . | tar -xf - -C "$scratch"
-cp -al node_modules "$scratch/node_modules"
-
-cd "$scratch"
-# --legacy-peer-deps: dev tools (cdk-nag) may declare a narrower aws-cdk-lib
-# range than the library; the suite itself says which of their checks run.
-npm install --no-save --no-audit --no-fund --legacy-peer-deps --loglevel=error \
-  "aws-cdk-lib@$version" "constructs@$constructs"
+echo "compat: aws-cdk-lib $version, constructs $constructs"
+cd "$(bash scripts/cdk-copy.sh "$version" "$constructs")"
 echo "compat: running with aws-cdk-lib $(node -p 'require("aws-cdk-lib/package.json").version'), constructs $(node -p 'require("constructs/package.json").version')"
 
 npx jsii --silence-warnings=reserved-word

@@ -22,7 +22,7 @@ set -uo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-WORK="$ROOT/.bindings"
+WORK="${BINDINGS_WORK:-$ROOT/.bindings}"
 LOGS="$WORK/logs"
 OUT="$WORK/out"
 HANDLER="$ROOT/assets/handler/index.js"
@@ -30,12 +30,26 @@ HANDLER="$ROOT/assets/handler/index.js"
 # Python, Java and Go run on the peer floor (package.json's peerDependencies,
 # set in .projenrc.ts), the oldest aws-cdk-lib and constructs a user may pin:
 # every registry serves it, and the newest end of the range is tested by
-# `npm run compat`. The TypeScript reference runs on the dev aws-cdk-lib in
-# node_modules; compare-templates.js masks what differs between releases.
+# `npm run compat`. The TypeScript reference runs on it too, from the
+# node_modules of the copy below, so every language synthesizes with the same release.
 peer_floor() { node -p "require('./package.json').peerDependencies['$1'].replace(/^[\\^~]/, '')"; }
 CDK_FLOOR=$(peer_floor aws-cdk-lib)
 CONSTRUCTS_FLOOR=$(peer_floor constructs)
 LIBRARY_VERSION=$(node -p "require('./package.json').version")
+
+# The packages are built where node_modules holds the floor: jsii-pacmak writes
+# the versions it finds installed into what it generates (the Go module's
+# go.mod requires them), and a package that requires the newest aws-cdk-lib
+# would force it on every user. So the script reruns itself in a copy of the
+# tree with the floor installed (scripts/cdk-copy.sh); caches, logs and cloud
+# assemblies stay in this tree's .bindings/.
+if [ -z "${BINDINGS_WORK:-}" ]; then
+  echo "--- copy of the tree on aws-cdk-lib $CDK_FLOOR, constructs $CONSTRUCTS_FLOOR" >&2
+  # aws-cdk-lib's node-proxy-agent asset at 2.1.2: the Go module proxy serves
+  # no v2.1.3 of its Go module, and the Go module requires what is installed.
+  copy=$(bash scripts/cdk-copy.sh "$CDK_FLOOR" "$CONSTRUCTS_FLOOR" @aws-cdk/asset-node-proxy-agent-v6@2.1.2) || exit 1
+  BINDINGS_WORK="$WORK" exec bash "$copy/scripts/test-bindings.sh" "$@"
+fi
 
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
 
@@ -49,7 +63,7 @@ while [ $# -gt 0 ]; do
       [ $# -ge 2 ] || { echo "--only needs a list of languages (known: $ALL_LANGUAGES)" >&2; exit 2; }
       selected="$2"; shift 2 ;;
     --only=*) selected="${1#--only=}"; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n "2,20p" "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (expected --only <languages>)" >&2; exit 2 ;;
   esac
 done
@@ -184,7 +198,7 @@ run_go() {
   # go.mod replaces the library's real module path with dist/go and requires
   # aws-cdk-go at the floor. -mod=mod: when jsii-pacmak's generated go.mod
   # moves (a new jsii runtime, say), go fills in the app's go.mod and go.sum
-  # instead of refusing; commit the change.
+  # instead of refusing. That happens in the copy: copy both back and commit.
   (cd test/bindings/go && go mod edit -require="github.com/aws/aws-cdk-go/awscdk/v2@v$CDK_FLOOR" \
     && CDK_OUTDIR="$OUT/go" GOFLAGS="$GOFLAGS -mod=mod" go run .)
 }
