@@ -1,8 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CognitoLogin, LoginDomain } from '../../src';
-import { testStack } from '../util/stack';
 import { examplesOnThisCdk } from '../util/compat';
+import { testStack } from '../util/stack';
 
 /**
  * A changed logical id makes CloudFormation create a new resource and delete
