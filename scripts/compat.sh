@@ -49,6 +49,9 @@ config=$(node -e '
   }
   console.log(JSON.stringify(jest));')
 rm -f test-reports/compat-skipped.txt
+# Snapshot checks are skipped here, and an example this release cannot run
+# would leave its snapshots "obsolete", which fails jest: the copy has none.
+find test -name __snapshots__ -type d -prune -exec rm -rf {} +
 status=0
 CDK_COMPAT_VERSION="$version" npx jest --ci --config "$config" || status=$?
 if [ -s test-reports/compat-skipped.txt ]; then
