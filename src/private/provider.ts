@@ -18,6 +18,15 @@ const PROVIDER_ID = 'CdkCognitoLoginHandler';
  */
 const HANDLER_CODE_DIRECTORY = path.join(__dirname, '..', '..', 'assets', 'handler');
 
+/**
+ * The Lambda runtime of the handler. aws-cdk-lib names NODEJS_24_X only from
+ * 2.259.0 on, and the library supports aws-cdk-lib from its peer floor
+ * (2.177.0) on: the runtime is set on the function's template directly, so
+ * every supported aws-cdk-lib deploys the same function (and cdk-nag
+ * AwsSolutions-L1, newest runtime, stays quiet).
+ */
+const HANDLER_RUNTIME = 'nodejs24.x';
+
 /** The Cognito calls the handler makes; all of them act on a user pool. */
 const COGNITO_ACTIONS = [
   'cognito-idp:CreateManagedLoginBranding',
@@ -81,8 +90,8 @@ const resourcesByProvider = new WeakMap<CustomResourceProvider, ProviderResource
 export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): string {
   const provider = CustomResourceProvider.getOrCreateProvider(scope, PROVIDER_ID, {
     codeDirectory: HANDLER_CODE_DIRECTORY,
-    // The newest runtime aws-cdk-lib offers, so cdk-nag AwsSolutions-L1 stays quiet.
-    runtime: CustomResourceProviderRuntime.NODEJS_24_X,
+    // Replaced by HANDLER_RUNTIME below: the newest runtime aws-cdk-lib's peer floor names.
+    runtime: CustomResourceProviderRuntime.NODEJS_20_X,
     timeout: Duration.minutes(5),
     memorySize: Size.mebibytes(256),
     description: 'cdk-cognito-login: managed login branding and classic hosted UI customization',
@@ -91,6 +100,7 @@ export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants
   if (!resources) {
     resources = { pools: new Map(), objectArns: [] };
     resourcesByProvider.set(provider, resources);
+    runOnNewestRuntime(provider);
     dropRedundantRoleDependency(provider);
     logToOwnLogGroup(provider);
     const collected = resources;
@@ -232,6 +242,14 @@ function documentCharacters(stack: Stack, statements: PolicyStatementJson[]): nu
   return skeleton + resources.reduce((sum, arn) => sum + shortestRendering(stack, arn) + 3, 0);
 }
 
+/** Sets the handler's runtime to HANDLER_RUNTIME, whatever runtimes this aws-cdk-lib names. */
+function runOnNewestRuntime(provider: CustomResourceProvider): void {
+  const handler = provider.node.tryFindChild('Handler');
+  if (CfnResource.isCfnResource(handler)) {
+    handler.addPropertyOverride('Runtime', HANDLER_RUNTIME);
+  }
+}
+
 /**
  * aws-cdk-lib gives the provider's function a DependsOn on its role although
  * the function's `Role: Fn::GetAtt [role, Arn]` already orders them; cfn-lint
@@ -243,7 +261,9 @@ function dropRedundantRoleDependency(provider: CustomResourceProvider): void {
   const role = provider.node.tryFindChild('Role');
   // No Role child when the app pre-creates roles (iam.Role.customizeRoles).
   if (CfnResource.isCfnResource(handler) && CfnResource.isCfnResource(role)) {
-    handler.removeResourceDependency(role);
+    // The role is the function's only dependency. A deletion override, not
+    // removeResourceDependency (public only in newer aws-cdk-lib than the floor).
+    handler.addDeletionOverride('DependsOn');
   }
 }
 

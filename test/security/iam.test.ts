@@ -3,8 +3,8 @@ import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { synthesizeExample } from './synth';
-import { EXAMPLES } from '../../examples';
 import * as sdk from '../../lambda/shared/sdk';
+import { examplesOnThisCdk } from '../util/compat';
 
 /**
  * The custom-resource role of every example, read from the synthesized
@@ -86,7 +86,7 @@ test('the Cognito and SSM actions checked below are exactly the commands the han
   expect(operations.filter(isSsm).map((o) => `ssm:${o}`).sort()).toEqual(SSM_ACTIONS);
 });
 
-describe.each(EXAMPLES.map((example) => [example.name, example] as const))('example %s: the custom-resource role', (_name, example) => {
+describe.each(examplesOnThisCdk())('example %s: the custom-resource role', (_name, example) => {
   const { stacks, outdir } = synthesizeExample(example);
 
   test.each(stacks.map((stack) => [stack.stackName, stack] as const))('in %s allows nothing on *, nothing managed, and only what its resources need', (_stackName, stack) => {
