@@ -230,8 +230,9 @@ function rolePolicySizeErrors(provider: CustomResourceProvider, resources: Provi
   const pools = resources.pools.size;
   return [new ValidationError(provider, 'role policy', `${objects.length} distinct staged files and ${pools} user pool${pools === 1 ? '' : 's'}`,
     `at most ${MAX_ROLE_POLICY_CHARACTERS} characters of inline policy per IAM role, and these need at least ${characters}: `
-    + 'the handler may read each staged file by its ARN. Use fewer distinct files in this stack (identical files are shared), '
-    + 'or spread the page styles over more stacks').message];
+    + 'the handler may read each staged file by its ARN (about 130 characters each), and keep the ownership record of each styled '
+    + 'client or ALL by its ARN (about 120 each). Use fewer distinct files in this stack (identical files are shared), '
+    + 'or spread the page styles (clients) over more stacks').message];
 }
 
 /** The fewest characters a policy document can have: its JSON with empty resources, plus each resource's shortest rendering. */

@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { synthesizeExample } from './synth';
+import { CognitoLogin, LoginDomain } from '../../src';
 import * as sdk from '../../lambda/shared/sdk';
 import { examplesOnThisCdk } from '../util/compat';
 
@@ -161,5 +162,27 @@ describe.each(examplesOnThisCdk())('example %s: the custom-resource role', (_nam
 
     // and nothing else
     expect(statements).toHaveLength(logs.length + s3.length);
+  });
+});
+
+describe('the handler role\'s size', () => {
+  /** A login with `count` clients, each styled (Cognito's defaults), synthesized. */
+  function loginWithClients(count: number): () => void {
+    const app = new App();
+    const stack = new Stack(app, 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const login = new CognitoLogin(stack, 'Login', { domain: LoginDomain.cognitoPrefix('acme-test') });
+    for (let i = 0; i < count; i++) {
+      login.addClient(`Client${i}`, { callbackUrls: ['https://app.example.com/callback'] });
+    }
+    return () => app.synth();
+  }
+
+  test('counts each styled client\'s ownership record at the length of the ids Cognito generates: 100 clients are refused at synth', () => {
+    // IAM would refuse the role at deploy: 100 claim ARNs of ~100 characters each pass its 10,240-character limit
+    expect(loginWithClients(100)).toThrow(/role policy "0 distinct staged files and 1 user pool" is invalid: at most 10240 characters of inline policy per IAM role, and these need at least 1[0-9]{4}: .*ownership record of each styled client/);
+  });
+
+  test('70 styled clients fit', () => {
+    expect(loginWithClients(70)).not.toThrow();
   });
 });
