@@ -3,8 +3,8 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { synthesizeExample } from './synth';
-import { CognitoLogin, LoginDomain } from '../../src';
 import * as sdk from '../../lambda/shared/sdk';
+import { CognitoLogin, LoginDomain } from '../../src';
 import { examplesOnThisCdk } from '../util/compat';
 
 /**
