@@ -195,7 +195,7 @@ export class CognitoLogin extends Construct {
       warn(this, 'termsWithoutSignUp', 'Cognito links terms documents from the sign-up page only, and this pool has self sign-up off '
         + '(userPoolProps.selfSignUpEnabled), so users never see them.');
     }
-    this.domain = props.domain._bind(this, this.userPool, this.pages.managedLoginVersion as cognito.ManagedLoginVersion);
+    this.domain = props.domain._bind(this, this.userPool, this.pages.managedLoginVersion);
     this.pageStyles = new LoginPageStyles(this, this.userPool, this.domain, this.pages, props.userPoolProps?.featurePlan);
 
     const providers = props.identityProviders ?? [];

@@ -4,25 +4,24 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { synthesizeExample } from './synth';
 import { EXAMPLES } from '../../examples';
+import { RESOURCE_TYPES } from '../../lambda/registry';
 import * as sdk from '../../lambda/shared/sdk';
 
 /**
  * The custom-resource role of every example, read from the synthesized
  * template and asset manifest (test/branding covers the same rules construct
  * by construct): nothing on `*`, Cognito actions on the stack's own pools
- * only, each pool in an AWS::IAM::Policy of its own that every style of the
+ * only and only the actions of the resource types the pool's styles use (a
+ * classic-only pool gets nothing of managed login and the other way round),
+ * each pool in an AWS::IAM::Policy of its own that every style of the
  * pool depends on, SSM on exactly the claim parameters of the styled
  * targets, s3:GetObject on exactly the staged objects the resources name,
  * logs only into the handler's own log group, and no managed policy.
  */
 
-const COGNITO_ACTIONS = [
-  'cognito-idp:CreateManagedLoginBranding',
-  'cognito-idp:DeleteManagedLoginBranding',
-  'cognito-idp:DescribeManagedLoginBrandingByClient',
-  'cognito-idp:SetUICustomization',
-  'cognito-idp:UpdateManagedLoginBranding',
-];
+/** Each registered type's own Cognito actions, by CloudFormation type. */
+const ACTIONS_OF_TYPE = new Map(RESOURCE_TYPES.map(({ type }) => [type.resourceType, [...type.poolActions]]));
+const COGNITO_ACTIONS = [...new Set(RESOURCE_TYPES.flatMap(({ type }) => type.poolActions))].sort();
 const SSM_ACTIONS = ['ssm:DeleteParameter', 'ssm:GetParameter', 'ssm:PutParameter'];
 const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
 
@@ -72,7 +71,7 @@ function stagedObjectArns(resources: Resources): Set<string> {
   return new Set(refs.map((ref: any) => `arn:<partition>:s3:::${ref.Bucket}/${ref.Key}`));
 }
 
-test('the Cognito and SSM actions checked below are exactly the commands the handler can send', () => {
+test('the registered types\' Cognito actions and the claims\' SSM actions are exactly the commands the handler can send', () => {
   // GIVEN the one module through which the handler imports SDK commands
   const exported = Object.keys(sdk);
 
@@ -121,11 +120,13 @@ describe.each(EXAMPLES.map((example) => [example.name, example] as const))('exam
       expect(policy.Roles).toEqual([{ Ref: roleId }]);
       const [cognitoStatement, ssmStatement, ...others] = policy.PolicyDocument.Statement as Statement[];
       expect(others).toEqual([]);
-      expect(actionsOf(cognitoStatement)).toEqual(COGNITO_ACTIONS);
       const poolId = cognitoStatement.Resource as any;
       expect(pools.map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] }))).toContainEqual(poolId);
       const stylesOfPool = styles.filter(([, r]) => r.Properties.UserPoolId.Ref === poolId['Fn::GetAtt'][0]);
       expect(stylesOfPool.length).toBeGreaterThan(0);
+      // Only the actions of the types used on this pool
+      const typesUsed = new Set(stylesOfPool.map(([, r]) => r.Type));
+      expect(actionsOf(cognitoStatement)).toEqual([...new Set([...typesUsed].flatMap((t) => ACTIONS_OF_TYPE.get(t)!))].sort());
       for (const [, style] of stylesOfPool) {
         expect(style.DependsOn).toContain(policyId);
       }

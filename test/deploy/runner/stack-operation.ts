@@ -1,7 +1,8 @@
 import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CLASSIC_CUSTOMIZATION_TYPE, MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/private/custom-resource-contract';
+import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
+import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
 import { DUMMY_CREDENTIALS } from '../sdk-clients';
 import { StandIn } from '../standin';
 import { StackArtifact, Template } from './cloud-assembly';
