@@ -414,7 +414,8 @@ export class StackOperation {
     let lambda = this.lambdas.get(key);
     if (!lambda) {
       const variables = (fn.properties.Environment as { Variables?: { [name: string]: string } } | undefined)?.Variables ?? {};
-      lambda = new SimulatedLambda(fn.lambda, { ...lambdaEnvironment(this.settings.standIn, this.region, fn), ...variables });
+      const memorySize = Number(fn.properties.MemorySize ?? 128);
+      lambda = new SimulatedLambda(fn.lambda, { ...lambdaEnvironment(this.settings.standIn, this.region, fn.physicalId, memorySize), ...variables });
       this.lambdas.set(key, lambda);
     }
     return lambda;
@@ -577,7 +578,7 @@ export class StackOperation {
  * SDK's standard per-service endpoint variables aimed at the stand-in. No
  * shared config or credentials file and no instance metadata are consulted.
  */
-function lambdaEnvironment(standIn: StandIn, region: string, fn: DeployedResource): { [name: string]: string } {
+export function lambdaEnvironment(standIn: StandIn, region: string, functionName: string, memorySize: number): { [name: string]: string } {
   return {
     AWS_REGION: region,
     AWS_DEFAULT_REGION: region,
@@ -592,8 +593,8 @@ function lambdaEnvironment(standIn: StandIn, region: string, fn: DeployedResourc
     AWS_EC2_METADATA_DISABLED: 'true',
     // The simulated function runs on this machine's Node.js 20, not Lambda's nodejs24.x, about which the SDK would warn.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    AWS_LAMBDA_FUNCTION_NAME: fn.physicalId,
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.properties.MemorySize ?? 128),
+    AWS_LAMBDA_FUNCTION_NAME: functionName,
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(memorySize),
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     TZ: ':UTC',
   };
