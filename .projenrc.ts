@@ -16,6 +16,26 @@ const CFN_LINT_VERSION = '1.58.0';
  */
 const BOTOCORE_VERSION = '1.44.5';
 
+/**
+ * The peer range's floor: the oldest aws-cdk-lib and constructs the library
+ * works with, and what users of every language may pin. 2.177.0 is the first
+ * aws-cdk-lib with `managedLoginVersion` on UserPoolDomain (FeaturePlan came
+ * in 2.174.0, AspectPriority in 2.172.0). The handler's Node.js 24 runtime
+ * (CustomResourceProviderRuntime.NODEJS_24_X only from 2.259.0) is set by a
+ * property override instead, so it does not raise the floor. PyPI, Maven
+ * Central and the Go module proxy all serve 2.177.0 and constructs 10.0.5.
+ * `npm run compat` compiles and tests against it (scripts/compat.sh).
+ */
+const CDK_FLOOR = '2.177.0';
+const CONSTRUCTS_FLOOR = '10.0.5';
+/**
+ * What development runs on: the newest aws-cdk-lib when last raised. The
+ * examples and their checks (aws-cdk-lib's template validation, `Validations`,
+ * cdk-nag 3) need 2.257.0 or newer; template snapshots are pinned to this one.
+ */
+const CDK_DEV_VERSION = '2.276.0';
+const CONSTRUCTS_DEV_VERSION = '10.5.1';
+
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-cognito-login',
   description: 'A complete, branded Amazon Cognito sign-in in one CDK construct: user pool, clients, domain, identity providers, resource servers, classic hosted-UI logo and CSS, and managed login branding with assets from S3.',
@@ -27,8 +47,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
 
-  cdkVersion: '2.276.0',
-  constructsVersion: '10.5.1',
+  cdkVersion: CDK_FLOOR,
+  constructsVersion: CONSTRUCTS_FLOOR,
+  // The peers' dev copies are the newest, not the floor (see CDK_DEV_VERSION).
+  peerDependencyOptions: { pinnedDevDependency: false },
   jsiiVersion: '~6.0.0',
 
   // No GitHub workflows: CI is .ci/run on the team's own machines.
@@ -56,6 +78,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 
   devDeps: [
+    `aws-cdk-lib@${CDK_DEV_VERSION}`,
     `@aws-sdk/client-cognito-identity-provider@${AWS_SDK_VERSION}`,
     `@aws-sdk/client-s3@${AWS_SDK_VERSION}`,
     `@aws-sdk/client-ssm@${AWS_SDK_VERSION}`,
@@ -82,6 +105,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '/cdk.out/',
     '/.venv/',
     '/.bindings/',
+    // scripts/compat.sh tests against other aws-cdk-lib versions in copies here.
+    '/.compat/',
     '__pycache__/',
     // test/readme.test.ts compiles the README's quick start in a folder of its own here.
     '/test/.readme-*/',
@@ -92,6 +117,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   bin: { 'cdk-cognito-login': 'lib/preview/cli.js' },
   excludeTypescript: ['lambda/**', 'examples/**', 'scripts/**'],
 });
+
+// Added after the constructor, which replaces any constructs dev dependency given there.
+project.addDevDeps(`constructs@${CONSTRUCTS_DEV_VERSION}`);
 
 // eslint-import-resolver-typescript pulls unrs-resolver, whose platform binaries
 // are optional dependencies. The registry our machines reach serves every
@@ -104,7 +132,7 @@ project.gitignore.exclude('/test/bindings/java/target/');
 
 // Lambda handler sources (lambda/) are bundled by esbuild into assets/handler/index.js,
 // which ships inside the npm package (and so inside every jsii binding).
-project.npmignore?.exclude('/lambda/', '/examples/', '/scripts/', '/cdk.out/', '/.venv/', '/.bindings/', '/.ci/');
+project.npmignore?.exclude('/lambda/', '/examples/', '/scripts/', '/cdk.out/', '/.venv/', '/.bindings/', '/.compat/', '/.ci/');
 project.npmignore?.include('/assets/');
 
 /** One Lambda's esbuild command: its entry, bundled with the pinned SDK into one CommonJS file under assets/. */
@@ -155,6 +183,25 @@ const browser = project.addTask('browser', {
   exec: 'bash scripts/browser.sh',
 });
 project.testTask.prependSpawn(browser);
+// The Python tools (cfn-lint; botocore, whose models the Cognito stand-in checks
+// every request against) go into .venv before jest, so the first stand-in test
+// on a fresh machine does not spend its time installing them.
+const venv = project.addTask('venv', {
+  description: 'Install the pinned Python tools (cfn-lint, botocore) into .venv where missing',
+  exec: 'bash scripts/venv.sh',
+});
+project.testTask.prependSpawn(venv);
+// Both ends of the peer range. projen's own `compat` (jsii-diff against the
+// published package) is replaced: nothing is published yet to diff against.
+project.tasks.removeTask('compat');
+project.addTask('compat', {
+  description: 'Compile and run the test suite against the peer floor and the newest aws-cdk-lib on npm',
+  steps: [
+    { spawn: bundle.name },
+    { exec: `bash scripts/compat.sh ${CDK_FLOOR} ${CONSTRUCTS_FLOOR}` },
+    { exec: 'bash scripts/compat.sh latest' },
+  ],
+});
 
 project.addTask('demo', {
   description: 'Synthesize every example into cdk.out/, print a summary per stack and write the login page previews',

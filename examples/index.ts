@@ -14,6 +14,12 @@ export interface Example {
   readonly name: string;
   readonly description: string;
   readonly createApp: (props?: AppProps) => App;
+  /**
+   * The oldest aws-cdk-lib the example's own code needs, when it uses an
+   * aws-cdk-lib API newer than the library's peer floor.
+   * @default - the library's peer floor
+   */
+  readonly requiresCdk?: string;
 }
 
 /** Every example, in the order the demo prints them. */
@@ -27,6 +33,8 @@ export const EXAMPLES: Example[] = [
     name: 'custom-domain',
     description: 'Sign-in pages on a custom domain with a us-east-1 certificate and Route 53 alias records',
     createApp: customDomain,
+    // StandardThreatProtectionMode on the pool (threat protection of the Plus plan).
+    requiresCdk: '2.181.0',
   },
   {
     name: 'managed-login-branding',

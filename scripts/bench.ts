@@ -16,7 +16,7 @@ import { OURS_MANAGED, settingsFile } from './bench/alternatives';
 import { deployTables } from './bench/deploy-calls';
 import { brandingImages, cleanAll, cleanOutputs, factsOf } from './bench/fixtures';
 import { handlerWeightTable } from './bench/handler-weight';
-import { machineFacts } from './bench/machine';
+import { loadNow, machineFacts } from './bench/machine';
 import { markdown, plain, Table } from './bench/report';
 import { synthScalingTable, synthTimeTable } from './bench/synth-time';
 import { handlerPerStackTable, measureTemplates, templateSizeTable } from './bench/template-size';
@@ -50,7 +50,7 @@ const CONFIG = quick
   : {
     templateClients: [1, 10, 50],
     verifyCrossingsUpTo: 60,
-    synth: { pairs: 30, warmup: 5 },
+    synth: { pairs: 40, warmup: 5 },
     scalingClients: [1, 10, 50, 100],
     scaling: { pairs: 5, warmup: 1 },
     handlerRuns: 21,
@@ -65,7 +65,11 @@ async function main(): Promise<void> {
     tables.push(table);
     console.log(plain(table));
   };
-  const step = (name: string) => console.log(`-- ${name} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  const loads: number[] = [];
+  const step = (name: string) => {
+    loads.push(loadNow());
+    console.log(`-- ${name} (${((Date.now() - started) / 1000).toFixed(0)} s, load average ${loads[loads.length - 1].toFixed(1)})`);
+  };
 
   const images = brandingImages();
   const settings = settingsFile(images);
@@ -96,6 +100,7 @@ async function main(): Promise<void> {
   step('synth scaling');
   show(synthScalingTable(images, settings, CONFIG.scalingClients, CONFIG.scaling));
 
+  loads.push(loadNow());
   cleanAll();
   const seconds = (Date.now() - started) / 1000;
   console.log(`-- done in ${seconds.toFixed(0)} s`);
@@ -112,7 +117,7 @@ async function main(): Promise<void> {
     '',
     `Command: \`npm run bench\` (full run, ${seconds.toFixed(0)} s)`,
     '',
-    ...machineFacts().map((line) => `- ${line}`),
+    ...machineFacts(loads).map((line) => `- ${line}`),
     '',
     ...tables.map(markdown),
   ].join('\n');

@@ -6,8 +6,12 @@
 #
 #   scripts/test-bindings.sh [--only python,java]      (or BINDINGS=python,java)
 #
-# Languages: python, java, go, dotnet. .NET is only generated (jsii-pacmak
-# --code-only) when the machine has no dotnet SDK, and then reported as not run.
+# Languages: python, java, go, dotnet. Each package is built by jsii-pacmak
+# itself and installed as its users would: the wheel with pip (dependencies
+# included) into a fresh venv, the jar from the local Maven repository
+# pacmak writes (dist/java), the Go module through a `replace` of its real
+# module path. .NET is only generated (jsii-pacmak --code-only) when the
+# machine has no dotnet SDK, and then reported as not run.
 #
 # Everything it installs lives under .bindings/ (gitignored): the Python venv,
 # the Maven repository, the Go module and build caches, logs and the cloud
@@ -18,21 +22,34 @@ set -uo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-WORK="$ROOT/.bindings"
+WORK="${BINDINGS_WORK:-$ROOT/.bindings}"
 LOGS="$WORK/logs"
 OUT="$WORK/out"
 HANDLER="$ROOT/assets/handler/index.js"
 
-# aws-cdk-lib each language runs on. The TypeScript reference uses the one in
-# node_modules (the library's own, 2.276.0). The registries reachable here lag
-# npm: PyPI serves aws-cdk-lib up to 2.275.0, Maven Central up to 2.272.0 and
-# the Go module proxy aws-cdk-go up to 2.270.0 (pinned in test/bindings/go/go.mod),
-# so each language takes the newest it can get, installed over the
-# ">= 2.276.0" the generated packages declare. Raise these when the registries
-# catch up.
-PYTHON_CDK_VERSION="${PYTHON_CDK_VERSION:-2.275.0}"
-JAVA_CDK_VERSION="${JAVA_CDK_VERSION:-2.272.0}"
-CONSTRUCTS_VERSION="10.5.1"
+# Python, Java and Go run on the peer floor (package.json's peerDependencies,
+# set in .projenrc.ts), the oldest aws-cdk-lib and constructs a user may pin:
+# every registry serves it, and the newest end of the range is tested by
+# `npm run compat`. The TypeScript reference runs on it too, from the
+# node_modules of the copy below, so every language synthesizes with the same release.
+peer_floor() { node -p "require('./package.json').peerDependencies['$1'].replace(/^[\\^~]/, '')"; }
+CDK_FLOOR=$(peer_floor aws-cdk-lib)
+CONSTRUCTS_FLOOR=$(peer_floor constructs)
+LIBRARY_VERSION=$(node -p "require('./package.json').version")
+
+# The packages are built where node_modules holds the floor: jsii-pacmak writes
+# the versions it finds installed into what it generates (the Go module's
+# go.mod requires them), and a package that requires the newest aws-cdk-lib
+# would force it on every user. So the script reruns itself in a copy of the
+# tree with the floor installed (scripts/cdk-copy.sh); caches, logs and cloud
+# assemblies stay in this tree's .bindings/.
+if [ -z "${BINDINGS_WORK:-}" ]; then
+  echo "--- copy of the tree on aws-cdk-lib $CDK_FLOOR, constructs $CONSTRUCTS_FLOOR" >&2
+  # aws-cdk-lib's node-proxy-agent asset at 2.1.2: the Go module proxy serves
+  # no v2.1.3 of its Go module, and the Go module requires what is installed.
+  copy=$(bash scripts/cdk-copy.sh "$CDK_FLOOR" "$CONSTRUCTS_FLOOR" @aws-cdk/asset-node-proxy-agent-v6@2.1.2) || exit 1
+  BINDINGS_WORK="$WORK" exec bash "$copy/scripts/test-bindings.sh" "$@"
+fi
 
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
 
@@ -46,7 +63,7 @@ while [ $# -gt 0 ]; do
       [ $# -ge 2 ] || { echo "--only needs a list of languages (known: $ALL_LANGUAGES)" >&2; exit 2; }
       selected="$2"; shift 2 ;;
     --only=*) selected="${1#--only=}"; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n "2,20p" "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (expected --only <languages>)" >&2; exit 2 ;;
   esac
 done
@@ -132,12 +149,13 @@ build() {
 
 build bundle npx projen bundle
 build jsii npx jsii --silence-warnings=reserved-word
-# Python's wheel is built in full. Java and Go are generated as code only: their
-# builds would resolve aws-cdk-lib 2.276.0, which Maven Central and the Go
-# proxy here do not serve; the apps below compile the generated code instead.
+# pacmak's own builds: pip wheel, mvn package (into dist/java, a Maven
+# repository layout; dependencies cached in $WORK/m2), go build (modules cached
+# in $WORK/gomod).
+export GOMODCACHE="$WORK/gomod" GOCACHE="$WORK/gocache" GOFLAGS="-modcacherw"
 selected_language python && build pacmak-python npx jsii-pacmak --target python
-selected_language java && build pacmak-java npx jsii-pacmak --target java --code-only
-selected_language go && build pacmak-go npx jsii-pacmak --target go --code-only
+selected_language java && build pacmak-java npx jsii-pacmak --target java --maven-local-repository="$WORK/m2"
+selected_language go && build pacmak-go npx jsii-pacmak --target go
 if selected_language dotnet; then
   if command -v dotnet >/dev/null; then
     build pacmak-dotnet npx jsii-pacmak --target dotnet
@@ -154,37 +172,35 @@ run_typescript() {
 }
 
 run_python() {
+  # A fresh venv each run, as a user's: the wheel with its dependencies, the
+  # floor pinned as a user may pin it. Downloads are cached in $WORK/pip-cache.
   local venv="$WORK/venv"
-  local requirements="aws-cdk-lib==$PYTHON_CDK_VERSION constructs==$CONSTRUCTS_VERSION"
-  # The venv is reused while the pinned requirements and its place are the
-  # same (a venv's scripts name its absolute path, so a moved one is stale).
-  if [ "$(cat "$venv/.requirements" 2>/dev/null)" != "$requirements in $venv" ]; then
-    rm -rf "$venv"
-    python3 -m venv "$venv" || return 1
-    # shellcheck disable=SC2086
-    "$venv/bin/python" -m pip install --disable-pip-version-check -q $requirements || return 1
-    echo "$requirements in $venv" >"$venv/.requirements"
-  fi
-  # --no-deps: the wheel asks for aws-cdk-lib>=2.276.0, which PyPI here lacks;
-  # its other requirements (jsii, publication) come with aws-cdk-lib.
-  "$venv/bin/python" -m pip install --disable-pip-version-check -q --no-deps --force-reinstall "$ROOT"/dist/python/*.whl || return 1
+  rm -rf "$venv"
+  python3 -m venv "$venv" || return 1
+  "$venv/bin/python" -m pip install --disable-pip-version-check -q --cache-dir "$WORK/pip-cache" \
+    "$(ls "$ROOT"/dist/python/*.whl)" "aws-cdk-lib==$CDK_FLOOR" "constructs==$CONSTRUCTS_FLOOR" || return 1
   rm -rf "$OUT/python"
   CDK_OUTDIR="$OUT/python" "$venv/bin/python" test/bindings/python/app.py
 }
 
 run_java() {
   rm -rf "$OUT/java"
+  # The app's pom takes the library's jar from dist/java (a local Maven
+  # repository) like any other dependency; aws-cdk-lib pinned to the floor.
   (cd test/bindings/java && CDK_OUTDIR="$OUT/java" mvn -B -q \
-    -Dmaven.repo.local="$WORK/m2" -Dcdk.version="$JAVA_CDK_VERSION" -Dconstructs.version="$CONSTRUCTS_VERSION" \
+    -Dmaven.repo.local="$WORK/m2" -Dlibrary.version="$LIBRARY_VERSION" \
+    -Dcdk.version="$CDK_FLOOR" -Dconstructs.version="$CONSTRUCTS_FLOOR" \
     compile exec:java)
 }
 
 run_go() {
   rm -rf "$OUT/go"
-  # -mod=mod: when jsii-pacmak's generated go.mod moves (a new jsii runtime, say),
-  # go fills in the app's go.mod and go.sum instead of refusing; commit the change.
-  (cd test/bindings/go && CDK_OUTDIR="$OUT/go" GOMODCACHE="$WORK/gomod" GOCACHE="$WORK/gocache" \
-    GOFLAGS="-modcacherw -mod=mod" go run .)
+  # go.mod replaces the library's real module path with dist/go and requires
+  # aws-cdk-go at the floor. -mod=mod: when jsii-pacmak's generated go.mod
+  # moves (a new jsii runtime, say), go fills in the app's go.mod and go.sum
+  # instead of refusing. That happens in the copy: copy both back and commit.
+  (cd test/bindings/go && go mod edit -require="github.com/aws/aws-cdk-go/awscdk/v2@v$CDK_FLOOR" \
+    && CDK_OUTDIR="$OUT/go" GOFLAGS="$GOFLAGS -mod=mod" go run .)
 }
 
 # requires <language> <tool...>: a language whose tools are missing fails, it is never skipped quietly.

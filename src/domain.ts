@@ -3,6 +3,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
+import { DOMAIN_NAME } from './private/domain-name';
 import { ValidationError, isUnresolved } from './private/validate';
 
 /** A custom domain of the sign-in pages, e.g. `auth.example.com`. */
@@ -49,9 +50,6 @@ const PREFIX_MAX_LENGTH = 63;
 const PREFIX_CHARACTERS = /^[a-z0-9-]+$/;
 const PREFIX_RESERVED_WORDS = ['aws', 'amazon', 'cognito'];
 
-/** One lowercase DNS label; a domain name is two or more of them joined by dots. */
-const DNS_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
-const DOMAIN_NAME = new RegExp(`^${DNS_LABEL}(?:\\.${DNS_LABEL})+$`);
 const DOMAIN_NAME_MAX_LENGTH = 253;
 
 /** CloudFront, which serves every Cognito custom domain, reads certificates from this region only. */

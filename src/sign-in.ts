@@ -15,9 +15,9 @@ export enum SignInFactor {
 
 /**
  * Whether passkeys must verify the user (PIN, biometrics) or only should.
- * Values are Cognito's `UserVerificationType`. (aws-cdk-lib has
- * `PasskeyUserVerification` only from 2.200-ish releases, newer than the
- * oldest aws-cdk-lib this library supports, hence this enum.)
+ * Values are Cognito's `UserVerificationType`. (aws-cdk-lib's own
+ * `PasskeyUserVerification` is missing from releases this library still
+ * supports, 2.177.0 among them, hence this enum.)
  */
 export enum PasskeyVerification {
   /** Authenticators that cannot verify the user are accepted; the pages encourage verification. */

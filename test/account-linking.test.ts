@@ -124,7 +124,7 @@ describe('refused at synth: anything that could link an email nobody verified', 
 
   test('a pre sign-up trigger of the app\'s own', () => {
     const stack = testStack();
-    const own = new lambda.Function(stack, 'Own', { runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromInline('x') });
+    const own = new lambda.Function(stack, 'Own', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('x') });
     expect(() => newLogin(stack, {}, { userPoolProps: { lambdaTriggers: { preSignUp: own } } })).toThrow('userPoolProps.lambdaTriggers.preSignUp');
   });
 

@@ -155,7 +155,7 @@ describe('standalone styles and the pool\'s domain', () => {
 
     // THEN
     const template = Template.fromStack(stack);
-    template.hasResource(BRANDING, { DependsOn: [Match.stringLikeRegexp('^PoolDomain')] });
+    template.hasResource(BRANDING, { DependsOn: Match.arrayWith([Match.stringLikeRegexp('^PoolDomain')]) });
   });
 
   test('a ClassicLoginCustomization deploys after the domain too', () => {
@@ -168,7 +168,7 @@ describe('standalone styles and the pool\'s domain', () => {
     new ClassicLoginCustomization(stack, 'Classic', { userPool: pool, css: ClassicCss.fromString('.banner-customizable { padding: 1px; }') });
 
     // THEN
-    Template.fromStack(stack).hasResource(CLASSIC, { DependsOn: [Match.stringLikeRegexp('^PoolDomain')] });
+    Template.fromStack(stack).hasResource(CLASSIC, { DependsOn: Match.arrayWith([Match.stringLikeRegexp('^PoolDomain')]) });
   });
 
   test('a pool made in the app without a domain is warned about', () => {

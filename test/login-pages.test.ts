@@ -12,6 +12,8 @@ const BRANDING = 'Custom::CognitoManagedLoginBranding';
 const CLASSIC = 'Custom::CognitoClassicLoginCustomization';
 const CSS = '.submitButton-customizable { background-color: #ff9900; }\n';
 const PARTNER_CSS = '.banner-customizable { background-color: #0f1b2a; }\n';
+/** Every style also waits for its pool's grant to the handler, so a clean-up Delete runs before the grant goes. */
+const POOL_GRANT = Match.stringLikeRegexp('^CdkCognitoLoginHandlerCustomResourceProviderPolicy');
 const STAGED = { Bucket: expect.any(String), Key: expect.any(String), Hash: expect.stringMatching(/^[0-9a-f]{64}$/) };
 
 function newLogin(stack: Stack, pages?: LoginPages, userPool?: cognito.IUserPool): CognitoLogin {
@@ -128,7 +130,7 @@ describe('managed login pages', () => {
     const domain = logicalId(template, 'AWS::Cognito::UserPoolDomain', 'LoginDomain');
     const client = logicalId(template, 'AWS::Cognito::UserPoolClient', 'LoginWeb');
     // A DependsOn on the client besides the Ref would be redundant (cfn-lint W3005).
-    template.hasResource(BRANDING, { Properties: { ClientId: { Ref: client } }, DependsOn: [domain] });
+    template.hasResource(BRANDING, { Properties: { ClientId: { Ref: client } }, DependsOn: [POOL_GRANT, domain] });
   });
 
   test('styles are named after their client, never after the order clients are added in', () => {
@@ -212,8 +214,8 @@ describe('classic pages', () => {
     const template = Template.fromStack(stack);
     const domain = logicalId(template, 'AWS::Cognito::UserPoolDomain', 'LoginDomain');
     const client = logicalId(template, 'AWS::Cognito::UserPoolClient', 'LoginWeb');
-    template.hasResource(CLASSIC, { Properties: { ClientId: 'ALL' }, DependsOn: [domain] });
-    template.hasResource(CLASSIC, { Properties: { ClientId: { Ref: client } }, DependsOn: [domain] });
+    template.hasResource(CLASSIC, { Properties: { ClientId: 'ALL' }, DependsOn: [POOL_GRANT, domain] });
+    template.hasResource(CLASSIC, { Properties: { ClientId: { Ref: client } }, DependsOn: [POOL_GRANT, domain] });
     template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { ManagedLoginVersion: 1 });
   });
 

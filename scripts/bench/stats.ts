@@ -14,9 +14,21 @@ export const median = (values: number[]): number => quantile(values, 0.5);
 
 /** Milliseconds `run` takes. */
 export function timeMs(run: () => void): number {
+  return timed(run).wall;
+}
+
+/**
+ * Wall and CPU milliseconds (user + system, this process) `run` takes. CPU
+ * time leaves out the time spent waiting for a core, so it moves less with
+ * the load of a shared machine.
+ */
+export function timed(run: () => void): { wall: number; cpu: number } {
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / 1000 };
 }
 
 setFlagsFromString('--expose_gc');
@@ -29,9 +41,16 @@ export function collectGarbage(): void {
 
 /** Timings of two alternatives measured in alternation, and the ratio a/b of each pair. */
 export interface SideBySide {
+  /** Wall milliseconds. */
   readonly a: number[];
   readonly b: number[];
+  /** a / b of each pair, wall time. */
   readonly ratios: number[];
+  /** CPU milliseconds. */
+  readonly aCpu: number[];
+  readonly bCpu: number[];
+  /** a / b of each pair, CPU time. */
+  readonly cpuRatios: number[];
 }
 
 /**
@@ -46,23 +65,26 @@ export function sideBySide(a: () => void, b: () => void, pairs: number, warmup: 
     b();
     afterEach();
   }
-  const result: SideBySide = { a: [], b: [], ratios: [] };
+  const result: SideBySide = { a: [], b: [], ratios: [], aCpu: [], bCpu: [], cpuRatios: [] };
   for (let i = 0; i < pairs; i++) {
     collectGarbage();
-    let ta: number;
-    let tb: number;
+    let ta: { wall: number; cpu: number };
+    let tb: { wall: number; cpu: number };
     if (i % 2 === 0) {
-      ta = timeMs(a);
+      ta = timed(a);
       collectGarbage();
-      tb = timeMs(b);
+      tb = timed(b);
     } else {
-      tb = timeMs(b);
+      tb = timed(b);
       collectGarbage();
-      ta = timeMs(a);
+      ta = timed(a);
     }
-    result.a.push(ta);
-    result.b.push(tb);
-    result.ratios.push(ta / tb);
+    result.a.push(ta.wall);
+    result.b.push(tb.wall);
+    result.ratios.push(ta.wall / tb.wall);
+    result.aCpu.push(ta.cpu);
+    result.bCpu.push(tb.cpu);
+    result.cpuRatios.push(ta.cpu / tb.cpu);
     afterEach();
   }
   return result;

@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { claimParameterName, ClaimKind, CustomResourceType, DeclaredTarget } from './custom-resource-contract';
+import { LAMBDA_NODEJS_RUNTIME } from './lambda-runtime';
 import { MAX_ROLE_POLICY_CHARACTERS, shortestRendering } from './policy-size';
 import { StagedFile } from './staging';
 import { ValidationError } from './validate';
@@ -17,6 +18,9 @@ const PROVIDER_ID = 'CdkCognitoLoginHandler';
  * works from src/private (ts-jest) and lib/private (compiled package).
  */
 const HANDLER_CODE_DIRECTORY = path.join(__dirname, '..', '..', 'assets', 'handler');
+
+/** The handler's runtime, set on the function's template directly (see lambda-runtime.ts). */
+const HANDLER_RUNTIME = LAMBDA_NODEJS_RUNTIME;
 
 /** The SSM calls on the ownership records (claims) of the styled targets. */
 const CLAIM_ACTIONS = ['ssm:GetParameter', 'ssm:PutParameter', 'ssm:DeleteParameter'];
@@ -114,8 +118,8 @@ const resourcesByProvider = new WeakMap<CustomResourceProvider, ProviderResource
 function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): string {
   const provider = CustomResourceProvider.getOrCreateProvider(scope, PROVIDER_ID, {
     codeDirectory: HANDLER_CODE_DIRECTORY,
-    // The newest runtime aws-cdk-lib offers, so cdk-nag AwsSolutions-L1 stays quiet.
-    runtime: CustomResourceProviderRuntime.NODEJS_24_X,
+    // Replaced by HANDLER_RUNTIME below: the newest runtime aws-cdk-lib's peer floor names.
+    runtime: CustomResourceProviderRuntime.NODEJS_20_X,
     timeout: Duration.minutes(5),
     memorySize: Size.mebibytes(256),
     description: 'cdk-cognito-login: managed login branding and classic hosted UI customization',
@@ -124,6 +128,7 @@ function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): stri
   if (!resources) {
     resources = { pools: new Map(), objectArns: [] };
     resourcesByProvider.set(provider, resources);
+    runOnNewestRuntime(provider);
     dropRedundantRoleDependency(provider);
     logToOwnLogGroup(provider);
     const collected = resources;
@@ -255,8 +260,9 @@ function rolePolicySizeErrors(provider: CustomResourceProvider, resources: Provi
   const pools = resources.pools.size;
   return [new ValidationError(provider, 'role policy', `${objects.length} distinct staged files and ${pools} user pool${pools === 1 ? '' : 's'}`,
     `at most ${MAX_ROLE_POLICY_CHARACTERS} characters of inline policy per IAM role, and these need at least ${characters}: `
-    + 'the handler may read each staged file by its ARN. Use fewer distinct files in this stack (identical files are shared), '
-    + 'or spread the page styles over more stacks').message];
+    + 'the handler may read each staged file by its ARN (about 130 characters each), and keep the ownership record of each styled '
+    + 'client or ALL by its ARN (about 120 each). Use fewer distinct files in this stack (identical files are shared), '
+    + 'or spread the page styles (clients) over more stacks').message];
 }
 
 /** The fewest characters a policy document can have: its JSON with empty resources, plus each resource's shortest rendering. */
@@ -265,6 +271,14 @@ function documentCharacters(stack: Stack, statements: PolicyStatementJson[]): nu
   const skeleton = JSON.stringify({ Version: '2012-10-17', Statement: statements.map((s) => ({ ...s, Resource: [] })) }).length;
   // Each ARN adds its own characters plus two quotes and a comma to the document.
   return skeleton + resources.reduce((sum, arn) => sum + shortestRendering(stack, arn) + 3, 0);
+}
+
+/** Sets the handler's runtime to HANDLER_RUNTIME, whatever runtimes this aws-cdk-lib names. */
+function runOnNewestRuntime(provider: CustomResourceProvider): void {
+  const handler = provider.node.tryFindChild('Handler');
+  if (CfnResource.isCfnResource(handler)) {
+    handler.addPropertyOverride('Runtime', HANDLER_RUNTIME);
+  }
 }
 
 /**
@@ -278,7 +292,9 @@ function dropRedundantRoleDependency(provider: CustomResourceProvider): void {
   const role = provider.node.tryFindChild('Role');
   // No Role child when the app pre-creates roles (iam.Role.customizeRoles).
   if (CfnResource.isCfnResource(handler) && CfnResource.isCfnResource(role)) {
-    handler.removeResourceDependency(role);
+    // The role is the function's only dependency. A deletion override, not
+    // removeResourceDependency (public only in newer aws-cdk-lib than the floor).
+    handler.addDeletionOverride('DependsOn');
   }
 }
 

@@ -1,6 +1,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
+import { DOMAIN_NAME } from './domain-name';
 import { ViolationCollector, isUnresolved, warn } from './validate';
 import { LoginDomain } from '../domain';
 import { LoginPages } from '../pages';
@@ -34,9 +35,6 @@ const DEFAULT_FACTORS = [SignInFactor.PASSWORD, SignInFactor.PASSKEY];
 
 /** RelyingPartyIdType (botocore cognito-idp model): 1 to 127 characters. */
 const RELYING_PARTY_ID_MAX_LENGTH = 127;
-/** A lowercase domain name of two labels or more: WebAuthn refuses a bare top-level domain as relying party. */
-const DNS_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
-const DOMAIN_NAME = new RegExp(`^${DNS_LABEL}(?:\\.${DNS_LABEL})+$`);
 
 /** UserPoolProps members that configure what signIn configures: one place only. */
 const POOL_PROPS_OWNED_BY_SIGN_IN = ['signInPolicy', 'passkeyRelyingPartyId', 'passkeyUserVerification'];

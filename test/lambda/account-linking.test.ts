@@ -25,7 +25,7 @@ function event(userName: string, attributes: Record<string, string>, triggerSour
   } as PreSignUpTriggerEvent;
 }
 
-function nativeUser(username: string, emailVerified: boolean, status = 'CONFIRMED'): UserType {
+function nativeUser(username: string, emailVerified: boolean, status: UserType['UserStatus'] = 'CONFIRMED'): UserType {
   return { Username: username, UserStatus: status, Attributes: [{ Name: 'email', Value: 'ana@example.com' }, { Name: 'email_verified', Value: String(emailVerified) }] };
 }
 

@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { synthesizeExample } from './synth';
-import { EXAMPLES } from '../../examples';
 import * as triggerSdk from '../../lambda/account-linking/sdk';
 import { RESOURCE_TYPES } from '../../lambda/registry';
 import * as sdk from '../../lambda/shared/sdk';
+import { CognitoLogin, LoginDomain } from '../../src';
+import { examplesOnThisCdk } from '../util/compat';
 
 /**
  * The custom-resource role of every example, read from the synthesized
@@ -89,7 +90,7 @@ test('the registered types\' Cognito actions and the claims\' SSM actions are ex
   expect(operations.filter(isSsm).map((o) => `ssm:${o}`).sort()).toEqual(SSM_ACTIONS);
 });
 
-describe.each(EXAMPLES.map((example) => [example.name, example] as const))('example %s: the custom-resource role', (_name, example) => {
+describe.each(examplesOnThisCdk())('example %s: the custom-resource role', (_name, example) => {
   const { stacks, outdir } = synthesizeExample(example);
 
   test.each(stacks.map((stack) => [stack.stackName, stack] as const))('in %s allows nothing on *, nothing managed, and only what its resources need', (_stackName, stack) => {
@@ -178,7 +179,7 @@ test('the account linking trigger\'s actions are exactly the commands it can sen
   expect(commands.sort()).toEqual([...TRIGGER_ACTIONS, 'cognito-idp:AdminCreateUser'].sort());
 });
 
-describe.each(EXAMPLES.map((example) => [example.name, example] as const))('example %s: a Lambda trigger\'s role', (_name, example) => {
+describe.each(examplesOnThisCdk())('example %s: a Lambda trigger\'s role', (_name, example) => {
   const { stacks } = synthesizeExample(example);
 
   test.each(stacks.map((stack) => [stack.stackName, stack] as const))('in %s logs into its own group and acts on its own pool only', (_stackName, stack) => {
@@ -211,5 +212,27 @@ describe.each(EXAMPLES.map((example) => [example.name, example] as const))('exam
       expect([TRIGGER_ACTIONS, [...TRIGGER_ACTIONS, 'cognito-idp:AdminCreateUser'].sort()]).toContainEqual(actions);
       expect(statements).toHaveLength(logs.length + 1);
     }
+  });
+});
+
+describe('the handler role\'s size', () => {
+  /** A login with `count` clients, each styled (Cognito's defaults), synthesized. */
+  function loginWithClients(count: number): () => void {
+    const app = new App();
+    const stack = new Stack(app, 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const login = new CognitoLogin(stack, 'Login', { domain: LoginDomain.cognitoPrefix('acme-test') });
+    for (let i = 0; i < count; i++) {
+      login.addClient(`Client${i}`, { callbackUrls: ['https://app.example.com/callback'] });
+    }
+    return () => app.synth();
+  }
+
+  test('counts each styled client\'s ownership record at the length of the ids Cognito generates: 100 clients are refused at synth', () => {
+    // IAM would refuse the role at deploy: 100 claim ARNs of ~100 characters each pass its 10,240-character limit
+    expect(loginWithClients(100)).toThrow(/role policy "0 distinct staged files and 1 user pool" is invalid: at most 10240 characters of inline policy per IAM role, and these need at least 1[0-9]{4}: .*ownership record of each styled client/);
+  });
+
+  test('70 styled clients fit', () => {
+    expect(loginWithClients(70)).not.toThrow();
   });
 });

@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { EXAMPLES } from '../../examples';
 import { CognitoLogin, LoginDomain } from '../../src';
+import { examplesOnThisCdk } from '../util/compat';
 import { testStack } from '../util/stack';
 
 /**
@@ -120,7 +120,7 @@ function userPools(resources: Resources) {
   return Object.values(resources).filter((r) => r.Type === 'AWS::Cognito::UserPool');
 }
 
-describe.each(EXAMPLES.map((example) => [example.name, example] as const))('example %s', (name, example) => {
+describe.each(examplesOnThisCdk())('example %s', (name, example) => {
   test('keeps the logical ids of its pool, clients, domain, providers and page styles', () => {
     // GIVEN
     const stacks = example.createApp().node.children.filter(Stack.isStack);

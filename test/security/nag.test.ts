@@ -5,9 +5,11 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as cfninc from 'aws-cdk-lib/cloudformation-include';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { acknowledgementsIn, freshOutdir, synthesizeExample } from './synth';
-import { EXAMPLES } from '../../examples';
 import { exampleApp } from '../../examples/app';
 import { CognitoLogin, LoginDomain } from '../../src';
+import { describeFromCdk, examplesOnThisCdk } from '../util/compat';
+
+const describeNag = describeFromCdk('2.257.0', 'cdk-nag 3 is a validation plugin of aws-cdk-lib (Validations), and declares', 'test/security/nag.test.ts');
 
 /**
  * cdk-nag 3 is an aws-cdk-lib validation plugin: its findings go to the
@@ -73,7 +75,7 @@ function typedView(stack: Stack, outdir: string): App {
   return app;
 }
 
-describe.each(EXAMPLES.map((example) => [example.name, example] as const))('example %s under AwsSolutionsChecks', (name, example) => {
+describeNag.each(examplesOnThisCdk())('example %s under AwsSolutionsChecks', (name, example) => {
   test('has no finding left unacknowledged', () => {
     // GIVEN
     const app = example.createApp({ outdir: freshOutdir() });
@@ -121,7 +123,7 @@ describe.each(EXAMPLES.map((example) => [example.name, example] as const))('exam
   });
 });
 
-describe('the checks are live', () => {
+describeNag('the checks are live', () => {
   test('a CognitoLogin on the library defaults is reported for optional MFA (warning) and the Essentials plan (error)', () => {
     // GIVEN: no acknowledgement
     const app = exampleApp({ outdir: freshOutdir() });

@@ -4,8 +4,11 @@ import { App, CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { acknowledgementsIn, freshOutdir, synthesizeExample } from './synth';
-import { EXAMPLES } from '../../examples';
 import { exampleApp } from '../../examples/app';
+import { describeFromCdk, examplesOnThisCdk } from '../util/compat';
+
+const describeValidation = describeFromCdk('2.262.0', "aws-cdk-lib's built-in template validation flags (@aws-cdk/core:validateAgainstDefaultRules) need",
+  'test/security/validate-plugin.test.ts');
 
 /**
  * aws-cdk-lib's built-in CloudFormationValidatePlugin (resource schemas and
@@ -30,7 +33,7 @@ function validationReport(outdir: string): { pluginReports: Array<{ pluginName: 
   return JSON.parse(fs.readFileSync(path.join(outdir, cxapi.VALIDATION_REPORT_FILE), 'utf8'));
 }
 
-describe('exampleApp', () => {
+describeValidation('exampleApp', () => {
   test('turns a template CloudFormation would refuse into a synth error naming the construct and the rule', () => {
     // GIVEN
     const app = exampleApp({ outdir: freshOutdir() });
@@ -80,7 +83,7 @@ describe('exampleApp', () => {
   });
 });
 
-describe.each(EXAMPLES.map((example) => [example.name, example] as const))('example %s', (_name, example) => {
+describeValidation.each(examplesOnThisCdk())('example %s', (_name, example) => {
   test('synthesizes with no finding of the built-in validation, and acknowledges none', () => {
     // WHEN
     const { app, outdir } = synthesizeExample(example);

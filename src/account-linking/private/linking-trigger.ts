@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { LINKING_POLICY_VARIABLE, LinkingPolicy, parseLinkingPolicy, renderLinkingPolicy } from './linking-contract';
+import { LAMBDA_NODEJS_RUNTIME } from '../../private/lambda-runtime';
 
 /**
  * Built by `npx projen bundle` from lambda/account-linking/index.ts. The same
@@ -58,7 +59,8 @@ export function addLinkingTrigger(scope: Construct, userPool: cognito.UserPool, 
     resources: [logGroup.logGroupArn],
   }));
   const fn = new lambda.Function(construct, 'Function', {
-    runtime: lambda.Runtime.NODEJS_24_X,
+    // Named rather than lambda.Runtime.NODEJS_24_X, which aws-cdk-lib's peer floor lacks (lambda-runtime.ts).
+    runtime: new lambda.Runtime(LAMBDA_NODEJS_RUNTIME, lambda.RuntimeFamily.NODEJS),
     handler: 'index.handler',
     code: lambda.Code.fromAsset(TRIGGER_CODE_DIRECTORY),
     role,

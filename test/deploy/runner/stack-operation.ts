@@ -68,6 +68,13 @@ type Change =
 export class StackOperation {
   private readonly current: Map<string, DeployedResource>;
   private readonly lambdas = new Map<string, SimulatedLambda>();
+  /**
+   * Every function this operation has known, kept after it leaves `current`:
+   * a style whose function is removed in the same update (the last style of a
+   * stack) or rolled back (the first) is deleted before its function, and
+   * CloudFormation still invokes that function for the Delete.
+   */
+  private readonly functions: DeployedResource[] = [];
   private readonly stackId: string;
   private readonly account: string;
   private readonly region: string;
@@ -80,6 +87,7 @@ export class StackOperation {
     private readonly previous: DeployedStack | undefined,
   ) {
     this.current = new Map(previous?.resources ?? []);
+    this.functions.push(...[...this.current.values()].filter((r) => r.lambda !== undefined));
     this.account = previous?.account ?? artifact.account ?? settings.defaultAccount;
     this.region = previous?.region ?? artifact.region ?? settings.defaultRegion;
     this.stackId = previous?.stackId ?? `arn:aws:cloudformation:${this.region}:${this.account}:stack/${artifact.stackName}/${randomUUID()}`;
@@ -327,6 +335,7 @@ export class StackOperation {
     try {
       const provisioned = nativeType(resource.type).create(this.nativeContext(), resource.logicalId, resource.properties);
       const created: DeployedResource = { ...resource, ...provisioned, lambda: this.lambdaCode(resource, provisioned.physicalId) };
+      this.rememberFunction(created);
       this.record({ logicalId: resource.logicalId, resourceType: resource.type, requestType: 'Create', phase, physicalId: created.physicalId, outcome: 'SUCCESS', custom: false, ...(replacement ? { replacement } : {}) });
       return { ok: true, resource: created };
     } catch (error) {
@@ -342,6 +351,7 @@ export class StackOperation {
       nativeType(previous.type).update?.(this.nativeContext(), previous.physicalId, next.properties, previous.properties);
       const resource: DeployedResource = { ...previous, ...next, physicalId: previous.physicalId, attributes: previous.attributes };
       const updated = { ...resource, lambda: this.lambdaCode(resource, resource.physicalId) };
+      this.rememberFunction(updated);
       this.record({ logicalId: previous.logicalId, resourceType: previous.type, requestType: 'Update', phase, physicalId: previous.physicalId, outcome: 'SUCCESS', custom: false });
       return { ok: true, resource: updated };
     } catch (error) {
@@ -405,8 +415,9 @@ export class StackOperation {
 
   /** The function a ServiceToken names, one cold start per operation. */
   private lambdaFor(serviceToken: string): SimulatedLambda {
-    const fn = [...this.current.values()].find((r) => r.type === 'AWS::Lambda::Function'
-      && (r.physicalId === serviceToken || this.attribute(r.logicalId, 'Arn') === serviceToken));
+    // The newest code a ServiceToken names: an update of the function replaces the entry before it.
+    const fn = [...this.functions].reverse().find((r) => r.physicalId === serviceToken
+      || recordedAttribute(this.nativeContext(), r.type, r.physicalId, 'Arn') === serviceToken);
     if (!fn?.lambda) {
       throw new Error(`ServiceToken ${serviceToken} names no Lambda function of ${this.artifact.stackName} with code in the assembly`);
     }
@@ -419,6 +430,12 @@ export class StackOperation {
       this.lambdas.set(key, lambda);
     }
     return lambda;
+  }
+
+  private rememberFunction(resource: DeployedResource): void {
+    if (resource.lambda !== undefined) {
+      this.functions.push(resource);
+    }
   }
 
   /** A function's code: the zip asset its Code.S3Key names, unpacked in the assembly as `asset.<hash>/`. */

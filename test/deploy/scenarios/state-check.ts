@@ -1,0 +1,173 @@
+import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
+import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
+import { CLAIM_PARAMETER_ROOT, claimParameterName } from '../../../src/private/custom-resource-contract';
+import { stagedBytes } from '../lifecycle-fixture';
+import { CloudFormationRunner, DeployedStack, readAssembly, ResourceEvent, StackResult } from '../runner';
+import { CallRecord, sha256, slotKey, StandIn } from '../standin';
+import { AFTER_STYLES } from './scenario-apps';
+
+/**
+ * What every scenario checks after each step: the stand-in holds exactly
+ * what the deployed templates declare, and nothing of ours beyond it.
+ */
+
+interface S3Ref { readonly Hash: string }
+interface AssetRef extends S3Ref { readonly Category: string; readonly ColorMode: string; readonly Extension: string; readonly ResourceId?: string }
+
+export interface DeclarationOptions {
+  /**
+   * Stacks that hold another assembly's template (a multi-stack deployment
+   * stopped half-way): stack name to that assembly's dir.
+   */
+  readonly stacks?: { readonly [stackName: string]: string };
+  /** Clients (by id) whose style is not ours and is left out of the check (a console style on an undeclared client). */
+  readonly foreignStyles?: readonly string[];
+}
+
+/**
+ * For every Custom::CognitoManagedLoginBranding and
+ * Custom::CognitoClassicLoginCustomization of every deployed stack of the
+ * assembly, the stand-in holds exactly what the template declares:
+ * - the runner holds the assembly's template for the stack (it is the
+ *   declaration in force, after a rollback too);
+ * - a style on the declared client with Settings deep-equal to the staged
+ *   JSON, the same asset slots, each byte for byte (sha256) the staged file,
+ *   UseCognitoProvidedValues as declared, and the ManagedLoginBrandingId
+ *   attribute naming the live style;
+ * - a classic customization with the staged CSS text and the staged logo;
+ * - nothing of ours beyond that on the pools involved: no style on a client
+ *   that no template styles, no classic customization on another target, and
+ *   exactly one claim parameter per declared target, owned by its resource.
+ */
+export function expectStateMatchesDeclaration(
+  runner: CloudFormationRunner, standIn: StandIn, assemblyDir: string, options: DeclarationOptions = {},
+): void {
+  const snapshot = standIn.snapshot();
+  const pools = new Set<string>();
+  const styles = new Map<string, Set<string>>();
+  const classic = new Map<string, Set<string>>();
+  const claims: { [name: string]: string } = {};
+  const add = (map: Map<string, Set<string>>, pool: string, client: string) => {
+    pools.add(pool);
+    map.set(pool, (map.get(pool) ?? new Set()).add(client));
+  };
+  for (const artifact of readAssembly(assemblyDir)) {
+    const stack = deployedStack(runner, artifact.stackName);
+    if (!stack) {
+      continue;
+    }
+    const dir = options.stacks?.[artifact.stackName] ?? assemblyDir;
+    const declared = dir === assemblyDir ? artifact.template : readAssembly(dir).find((a) => a.stackName === artifact.stackName)!.template;
+    expect({ stack: artifact.stackName, template: stack.template }).toEqual({ stack: artifact.stackName, template: declared });
+    for (const [logicalId, resource] of stack.resources) {
+      if (resource.type === 'AWS::Cognito::UserPool') {
+        pools.add(resource.physicalId);
+      }
+      const where = `${artifact.stackName}/${logicalId}`;
+      const props = resource.properties as { UserPoolId: string; ClientId: string; [name: string]: unknown };
+      if (resource.type === MANAGED_LOGIN_BRANDING_TYPE) {
+        add(styles, props.UserPoolId, props.ClientId);
+        claims[claimName(props.UserPoolId, 'branding', props.ClientId)] = JSON.stringify({ owner: `${stack.stackId}|${logicalId}` });
+        const style = snapshot.pools[props.UserPoolId]?.styles[props.ClientId];
+        const defaults = props.UseCognitoProvidedValues === 'true';
+        const assets = (props.Assets ?? []) as AssetRef[];
+        expect({ where, style: style && { ...style, id: undefined } }).toEqual({
+          where,
+          style: {
+            id: undefined,
+            useCognitoProvidedValues: defaults,
+            ...(defaults ? {} : { settings: JSON.parse(stagedBytes(dir, props.Settings as S3Ref).toString('utf8')) }),
+            assets: Object.fromEntries(assets.map((asset) => {
+              const bytes = stagedBytes(dir, asset);
+              return [slotKey(asset), { extension: asset.Extension, sha256: sha256(bytes), bytes: bytes.length }];
+            })),
+          },
+        });
+        expect({ where, brandingId: resource.attributes.ManagedLoginBrandingId }).toEqual({ where, brandingId: style.id });
+      } else if (resource.type === CLASSIC_CUSTOMIZATION_TYPE) {
+        add(classic, props.UserPoolId, props.ClientId);
+        claims[claimName(props.UserPoolId, 'classic', props.ClientId)] = JSON.stringify({ owner: `${stack.stackId}|${logicalId}` });
+        const live = snapshot.pools[props.UserPoolId]?.classic[props.ClientId];
+        const css = props.Css === undefined ? undefined : stagedBytes(dir, props.Css as S3Ref).toString('utf8');
+        const logo = props.Logo === undefined ? undefined : sha256(stagedBytes(dir, props.Logo as S3Ref));
+        expect({ where, css: live?.css, logo: live?.imageSha256 }).toEqual({ where, css, logo });
+      }
+    }
+  }
+  for (const pool of pools) {
+    const live = snapshot.pools[pool];
+    if (!live) {
+      continue;
+    }
+    const foreign = new Set(options.foreignStyles ?? []);
+    const styled = Object.keys(live.styles).filter((c) => !foreign.has(c)).sort();
+    expect({ pool, styled }).toEqual({ pool, styled: [...styles.get(pool) ?? []].sort() });
+    expect({ pool, classic: Object.keys(live.classic).sort() }).toEqual({ pool, classic: [...classic.get(pool) ?? []].sort() });
+  }
+  const ours = Object.fromEntries(Object.entries(snapshot.parameters)
+    .filter(([name]) => name.startsWith(`${CLAIM_PARAMETER_ROOT}/`) && pools.has(name.split('/')[2]))
+    .map(([name, p]) => [name, p.value]));
+  expect(ours).toEqual(claims);
+}
+
+/** Nothing of ours left on these pools: no style, no classic customization, no claim parameter. */
+export function expectNothingOfOurs(standIn: StandIn, pools: readonly string[]): void {
+  const snapshot = standIn.snapshot();
+  for (const pool of pools) {
+    const live = snapshot.pools[pool];
+    const left = { styles: live ? Object.keys(live.styles) : [], classic: live ? Object.keys(live.classic) : [] };
+    expect({ pool, ...left }).toEqual({ pool, styles: [], classic: [] });
+  }
+  expect(Object.keys(snapshot.parameters).filter((name) => name.startsWith(`${CLAIM_PARAMETER_ROOT}/`) && pools.includes(name.split('/')[2]))).toEqual([]);
+}
+
+function claimName(userPoolId: string, kind: 'branding' | 'classic', clientId: string): string {
+  return claimParameterName(userPoolId, kind, clientId);
+}
+
+function deployedStack(runner: CloudFormationRunner, stackName: string): DeployedStack | undefined {
+  try {
+    return runner.stack(stackName);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The physical ids of every user pool the assembly's deployed stacks made. */
+export function poolIds(runner: CloudFormationRunner, assemblyDir: string): string[] {
+  return readAssembly(assemblyDir).flatMap((artifact) => {
+    const stack = deployedStack(runner, artifact.stackName);
+    return stack ? [...stack.resources.values()].filter((r) => r.type === 'AWS::Cognito::UserPool').map((r) => r.physicalId) : [];
+  });
+}
+
+/**
+ * Deploys every stack of the assembly in order, the one named failing at
+ * AfterStyles (after its styles were applied); stops at the first stack that
+ * does not complete, as the CDK CLI does.
+ */
+export async function deploy(runner: CloudFormationRunner, assemblyDir: string, failIn?: string): Promise<StackResult[]> {
+  const results: StackResult[] = [];
+  for (const artifact of readAssembly(assemblyDir)) {
+    const result = await runner.deploy(assemblyDir, artifact.stackName, artifact.stackName === failIn ? { failResource: AFTER_STYLES } : {});
+    results.push(result);
+    if (result.status.includes('ROLLBACK') || result.status.includes('FAILED')) {
+      break;
+    }
+  }
+  return results;
+}
+
+/** `phase RequestType LogicalId OUTCOME` of the library's custom resources, in order. */
+export function styleEvents(events: readonly ResourceEvent[]): string[] {
+  return events.filter((e) => e.custom).map((e) => `${e.phase} ${e.requestType} ${e.logicalId} ${e.outcome}`);
+}
+
+/** The Cognito calls since `from` (an index into standIn.calls), as `Operation outcome` lines. */
+export function cognitoCalls(standIn: StandIn, from: number, filter: (c: CallRecord) => boolean = () => true): string[] {
+  return standIn.calls.slice(from).filter((c) => c.service === 'cognito-idp' && filter(c)).map((c) => `${c.operation} ${c.outcome}`);
+}
+
+export function statuses(results: readonly StackResult[]): string[] {
+  return results.map((r) => `${r.stackName} ${r.status}`);
+}

@@ -1,0 +1,118 @@
+import { resourcesOfType } from '../lifecycle-fixture';
+import { CloudFormationRunner } from '../runner';
+import { StandIn } from '../standin';
+import { AppSpec, houseAssets, synthScenario } from './scenario-apps';
+import { deploy, expectStateMatchesDeclaration, statuses } from './state-check';
+
+jest.setTimeout(120_000);
+
+/**
+ * Also settle: retries bounded by the Lambda's remaining time, not by a
+ * count (the old policy gave up after 8 attempts, about 24 s), and a
+ * per-attempt HTTP timeout (one hung request must not spend the budget).
+ *
+ * These need minutes of clock, so the clock is jest's fake one: Date and
+ * setTimeout are faked in the test's global, which the simulated Lambda
+ * (bundle and entrypoint), the AWS SDK's request timeouts, the handler's
+ * backoff and deadline, and the stand-in's slow answers all use; real I/O
+ * (sockets, setImmediate, nextTick) is not faked. `withClock` advances the
+ * clock in 25 ms steps, yielding to real I/O between steps, until the
+ * deployment ends: a 60 s burst plays in a few real seconds.
+ */
+
+const spec = (version: string, timeoutSeconds?: number, web = true): AppSpec => ({
+  version,
+  pools: [{ id: 'Pool', prefix: `scenario-time-${version.replace(/\d+$/, '')}`, managedLogin: true, clients: ['Web', 'Keep'] }],
+  // Keep's style (Cognito's defaults) gives the stack its handler before Web's style is added.
+  styles: [
+    { id: 'KeepBranding', pool: 'Pool', client: 'Keep', look: { defaults: true } },
+    ...(web ? [{ id: 'WebBranding', pool: 'Pool', client: 'Web', look: { assets: houseAssets() } }] : []),
+  ],
+  mutate: (stack) => {
+    if (timeoutSeconds !== undefined) {
+      resourcesOfType(stack, 'AWS::Lambda::Function').forEach((fn) => fn.addPropertyOverride('Timeout', timeoutSeconds));
+    }
+  },
+});
+
+let standIn: StandIn;
+let dirs: { [name: string]: string };
+
+beforeAll(async () => {
+  dirs = { burst: synthScenario(spec('burst')), endless0: synthScenario(spec('endless0', 60, false)), endless: synthScenario(spec('endless1', 60)), hung: synthScenario(spec('hung')) };
+  standIn = await StandIn.start();
+});
+afterAll(async () => standIn?.stop());
+beforeEach(() => {
+  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] });
+});
+afterEach(() => {
+  jest.useRealTimers();
+  standIn.faults.clear();
+});
+
+async function withClock<T>(work: Promise<T>): Promise<T> {
+  let done = false;
+  const settled = work.finally(() => {
+    done = true;
+  });
+  while (!done) {
+    await jest.advanceTimersByTimeAsync(25);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return settled;
+}
+
+/** The fake clock at each Cognito call the stand-in decides on. */
+function clockPerCall(): { operation: string; at: number }[] {
+  const seen: { operation: string; at: number }[] = [];
+  const decide = standIn.faults.decide.bind(standIn.faults);
+  standIn.faults.decide = (target) => {
+    seen.push({ operation: target.operation, at: Date.now() });
+    return decide(target);
+  };
+  return seen;
+}
+
+test('retries bounded by the remaining time: a 60 s throttling burst (longer than the old 8 attempts, ~24 s) is ridden out', async () => {
+  const cfn = new CloudFormationRunner(standIn);
+  const seen = clockPerCall();
+  const started = Date.now();
+  const stop = standIn.faults.inject({ kind: 'throttle', operation: 'CreateManagedLoginBranding' });
+  setTimeout(stop, 60_000);
+  const results = await withClock(deploy(cfn, dirs.burst));
+  expect(statuses(results)).toEqual(['Styles CREATE_COMPLETE']);
+  expectStateMatchesDeclaration(cfn, standIn, dirs.burst);
+  const creates = seen.filter((c) => c.operation === 'CreateManagedLoginBranding');
+  expect(creates.length).toBeGreaterThan(8);
+  expect(creates[creates.length - 1].at - started).toBeGreaterThanOrEqual(60_000);
+});
+
+test('retries bounded by the remaining time: endless throttling fails the deployment before the Lambda\'s 60 s timeout, with the reason', async () => {
+  const cfn = new CloudFormationRunner(standIn);
+  expect(statuses(await withClock(deploy(cfn, dirs.endless0)))).toEqual(['Styles CREATE_COMPLETE']);
+  const started = Date.now();
+  standIn.faults.inject({ kind: 'throttle', operation: 'CreateManagedLoginBranding' });
+  const results = await withClock(deploy(cfn, dirs.endless));
+  expect(statuses(results)).toEqual(['Styles UPDATE_ROLLBACK_COMPLETE']);
+  expectStateMatchesDeclaration(cfn, standIn, dirs.endless0);
+  expect(results[0].failure).toMatch(/TooManyRequestsException|Timed out/);
+  expect(results[0].failure).not.toMatch(/timed out after 60 s without answering/);
+  expect(Date.now() - started).toBeLessThan(60_000);
+  expect(Date.now() - started).toBeGreaterThan(20_000);
+});
+
+test('a per-attempt HTTP timeout: a create hung for 45 s is cut off at the request timeout (30 s) and retried', async () => {
+  const cfn = new CloudFormationRunner(standIn);
+  const seen = clockPerCall();
+  const started = Date.now();
+  standIn.faults.inject({ kind: 'slow', operation: 'CreateManagedLoginBranding', delayMs: 45_000, count: 1 });
+  const results = await withClock(deploy(cfn, dirs.hung));
+  expect(statuses(results)).toEqual(['Styles CREATE_COMPLETE']);
+  expectStateMatchesDeclaration(cfn, standIn, dirs.hung);
+  const creates = seen.filter((c) => c.operation === 'CreateManagedLoginBranding').map((c) => c.at - started);
+  // Keep's and Web's creates, the first of them hung, then its retry once the 30 s request timeout cut it off (before the 45 s answer).
+  expect(creates).toHaveLength(3);
+  expect(creates[2] - creates[0]).toBeGreaterThanOrEqual(30_000);
+  expect(creates[2] - creates[0]).toBeLessThan(45_000);
+});
