@@ -81,7 +81,7 @@ test('rollback: a failure in a resource ordered after the styles sends the updat
   const v3 = synthExample(createApp, (stack) => {
     partnerWithWebSettings(stack);
     const after = new CfnResource(stack, 'AfterStyles', { type: 'AWS::SNS::Topic' });
-    resourcesOfType(stack, MANAGED_LOGIN_BRANDING_TYPE).forEach((style) => after.addResourceDependency(style));
+    resourcesOfType(stack, MANAGED_LOGIN_BRANDING_TYPE).forEach((style) => after.node.addDependency(style));
   });
   const afterId = stackLogicalId(v3, 'AWS::SNS::Topic');
   const before = standIn.snapshot();

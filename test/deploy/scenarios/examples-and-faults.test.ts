@@ -1,4 +1,4 @@
-import { EXAMPLES } from '../../../examples';
+import { examplesOnThisCdk } from '../../util/compat';
 import { synthExample } from '../lifecycle-fixture';
 import { CloudFormationRunner } from '../runner';
 import { CallRecord, StandIn } from '../standin';
@@ -21,7 +21,7 @@ describe('every example', () => {
   });
   afterAll(async () => standIn?.stop());
 
-  test.each(EXAMPLES.map((e) => [e.name, e] as const))('deploy the example %s: state equals the declaration; delete its stacks: nothing of ours left', async (_name, example) => {
+  test.each(examplesOnThisCdk())('deploy the example %s: state equals the declaration; delete its stacks: nothing of ours left', async (_name, example) => {
     const dir = synthExample(example.createApp);
     const cfn = new CloudFormationRunner(standIn);
     const results = await deploy(cfn, dir);

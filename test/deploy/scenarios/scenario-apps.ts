@@ -168,7 +168,7 @@ export function synthScenario(spec: AppSpec): string {
     });
     after.overrideLogicalId(AFTER_STYLES);
     for (const type of [MANAGED_LOGIN_BRANDING_TYPE, CLASSIC_CUSTOMIZATION_TYPE]) {
-      resourcesOfType(stack, type).forEach((style) => after.addResourceDependency(style));
+      resourcesOfType(stack, type).forEach((style) => after.node.addDependency(style));
     }
     spec.mutate?.(stack);
   }
