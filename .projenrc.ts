@@ -101,6 +101,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   gitignore: [
     '/assets/handler/',
+    '/assets/account-linking/',
     '/cdk.out/',
     '/.venv/',
     '/.bindings/',
@@ -134,19 +135,29 @@ project.gitignore.exclude('/test/bindings/java/target/');
 project.npmignore?.exclude('/lambda/', '/examples/', '/scripts/', '/cdk.out/', '/.venv/', '/.bindings/', '/.compat/', '/.ci/');
 project.npmignore?.include('/assets/');
 
-const bundle = project.addTask('bundle', {
-  description: 'Bundle the custom-resource Lambda handler with esbuild',
-  exec: [
-    'esbuild lambda/index.ts',
+/** One Lambda's esbuild command: its entry, bundled with the pinned SDK into one CommonJS file under assets/. */
+function esbuildLambda(entry: string, outfile: string): string {
+  return [
+    `esbuild ${entry}`,
     '--bundle',
     '--platform=node',
     '--target=node22',
     '--format=cjs',
     '--minify',
     '--legal-comments=none',
-    '--outfile=assets/handler/index.js',
-  ].join(' '),
+    `--outfile=${outfile}`,
+  ].join(' ');
+}
+
+const bundle = project.addTask('bundle', {
+  description: 'Bundle the custom-resource Lambda handler and the Lambda triggers with esbuild',
+  exec: esbuildLambda('lambda/index.ts', 'assets/handler/index.js'),
 });
+// The account linking pre sign-up trigger (src/account-linking): a function of its own, so its own file.
+bundle.spawn(project.addTask('bundle:account-linking', {
+  description: 'Bundle the account linking pre sign-up trigger with esbuild',
+  exec: esbuildLambda('lambda/account-linking/index.ts', 'assets/account-linking/index.js'),
+}));
 project.preCompileTask.spawn(bundle);
 // Tests synthesize stacks that stage the bundle, so it must exist first.
 project.testTask.prependSpawn(bundle);

@@ -1,4 +1,5 @@
 import { App, AppProps } from 'aws-cdk-lib';
+import { createApp as accountLinking } from './account-linking';
 import { createApp as brandedLogin } from './branded-login';
 import { createApp as classicPages } from './classic-pages';
 import { createApp as customDomain } from './custom-domain';
@@ -59,5 +60,11 @@ export const EXAMPLES: Example[] = [
     name: 'passkeys-and-terms',
     description: 'Choice-based sign-in with passkeys on managed login, terms documents for every client and per client, and client options through clientProps',
     createApp: passkeysAndTerms,
+  },
+  {
+    name: 'account-linking',
+    description: 'One account per person: Google, Apple and a trusted corporate SAML IdP linked to the native user with the same verified email, '
+      + 'which is created when missing',
+    createApp: accountLinking,
   },
 ];

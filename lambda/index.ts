@@ -1,20 +1,18 @@
 /**
  * The custom-resource Lambda of cdk-cognito-login: one function per stack
- * serves every managed login branding style and classic hosted-UI
- * customization. aws-cdk-lib's core CustomResourceProvider wraps it with its
+ * serves every resource of the types in registry.ts (managed login branding
+ * styles, classic hosted-UI customizations). aws-cdk-lib's core CustomResourceProvider wraps it with its
  * nodejs-entrypoint, which answers CloudFormation: SUCCESS with what this
  * returns, FAILED with the message of what it throws.
  */
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
-import { onBrandingEvent } from './branding/handler';
-import { onClassicEvent } from './classic/handler';
+import { registeredType, RESOURCE_TYPES } from './registry';
 import { cognitoClient, s3Client, ssmClient } from './shared/clients';
 import { DEFAULT_SAFETY_MARGIN_MS, RemainingTime, withDeadline } from './shared/deadline';
+import { Invocation } from './shared/invocation';
 import { log } from './shared/log';
 import { HandlerResult } from './shared/result';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from './shared/retry';
-import { Runtime } from './shared/runtime';
-import { CLASSIC_CUSTOMIZATION_TYPE, MANAGED_LOGIN_BRANDING_TYPE } from '../src/private/custom-resource-contract';
 
 /** Knobs for tests; the deployed handler uses the defaults. */
 export interface HandlerOptions {
@@ -36,28 +34,27 @@ export function createHandler(options: HandlerOptions = {}): CustomResourceHandl
       physicalResourceId: event.RequestType === 'Create' ? undefined : event.PhysicalResourceId,
     });
     return withDeadline(context, marginMs, (signal, deadlineAt) => {
-      const rt: Runtime = { cognito: cognitoClient(), s3: s3Client(), ssm: ssmClient(), retry, signal, deadlineAt };
-      return dispatch(rt, event);
+      const invocation: Invocation = { cognito: cognitoClient(), s3: s3Client(), ssm: ssmClient(), retry, signal, deadlineAt };
+      return dispatch(invocation, event);
     }, retry.now);
   };
 }
 
-function dispatch(rt: Runtime, event: CloudFormationCustomResourceEvent): Promise<HandlerResult> {
-  switch (event.ResourceType) {
-    case MANAGED_LOGIN_BRANDING_TYPE:
-      return onBrandingEvent(rt, event);
-    case CLASSIC_CUSTOMIZATION_TYPE:
-      return onClassicEvent(rt, event);
-    default:
-      if (event.RequestType === 'Delete') {
-        // Nothing of an unknown type was ever created here; refusing would only block the stack's deletion.
-        log('nothing to delete', { resourceType: event.ResourceType, reason: 'resource type not served by this handler' });
-        return Promise.resolve({ PhysicalResourceId: event.PhysicalResourceId });
-      }
-      return Promise.reject(new Error(
-        `Unsupported resource type ${event.ResourceType}: this handler serves ${MANAGED_LOGIN_BRANDING_TYPE} and ${CLASSIC_CUSTOMIZATION_TYPE}`,
-      ));
+/** The registered type's handler (lambda/registry.ts); an unknown type is refused, except its Delete. */
+function dispatch(invocation: Invocation, event: CloudFormationCustomResourceEvent): Promise<HandlerResult> {
+  const registered = registeredType(event.ResourceType);
+  if (registered) {
+    return registered.onEvent(invocation, event);
   }
+  if (event.RequestType === 'Delete') {
+    // Nothing of an unknown type was ever created here; refusing would only block the stack's deletion.
+    log('nothing to delete', { resourceType: event.ResourceType, reason: 'resource type not served by this handler' });
+    return Promise.resolve({ PhysicalResourceId: event.PhysicalResourceId });
+  }
+  const served = RESOURCE_TYPES.map((entry) => entry.type.resourceType);
+  return Promise.reject(new Error(
+    `Unsupported resource type ${event.ResourceType}: this handler serves ${served.slice(0, -1).join(', ')} and ${served[served.length - 1]}`,
+  ));
 }
 
 export const handler = createHandler();

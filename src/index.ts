@@ -1,3 +1,4 @@
+export * from './account-linking';
 export * from './branding';
 export * from './classic';
 export * from './client';

@@ -1,6 +1,9 @@
 import { CfnOutput, Duration, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { AccountLinking } from './account-linking';
+import { resolveLinkingPolicy } from './account-linking/private/linking-policy';
+import { addLinkingTrigger } from './account-linking/private/linking-trigger';
 import { LoginClientOptions } from './client';
 import { LoginDomain } from './domain';
 import { LoginPages } from './pages';
@@ -86,6 +89,17 @@ export interface CognitoLoginProps {
    * @default - none
    */
   readonly terms?: LoginTermsOptions;
+
+  /**
+   * Joins a person's first federated sign-in to the native user with the
+   * same verified email (`AccountLinking.byVerifiedEmail(...)`), through a
+   * pre sign-up Lambda trigger on the new pool. Refused with a pool of your
+   * own, a pool that does not verify emails, or a provider whose emails
+   * cannot be believed.
+   *
+   * @default - no linking: each way in makes an account of its own
+   */
+  readonly accountLinking?: AccountLinking;
 }
 
 /**
@@ -195,7 +209,7 @@ export class CognitoLogin extends Construct {
       warn(this, 'termsWithoutSignUp', 'Cognito links terms documents from the sign-up page only, and this pool has self sign-up off '
         + '(userPoolProps.selfSignUpEnabled), so users never see them.');
     }
-    this.domain = props.domain._bind(this, this.userPool, this.pages.managedLoginVersion as cognito.ManagedLoginVersion);
+    this.domain = props.domain._bind(this, this.userPool, this.pages.managedLoginVersion);
     this.pageStyles = new LoginPageStyles(this, this.userPool, this.domain, this.pages, props.userPoolProps?.featurePlan);
 
     const providers = props.identityProviders ?? [];
@@ -205,6 +219,12 @@ export class CognitoLogin extends Construct {
       this.identityProviders.push(created);
       this.providersByName.set(provider.providerName, created);
     });
+    if (props.accountLinking !== undefined) {
+      const policy = resolveLinkingPolicy(this, 'accountLinking', props.accountLinking.verifiedEmailOptions, providers, {
+        ownPool: props.userPool !== undefined, poolProps,
+      });
+      addLinkingTrigger(this, this.userPool as cognito.UserPool, policy);
+    }
 
     this.resourceServerOptions = props.resourceServers ?? [];
     validateResourceServers(this, 'resourceServers', this.resourceServerOptions);

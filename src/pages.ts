@@ -1,3 +1,4 @@
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { BrandingStyleOptions } from './branding/style';
 import { ClassicCustomizationOptions } from './classic/options';
 
@@ -40,10 +41,6 @@ export interface ClassicLoginPagesOptions extends ClassicCustomizationOptions {
   readonly perClient?: { [clientId: string]: ClassicCustomizationOptions };
 }
 
-/** Value of `ManagedLoginVersion` on the user pool domain for each generation of pages. */
-const CLASSIC_HOSTED_UI = 1;
-const MANAGED_LOGIN = 2;
-
 /**
  * Which generation of Cognito's login pages a login serves, and how they look.
  * The generation is a property of the domain (`ManagedLoginVersion`), so every
@@ -52,16 +49,16 @@ const MANAGED_LOGIN = 2;
 export class LoginPages {
   /** Managed login (version 2): the current pages, styled with the branding designer. */
   public static managedLogin(options: ManagedLoginPagesOptions = {}): LoginPages {
-    return new LoginPages(MANAGED_LOGIN, options, undefined);
+    return new LoginPages(cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN, options, undefined);
   }
 
   /** The classic hosted UI (version 1), styled with CSS and a logo. */
   public static classic(options: ClassicLoginPagesOptions = {}): LoginPages {
-    return new LoginPages(CLASSIC_HOSTED_UI, undefined, options);
+    return new LoginPages(cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI, undefined, options);
   }
 
-  /** 1 = classic hosted UI, 2 = managed login. */
-  public readonly managedLoginVersion: number;
+  /** The domain's ManagedLoginVersion: CLASSIC_HOSTED_UI (1) or NEWER_MANAGED_LOGIN (2). */
+  public readonly managedLoginVersion: cognito.ManagedLoginVersion;
 
   /**
    * The managed login options, when these are managed login pages.
@@ -78,7 +75,7 @@ export class LoginPages {
   public readonly classicOptions?: ClassicLoginPagesOptions;
 
   private constructor(
-    managedLoginVersion: number,
+    managedLoginVersion: cognito.ManagedLoginVersion,
     managedLoginOptions: ManagedLoginPagesOptions | undefined,
     classicOptions: ClassicLoginPagesOptions | undefined,
   ) {

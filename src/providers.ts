@@ -1,6 +1,7 @@
 import { SecretValue } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { ProviderEmail } from './private/provider-email';
 import { requireSecretReference, secretAsString } from './private/secrets';
 import { ValidationError, isUnresolved, requireHttpsUrl } from './private/validate';
 
@@ -163,6 +164,9 @@ export interface SamlProviderOptions extends LoginProviderBaseOptions {
 /** Creates the aws-cdk-lib identity provider construct, once the login gives it a scope. */
 type ProviderFactory = (scope: Construct, id: string, userPool: cognito.IUserPool, prop: string) => cognito.IUserPoolIdentityProvider;
 
+/** The protocol family of a provider: which of its emails an app may declare trusted depends on it. */
+type ProviderKind = 'social' | 'oidc' | 'saml';
+
 /** Provider names Cognito gives the social providers; clients list them in SupportedIdentityProviders. */
 const GOOGLE = 'Google';
 const FACEBOOK = 'Facebook';
@@ -189,48 +193,57 @@ const IDENTIFIERS_MAX_COUNT = 50;
 export class LoginProvider {
   /** Sign in with Google. */
   public static google(options: GoogleProviderOptions): LoginProvider {
-    return new LoginProvider(GOOGLE, (scope, id, userPool, prop) => {
+    const attributeMapping = options.attributeMapping ?? {
+      email: cognito.ProviderAttribute.GOOGLE_EMAIL,
+      emailVerified: cognito.ProviderAttribute.GOOGLE_EMAIL_VERIFIED,
+    };
+    return new LoginProvider(GOOGLE, 'social', emailOf(attributeMapping, true), (scope, id, userPool, prop) => {
       requireSecretReference(scope, `${prop}.clientSecret`, options.clientSecret);
       return new cognito.UserPoolIdentityProviderGoogle(scope, id, {
         userPool,
         clientId: options.clientId,
         clientSecretValue: options.clientSecret,
         scopes: options.scopes ?? ['openid', 'email', 'profile'],
-        attributeMapping: options.attributeMapping ?? {
-          email: cognito.ProviderAttribute.GOOGLE_EMAIL,
-          emailVerified: cognito.ProviderAttribute.GOOGLE_EMAIL_VERIFIED,
-        },
+        attributeMapping,
       });
     });
   }
 
   /** Sign in with Facebook. */
   public static facebook(options: FacebookProviderOptions): LoginProvider {
-    return new LoginProvider(FACEBOOK, (scope, id, userPool, prop) => new cognito.UserPoolIdentityProviderFacebook(scope, id, {
+    const attributeMapping = options.attributeMapping ?? { email: cognito.ProviderAttribute.FACEBOOK_EMAIL };
+    // Facebook's user data carries no email verification flag: never a verified claim, whatever is mapped.
+    return new LoginProvider(FACEBOOK, 'social', emailOf(attributeMapping, false), (scope, id, userPool, prop) => new cognito.UserPoolIdentityProviderFacebook(scope, id, {
       userPool,
       clientId: options.clientId,
       // The L2 takes a string only; the dynamic reference string keeps the secret out of the template.
       clientSecret: secretAsString(scope, `${prop}.clientSecret`, options.clientSecret),
       scopes: options.scopes ?? ['public_profile', 'email'],
       apiVersion: options.apiVersion,
-      attributeMapping: options.attributeMapping ?? { email: cognito.ProviderAttribute.FACEBOOK_EMAIL },
+      attributeMapping,
     }));
   }
 
   /** Login with Amazon. */
   public static amazon(options: AmazonProviderOptions): LoginProvider {
-    return new LoginProvider(AMAZON, (scope, id, userPool, prop) => new cognito.UserPoolIdentityProviderAmazon(scope, id, {
+    const attributeMapping = options.attributeMapping ?? { email: cognito.ProviderAttribute.AMAZON_EMAIL };
+    // Login with Amazon's profile carries no email verification flag either.
+    return new LoginProvider(AMAZON, 'social', emailOf(attributeMapping, false), (scope, id, userPool, prop) => new cognito.UserPoolIdentityProviderAmazon(scope, id, {
       userPool,
       clientId: options.clientId,
       clientSecret: secretAsString(scope, `${prop}.clientSecret`, options.clientSecret),
       scopes: options.scopes ?? ['profile'],
-      attributeMapping: options.attributeMapping ?? { email: cognito.ProviderAttribute.AMAZON_EMAIL },
+      attributeMapping,
     }));
   }
 
   /** Sign in with Apple. */
   public static apple(options: AppleProviderOptions): LoginProvider {
-    return new LoginProvider(APPLE, (scope, id, userPool, prop) => {
+    const attributeMapping = options.attributeMapping ?? {
+      email: cognito.ProviderAttribute.APPLE_EMAIL,
+      emailVerified: cognito.ProviderAttribute.APPLE_EMAIL_VERIFIED,
+    };
+    return new LoginProvider(APPLE, 'social', emailOf(attributeMapping, true), (scope, id, userPool, prop) => {
       requireSecretReference(scope, `${prop}.privateKey`, options.privateKey);
       return new cognito.UserPoolIdentityProviderApple(scope, id, {
         userPool,
@@ -239,17 +252,18 @@ export class LoginProvider {
         keyId: options.keyId,
         privateKeyValue: options.privateKey,
         scopes: options.scopes ?? ['name', 'email'],
-        attributeMapping: options.attributeMapping ?? {
-          email: cognito.ProviderAttribute.APPLE_EMAIL,
-          emailVerified: cognito.ProviderAttribute.APPLE_EMAIL_VERIFIED,
-        },
+        attributeMapping,
       });
     });
   }
 
   /** An OpenID Connect provider, e.g. Okta, Entra ID, Auth0. */
   public static oidc(options: OidcProviderOptions): LoginProvider {
-    return new LoginProvider(options.name, (scope, id, userPool, prop) => {
+    const attributeMapping = options.attributeMapping ?? {
+      email: cognito.ProviderAttribute.other('email'),
+      emailVerified: cognito.ProviderAttribute.other('email_verified'),
+    };
+    return new LoginProvider(options.name, 'oidc', emailOf(attributeMapping, true), (scope, id, userPool, prop) => {
       validateCustomProviderName(scope, `${prop}.name`, options.name);
       requireHttpsUrl(scope, `${prop}.issuerUrl`, options.issuerUrl);
       if (options.endpoints) {
@@ -270,17 +284,15 @@ export class LoginProvider {
         identifiers: options.identifiers,
         attributeRequestMethod: options.attributeRequestMethod,
         endpoints: options.endpoints,
-        attributeMapping: options.attributeMapping ?? {
-          email: cognito.ProviderAttribute.other('email'),
-          emailVerified: cognito.ProviderAttribute.other('email_verified'),
-        },
+        attributeMapping,
       });
     });
   }
 
   /** A SAML 2.0 provider, e.g. Entra ID, Okta, ADFS. */
   public static saml(options: SamlProviderOptions): LoginProvider {
-    return new LoginProvider(options.name, (scope, id, userPool, prop) => {
+    // SAML has no email verification claim: only the app can vouch for an IdP's emails (AccountLinking's trustedEmailProviders).
+    return new LoginProvider(options.name, 'saml', emailOf(options.attributeMapping, false), (scope, id, userPool, prop) => {
       validateCustomProviderName(scope, `${prop}.name`, options.name);
       validateSamlMetadata(scope, `${prop}.metadata`, options.metadata);
       validateIdentifiers(scope, `${prop}.identifiers`, options.identifiers);
@@ -305,10 +317,25 @@ export class LoginProvider {
   public readonly providerName: string;
 
   private readonly factory: ProviderFactory;
+  private readonly kind: ProviderKind;
+  private readonly email: ProviderEmail;
 
-  private constructor(providerName: string, factory: ProviderFactory) {
+  private constructor(providerName: string, kind: ProviderKind, email: ProviderEmail, factory: ProviderFactory) {
     this.providerName = providerName;
+    this.kind = kind;
+    this.email = email;
     this.factory = factory;
+  }
+
+  /**
+   * What this provider's sign-ins say about the email, and whether an app
+   * may vouch for its emails (OIDC and SAML providers it runs or chose; a
+   * social provider's are what they are).
+   *
+   * @internal
+   */
+  public _emailAssertion(): { readonly email: ProviderEmail; readonly mayBeTrusted: boolean } {
+    return { email: this.email, mayBeTrusted: this.kind !== 'social' };
   }
 
   /**
@@ -322,6 +349,14 @@ export class LoginProvider {
   public _bind(scope: Construct, userPool: cognito.IUserPool, prop: string): cognito.IUserPoolIdentityProvider {
     return this.factory(scope, `Provider${this.providerName}`, userPool, prop);
   }
+}
+
+/** What a provider's attribute mapping carries about the email; `hasClaim` when the provider issues email_verified at all. */
+function emailOf(mapping: cognito.AttributeMapping | undefined, hasClaim: boolean): ProviderEmail {
+  if (mapping?.email === undefined) {
+    return 'none';
+  }
+  return hasClaim && mapping.emailVerified !== undefined ? 'verified-claim' : 'email-only';
 }
 
 function validateCustomProviderName(scope: Construct, prop: string, name: string): void {

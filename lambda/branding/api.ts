@@ -1,10 +1,10 @@
 import type { CreateManagedLoginBrandingRequest, ManagedLoginBrandingType } from '@aws-sdk/client-cognito-identity-provider';
 import { StyleContent } from './content';
 import { ContentPart, Envelope, planParts, requestBytes } from './requests';
-import { DeclaredStyle } from './style';
+import { DeclaredStyle } from '../../src/branding/private/branding-contract';
 import { isAwsError } from '../shared/errors';
+import { awsCall, Invocation } from '../shared/invocation';
 import { log } from '../shared/log';
-import { awsCall, Runtime } from '../shared/runtime';
 import {
   CreateManagedLoginBrandingCommand,
   DeleteManagedLoginBrandingCommand,
@@ -28,16 +28,16 @@ const ID_OF_SAME_LENGTH = '00000000-0000-4000-8000-000000000000';
  * ManagedLoginBrandingExistsException (as an AwsCallError) when the client
  * already has a style, before anything was written.
  */
-export async function createStyle(rt: Runtime, style: DeclaredStyle, content: StyleContent): Promise<string> {
+export async function createStyle(invocation: Invocation, style: DeclaredStyle, content: StyleContent): Promise<string> {
   const create: Envelope = { UserPoolId: style.userPoolId, ClientId: style.clientId };
   if (content.UseCognitoProvidedValues) {
     // Cognito wants this flag alone: no Settings, no Assets.
-    return sendCreate(rt, style, create, { UseCognitoProvidedValues: true });
+    return sendCreate(invocation, style, create, { UseCognitoProvidedValues: true });
   }
   const [first, ...rest] = planParts(create, { UserPoolId: style.userPoolId, ManagedLoginBrandingId: ID_OF_SAME_LENGTH }, content);
-  const id = await sendCreate(rt, style, create, first);
+  const id = await sendCreate(invocation, style, create, first);
   for (const part of rest) {
-    await sendUpdate(rt, style, id, part);
+    await sendUpdate(invocation, style, id, part);
   }
   return id;
 }
@@ -48,17 +48,17 @@ export async function createStyle(rt: Runtime, style: DeclaredStyle, content: St
  * is also how the handler learns that the declared content is accepted
  * before it deletes anything.
  */
-export async function patchStyle(rt: Runtime, style: DeclaredStyle, brandingId: string, content: StyleContent): Promise<void> {
+export async function patchStyle(invocation: Invocation, style: DeclaredStyle, brandingId: string, content: StyleContent): Promise<void> {
   const update: Envelope = { UserPoolId: style.userPoolId, ManagedLoginBrandingId: brandingId };
   for (const part of planParts(update, update, content)) {
-    await sendUpdate(rt, style, brandingId, part);
+    await sendUpdate(invocation, style, brandingId, part);
   }
 }
 
 async function sendCreate(
-  rt: Runtime, style: DeclaredStyle, envelope: Envelope, part: ContentPart & { UseCognitoProvidedValues?: true },
+  invocation: Invocation, style: DeclaredStyle, envelope: Envelope, part: ContentPart & { UseCognitoProvidedValues?: true },
 ): Promise<string> {
-  const response = await awsCall(rt, 'CreateManagedLoginBranding', (options) => rt.cognito.send(new CreateManagedLoginBrandingCommand({
+  const response = await awsCall(invocation, 'CreateManagedLoginBranding', (options) => invocation.cognito.send(new CreateManagedLoginBrandingCommand({
     ...envelope as { UserPoolId: string; ClientId: string },
     ...toRequest(part),
   }), options));
@@ -70,9 +70,9 @@ async function sendCreate(
   return id;
 }
 
-async function sendUpdate(rt: Runtime, style: DeclaredStyle, brandingId: string, part: ContentPart): Promise<void> {
+async function sendUpdate(invocation: Invocation, style: DeclaredStyle, brandingId: string, part: ContentPart): Promise<void> {
   const envelope = { UserPoolId: style.userPoolId, ManagedLoginBrandingId: brandingId };
-  await awsCall(rt, 'UpdateManagedLoginBranding', (options) => rt.cognito.send(new UpdateManagedLoginBrandingCommand({
+  await awsCall(invocation, 'UpdateManagedLoginBranding', (options) => invocation.cognito.send(new UpdateManagedLoginBrandingCommand({
     ...envelope,
     ...toRequest(part),
   }), options));
@@ -80,9 +80,9 @@ async function sendUpdate(rt: Runtime, style: DeclaredStyle, brandingId: string,
 }
 
 /** Deletes a style; one that is already gone (or whose pool is) counts as deleted. */
-export async function deleteStyle(rt: Runtime, userPoolId: string, brandingId: string): Promise<void> {
+export async function deleteStyle(invocation: Invocation, userPoolId: string, brandingId: string): Promise<void> {
   try {
-    await awsCall(rt, 'DeleteManagedLoginBranding', (options) => rt.cognito.send(new DeleteManagedLoginBrandingCommand({
+    await awsCall(invocation, 'DeleteManagedLoginBranding', (options) => invocation.cognito.send(new DeleteManagedLoginBrandingCommand({
       UserPoolId: userPoolId,
       ManagedLoginBrandingId: brandingId,
     }), options));
@@ -103,10 +103,10 @@ export async function deleteStyle(rt: Runtime, userPoolId: string, brandingId: s
  * look drifted.
  */
 export async function describeStyle(
-  rt: Runtime, target: { readonly userPoolId: string; readonly clientId: string },
+  invocation: Invocation, target: { readonly userPoolId: string; readonly clientId: string },
 ): Promise<ManagedLoginBrandingType | undefined> {
   try {
-    const response = await awsCall(rt, 'DescribeManagedLoginBrandingByClient', (options) => rt.cognito.send(new DescribeManagedLoginBrandingByClientCommand({
+    const response = await awsCall(invocation, 'DescribeManagedLoginBrandingByClient', (options) => invocation.cognito.send(new DescribeManagedLoginBrandingByClientCommand({
       UserPoolId: target.userPoolId,
       ClientId: target.clientId,
       ReturnMergedResources: false,

@@ -1,7 +1,7 @@
 import type { AssetType } from '@aws-sdk/client-cognito-identity-provider';
-import { DeclaredStyle } from './style';
+import { DeclaredStyle } from '../../src/branding/private/branding-contract';
+import { Invocation } from '../shared/invocation';
 import { log } from '../shared/log';
-import { Runtime } from '../shared/runtime';
 import { readBytes, readJsonObject } from '../shared/s3-files';
 
 /** The request members that carry a style's look: what Create and Update send alike. */
@@ -18,15 +18,15 @@ export interface StyleContent {
  * base64-encodes blobs itself, and encoding them here as well would make
  * Cognito see base64 text instead of an image and reject it.
  */
-export async function loadContent(rt: Runtime, style: DeclaredStyle): Promise<StyleContent> {
+export async function loadContent(invocation: Invocation, style: DeclaredStyle): Promise<StyleContent> {
   if (style.useCognitoProvidedValues) {
     // Cognito wants this flag alone: no Settings, no Assets.
     return { UseCognitoProvidedValues: true };
   }
   const [settings, assets] = await Promise.all([
-    style.settings ? readJsonObject(rt, style.settings) : Promise.resolve(undefined),
+    style.settings ? readJsonObject(invocation, style.settings) : Promise.resolve(undefined),
     Promise.all(style.assets.map(async (asset): Promise<AssetType> => {
-      const bytes = await readBytes(rt, asset);
+      const bytes = await readBytes(invocation, asset);
       return {
         Category: asset.Category as AssetType['Category'],
         ColorMode: asset.ColorMode as AssetType['ColorMode'],

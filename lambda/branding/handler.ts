@@ -2,15 +2,15 @@ import type { ManagedLoginBrandingType } from '@aws-sdk/client-cognito-identity-
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { createStyle, deleteStyle, describeStyle, patchStyle } from './api';
 import { loadContent, StyleContent } from './content';
-import { DeclaredStyle, describeAssets, lostSlots, parseStyle } from './style';
-import { BRANDING_ID_ATTRIBUTE } from '../../src/private/custom-resource-contract';
+import { describeAssets, lostSlots } from './style';
+import { BRANDING_ID_ATTRIBUTE, DeclaredStyle, MANAGED_LOGIN_BRANDING } from '../../src/branding/private/branding-contract';
+import { requireClientId, requireUserPoolId } from '../../src/private/property-parsing';
 import { ownerOf, release, takeClaim, Target } from '../shared/claims';
+import { sameDeclaredState } from '../shared/declared-state';
 import { isAwsError } from '../shared/errors';
+import { Invocation } from '../shared/invocation';
 import { log } from '../shared/log';
-import { sameDeclaredState } from '../shared/properties';
 import { HandlerResult } from '../shared/result';
-import { Runtime } from '../shared/runtime';
-import { requireClientId, requireUserPoolId } from '../shared/target-ids';
 
 /**
  * How often the handler looks at the client's style again when Cognito
@@ -32,46 +32,46 @@ const MAX_ROUNDS = 3;
  * of a Delete of a new id that would leave the client with no style. The
  * ManagedLoginBrandingId attribute is the live id.
  */
-export async function onBrandingEvent(rt: Runtime, event: CloudFormationCustomResourceEvent): Promise<HandlerResult> {
+export async function onBrandingEvent(invocation: Invocation, event: CloudFormationCustomResourceEvent): Promise<HandlerResult> {
   switch (event.RequestType) {
     case 'Create': {
-      const style = parseStyle(event.ResourceProperties);
+      const style = MANAGED_LOGIN_BRANDING.parse(event.ResourceProperties);
       logStyle('create', style);
-      const liveId = await reach(rt, style, undefined, 'create');
-      await takeClaim(rt, targetOf(style), ownerOf(event));
+      const liveId = await reach(invocation, style, undefined, 'create');
+      await takeClaim(invocation, targetOf(style), ownerOf(event));
       return brandingResult(liveId, liveId);
     }
     case 'Update':
-      return update(rt, event);
+      return update(invocation, event);
     case 'Delete':
-      await remove(rt, event);
+      await remove(invocation, event);
       return { PhysicalResourceId: event.PhysicalResourceId };
   }
 }
 
-async function update(rt: Runtime, event: CloudFormationCustomResourceEvent & { RequestType: 'Update' }): Promise<HandlerResult> {
-  const style = parseStyle(event.ResourceProperties);
+async function update(invocation: Invocation, event: CloudFormationCustomResourceEvent & { RequestType: 'Update' }): Promise<HandlerResult> {
+  const style = MANAGED_LOGIN_BRANDING.parse(event.ResourceProperties);
   const oldProperties = event.OldResourceProperties;
   if (style.userPoolId !== oldProperties.UserPoolId || style.clientId !== oldProperties.ClientId) {
     // A style belongs to one client for life: the new client's style is a
     // new resource (new physical id); CloudFormation then sends Delete, with
     // the old properties, for the old client's.
     logStyle('replace', style, 'user pool or client changed');
-    const liveId = await reach(rt, style, undefined, 'create');
-    await takeClaim(rt, targetOf(style), ownerOf(event));
+    const liveId = await reach(invocation, style, undefined, 'create');
+    await takeClaim(invocation, targetOf(style), ownerOf(event));
     return brandingResult(liveId, liveId);
   }
   if (sameDeclaredState(oldProperties, event.ResourceProperties)) {
     // Nothing to write; one read keeps the attribute right (the live id may
     // differ from the physical id since a recreate).
-    const live = await describeStyle(rt, style);
+    const live = await describeStyle(invocation, style);
     if (live) {
       logStyle('no-op', style, 'declared state unchanged', live.ManagedLoginBrandingId);
       return brandingResult(event.PhysicalResourceId, live.ManagedLoginBrandingId!);
     }
   }
-  const liveId = await reach(rt, style, parseOldStyle(oldProperties), 'describe');
-  await takeClaim(rt, targetOf(style), ownerOf(event));
+  const liveId = await reach(invocation, style, parseOldStyle(oldProperties), 'describe');
+  await takeClaim(invocation, targetOf(style), ownerOf(event));
   return brandingResult(event.PhysicalResourceId, liveId);
 }
 
@@ -83,7 +83,7 @@ async function update(rt: Runtime, event: CloudFormationCustomResourceEvent & { 
  */
 function parseOldStyle(oldProperties: Record<string, unknown>): DeclaredStyle | undefined {
   try {
-    return parseStyle(oldProperties);
+    return MANAGED_LOGIN_BRANDING.parse(oldProperties);
   } catch (error) {
     log('old properties unreadable, converging from the live style', { reason: (error as Error).message });
     return undefined;
@@ -111,10 +111,10 @@ function parseOldStyle(oldProperties: Record<string, unknown>): DeclaredStyle | 
  * retried after a lost response) leads to the same convergence: the existing
  * style is taken over.
  */
-async function reach(rt: Runtime, style: DeclaredStyle, old: DeclaredStyle | undefined, firstStep: 'create' | 'describe'): Promise<string> {
-  const content = await loadContent(rt, style);
+async function reach(invocation: Invocation, style: DeclaredStyle, old: DeclaredStyle | undefined, firstStep: 'create' | 'describe'): Promise<string> {
+  const content = await loadContent(invocation, style);
   if (firstStep === 'create') {
-    const created = await createUnlessExists(rt, style, content);
+    const created = await createUnlessExists(invocation, style, content);
     if (created) {
       return created;
     }
@@ -122,10 +122,10 @@ async function reach(rt: Runtime, style: DeclaredStyle, old: DeclaredStyle | und
   }
   let previous = old;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const live = await describeStyle(rt, style);
+    const live = await describeStyle(invocation, style);
     if (!live) {
       logStyle('create', style, 'the client has no style');
-      const created = await createUnlessExists(rt, style, content);
+      const created = await createUnlessExists(invocation, style, content);
       if (created) {
         return created;
       }
@@ -135,7 +135,7 @@ async function reach(rt: Runtime, style: DeclaredStyle, old: DeclaredStyle | und
     const reason = recreateReason(style, previous, live);
     if (!style.useCognitoProvidedValues) {
       logStyle(reason ? 'validate' : 'update', style, reason ? 'the declared content goes to the live style first, so a refusal deletes nothing' : undefined, liveId);
-      await patchStyle(rt, style, liveId, content);
+      await patchStyle(invocation, style, liveId, content);
     }
     if (!reason) {
       if (style.useCognitoProvidedValues) {
@@ -144,8 +144,8 @@ async function reach(rt: Runtime, style: DeclaredStyle, old: DeclaredStyle | und
       return liveId;
     }
     logStyle('recreate', style, reason, liveId);
-    await deleteStyle(rt, style.userPoolId, liveId);
-    const created = await createUnlessExists(rt, style, content);
+    await deleteStyle(invocation, style.userPoolId, liveId);
+    const created = await createUnlessExists(invocation, style, content);
     if (created) {
       return created;
     }
@@ -159,9 +159,9 @@ async function reach(rt: Runtime, style: DeclaredStyle, old: DeclaredStyle | und
 }
 
 /** The id of the style created, or undefined when the client already has one. */
-async function createUnlessExists(rt: Runtime, style: DeclaredStyle, content: StyleContent): Promise<string | undefined> {
+async function createUnlessExists(invocation: Invocation, style: DeclaredStyle, content: StyleContent): Promise<string | undefined> {
   try {
-    return await createStyle(rt, style, content);
+    return await createStyle(invocation, style, content);
   } catch (error) {
     if (isAwsError(error, 'ManagedLoginBrandingExistsException')) {
       return undefined;
@@ -192,30 +192,30 @@ function recreateReason(style: DeclaredStyle, old: DeclaredStyle | undefined, li
  * by the physical id (which may name a style recreated since). The claim
  * decides whether this resource may remove it (see claims.ts).
  */
-async function remove(rt: Runtime, event: CloudFormationCustomResourceEvent & { RequestType: 'Delete' }): Promise<void> {
+async function remove(invocation: Invocation, event: CloudFormationCustomResourceEvent & { RequestType: 'Delete' }): Promise<void> {
   const target = deleteTarget(event);
   if (!target) {
     return;
   }
-  const outcome = await release(rt, target, ownerOf(event), () => deleteLiveStyle(rt, target));
+  const outcome = await release(invocation, target, ownerOf(event), () => deleteLiveStyle(invocation, target));
   if (outcome !== 'legacy') {
     return;
   }
   // No claim: deployed before claims existed. Such a resource's physical id
   // is the id of the style it made; any other style on the client belongs to
   // someone else (a renamed construct's new resource, the console).
-  const live = await describeStyle(rt, target);
+  const live = await describeStyle(invocation, target);
   if (live?.ManagedLoginBrandingId === event.PhysicalResourceId) {
-    await deleteStyle(rt, target.userPoolId, event.PhysicalResourceId);
+    await deleteStyle(invocation, target.userPoolId, event.PhysicalResourceId);
   } else {
     log('nothing to delete', { ...target, physicalResourceId: event.PhysicalResourceId, reason: live ? 'the client\'s style is not this resource\'s' : 'the client has no style' });
   }
 }
 
-async function deleteLiveStyle(rt: Runtime, target: Target): Promise<void> {
-  const live = await describeStyle(rt, target);
+async function deleteLiveStyle(invocation: Invocation, target: Target): Promise<void> {
+  const live = await describeStyle(invocation, target);
   if (live) {
-    await deleteStyle(rt, target.userPoolId, live.ManagedLoginBrandingId!);
+    await deleteStyle(invocation, target.userPoolId, live.ManagedLoginBrandingId!);
   } else {
     log('nothing to delete', { userPoolId: target.userPoolId, clientId: target.clientId, reason: 'the client has no style' });
   }
@@ -224,8 +224,8 @@ async function deleteLiveStyle(rt: Runtime, target: Target): Promise<void> {
 /** The target of a Delete, or undefined when its properties name none (nothing was ever made). */
 function deleteTarget(event: CloudFormationCustomResourceEvent & { RequestType: 'Delete' }): Target | undefined {
   try {
-    const type = event.ResourceType;
-    return { kind: 'branding', userPoolId: requireUserPoolId(event.ResourceProperties, type), clientId: requireClientId(event.ResourceProperties, type) };
+    const [properties, type] = [event.ResourceProperties, event.ResourceType];
+    return { kind: MANAGED_LOGIN_BRANDING.claimKind, userPoolId: requireUserPoolId(properties, type), clientId: requireClientId(properties, type) };
   } catch (error) {
     log('nothing to delete', { physicalResourceId: event.PhysicalResourceId, reason: (error as Error).message });
     return undefined;
@@ -233,7 +233,7 @@ function deleteTarget(event: CloudFormationCustomResourceEvent & { RequestType: 
 }
 
 function targetOf(style: DeclaredStyle): Target {
-  return { kind: 'branding', userPoolId: style.userPoolId, clientId: style.clientId };
+  return { kind: MANAGED_LOGIN_BRANDING.claimKind, userPoolId: style.userPoolId, clientId: style.clientId };
 }
 
 function brandingResult(physicalId: string, liveId: string): HandlerResult {

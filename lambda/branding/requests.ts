@@ -1,6 +1,6 @@
 import type { AssetType } from '@aws-sdk/client-cognito-identity-provider';
 import { StyleContent } from './content';
-import { MAX_BRANDING_REQUEST_BYTES } from '../../src/private/custom-resource-contract';
+import { MAX_BRANDING_REQUEST_BYTES } from '../../src/branding/private/branding-contract';
 
 /**
  * Splitting a style over requests that each stay within Cognito's 2 MB

@@ -1,17 +1,13 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
-import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/private/custom-resource-contract';
+import { CLASSIC_CUSTOMIZATION } from '../../src/classic/private/classic-contract';
 import { ownerOf, release, takeClaim, Target } from '../shared/claims';
+import { sameDeclaredState } from '../shared/declared-state';
 import { isAwsError } from '../shared/errors';
+import { awsCall, Invocation } from '../shared/invocation';
 import { log } from '../shared/log';
-import { parseFileRef, requireOnlyKnown, sameDeclaredState } from '../shared/properties';
 import { HandlerResult } from '../shared/result';
-import { awsCall, Runtime } from '../shared/runtime';
 import { readBytes, readText } from '../shared/s3-files';
 import { SetUICustomizationCommand } from '../shared/sdk';
-import { requireClientId, requireUserPoolId } from '../shared/target-ids';
-
-const TYPE = CLASSIC_CUSTOMIZATION_TYPE;
-const PROPERTIES = ['ServiceToken', 'UserPoolId', 'ClientId', 'Css', 'Logo'];
 
 /**
  * Custom::CognitoClassicLoginCustomization: CSS and logo of the classic hosted
@@ -24,22 +20,15 @@ const PROPERTIES = ['ServiceToken', 'UserPoolId', 'ClientId', 'Css', 'Logo'];
  * claim (see claims.ts) is what tells the old one's Delete to leave the
  * target to the new one.
  */
-export async function onClassicEvent(rt: Runtime, event: CloudFormationCustomResourceEvent): Promise<HandlerResult> {
+export async function onClassicEvent(invocation: Invocation, event: CloudFormationCustomResourceEvent): Promise<HandlerResult> {
   if (event.RequestType === 'Delete') {
-    await remove(rt, event);
+    await remove(invocation, event);
     return { PhysicalResourceId: event.PhysicalResourceId };
   }
   const properties = event.ResourceProperties;
-  requireOnlyKnown(properties, PROPERTIES, '', TYPE);
-  const target: Target = { kind: 'classic', userPoolId: requireUserPoolId(properties, TYPE), clientId: requireClientId(properties, TYPE) };
-  const { userPoolId, clientId } = target;
+  const { userPoolId, clientId, css, logo } = CLASSIC_CUSTOMIZATION.parse(properties);
+  const target: Target = { kind: CLASSIC_CUSTOMIZATION.claimKind, userPoolId, clientId };
   const physicalId = `${userPoolId}:${clientId}`;
-  const css = properties.Css === undefined ? undefined : parseFileRef(properties.Css, 'Css', TYPE);
-  const logo = properties.Logo === undefined ? undefined : parseFileRef(properties.Logo, 'Logo', TYPE);
-  if (!css && !logo) {
-    // The constructs refuse this at synth: a customization with neither would clear the pages' style.
-    throw new Error(`${TYPE}: Css or Logo (or both) is required; neither would clear the pages' style`);
-  }
   if (event.RequestType === 'Update'
     && event.PhysicalResourceId === physicalId
     && sameDeclaredState(event.OldResourceProperties, properties)) {
@@ -47,8 +36,8 @@ export async function onClassicEvent(rt: Runtime, event: CloudFormationCustomRes
     return { PhysicalResourceId: physicalId };
   }
   const [cssText, imageBytes] = await Promise.all([
-    css ? readText(rt, css) : Promise.resolve(undefined),
-    logo ? readBytes(rt, logo) : Promise.resolve(undefined),
+    css ? readText(invocation, css) : Promise.resolve(undefined),
+    logo ? readBytes(invocation, logo) : Promise.resolve(undefined),
   ]);
   log('classic', {
     action: 'set',
@@ -59,13 +48,13 @@ export async function onClassicEvent(rt: Runtime, event: CloudFormationCustomRes
   // CSS and image go in one call: Cognito cannot set them separately, and a
   // call replaces both, so an omitted one is cleared. The image is the raw
   // bytes; the SDK base64-encodes the blob itself.
-  await setUiCustomization(rt, {
+  await setUiCustomization(invocation, {
     UserPoolId: userPoolId,
     ClientId: clientId,
     ...(cssText === undefined ? {} : { CSS: cssText }),
     ...(imageBytes === undefined ? {} : { ImageFile: imageBytes }),
   });
-  await takeClaim(rt, target, ownerOf(event));
+  await takeClaim(invocation, target, ownerOf(event));
   return { PhysicalResourceId: physicalId };
 }
 
@@ -75,14 +64,14 @@ export async function onClassicEvent(rt: Runtime, event: CloudFormationCustomRes
  * id names, as before. A per-client resource clears that client only and
  * never touches ALL.
  */
-async function remove(rt: Runtime, event: CloudFormationCustomResourceEvent & { RequestType: 'Delete' }): Promise<void> {
+async function remove(invocation: Invocation, event: CloudFormationCustomResourceEvent & { RequestType: 'Delete' }): Promise<void> {
   const target = deleteTarget(event);
   if (!target) {
     return;
   }
-  const outcome = await release(rt, target, ownerOf(event), () => clear(rt, target));
+  const outcome = await release(invocation, target, ownerOf(event), () => clear(invocation, target));
   if (outcome === 'legacy') {
-    await clear(rt, target);
+    await clear(invocation, target);
   }
 }
 
@@ -97,7 +86,7 @@ function deleteTarget(event: CloudFormationCustomResourceEvent & { RequestType: 
     log('nothing to clear', { physicalResourceId: event.PhysicalResourceId, reason: 'physical id is not <UserPoolId>:<ClientId>' });
     return undefined;
   }
-  return { kind: 'classic', userPoolId: match[1], clientId: match[2] };
+  return { kind: CLASSIC_CUSTOMIZATION.claimKind, userPoolId: match[1], clientId: match[2] };
 }
 
 /**
@@ -105,10 +94,10 @@ function deleteTarget(event: CloudFormationCustomResourceEvent & { RequestType: 
  * Terraform provider deletes it too). A pool or client that is gone has
  * nothing left to clear.
  */
-async function clear(rt: Runtime, target: Target): Promise<void> {
+async function clear(invocation: Invocation, target: Target): Promise<void> {
   const { userPoolId, clientId } = target;
   try {
-    await setUiCustomization(rt, { UserPoolId: userPoolId, ClientId: clientId });
+    await setUiCustomization(invocation, { UserPoolId: userPoolId, ClientId: clientId });
     log('classic', { action: 'cleared', userPoolId, clientId });
   } catch (error) {
     if (!isAwsError(error, 'ResourceNotFoundException')) {
@@ -118,6 +107,8 @@ async function clear(rt: Runtime, target: Target): Promise<void> {
   }
 }
 
-async function setUiCustomization(rt: Runtime, input: { UserPoolId: string; ClientId: string; CSS?: string; ImageFile?: Uint8Array }): Promise<void> {
-  await awsCall(rt, 'SetUICustomization', (options) => rt.cognito.send(new SetUICustomizationCommand(input), options));
+async function setUiCustomization(
+  invocation: Invocation, input: { UserPoolId: string; ClientId: string; CSS?: string; ImageFile?: Uint8Array },
+): Promise<void> {
+  await awsCall(invocation, 'SetUICustomization', (options) => invocation.cognito.send(new SetUICustomizationCommand(input), options));
 }

@@ -1,7 +1,7 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { isAwsError } from './errors';
+import { awsCall, Invocation } from './invocation';
 import { log } from './log';
-import { awsCall, Runtime } from './runtime';
 import { DeleteParameterCommand, GetParameterCommand, PutParameterCommand } from './sdk';
 import { claimParameterName, ClaimKind } from '../../src/private/custom-resource-contract';
 
@@ -41,11 +41,11 @@ function targetFields(target: Target) {
   return { userPoolId: target.userPoolId, clientId: target.clientId };
 }
 
-export async function readClaim(rt: Runtime, target: Target): Promise<Claim | undefined> {
+export async function readClaim(invocation: Invocation, target: Target): Promise<Claim | undefined> {
   const name = claimParameterName(target.userPoolId, target.kind, target.clientId);
   let value: string | undefined;
   try {
-    const response = await awsCall(rt, 'GetParameter', (options) => rt.ssm.send(new GetParameterCommand({ Name: name }), options));
+    const response = await awsCall(invocation, 'GetParameter', (options) => invocation.ssm.send(new GetParameterCommand({ Name: name }), options));
     value = response.Parameter?.Value;
   } catch (error) {
     if (isAwsError(error, 'ParameterNotFound')) {
@@ -73,9 +73,9 @@ function parseClaim(value: string | undefined): Claim | undefined {
   }
 }
 
-async function writeClaim(rt: Runtime, target: Target, record: Claim): Promise<void> {
+async function writeClaim(invocation: Invocation, target: Target, record: Claim): Promise<void> {
   const name = claimParameterName(target.userPoolId, target.kind, target.clientId);
-  await awsCall(rt, 'PutParameter', (options) => rt.ssm.send(new PutParameterCommand({
+  await awsCall(invocation, 'PutParameter', (options) => invocation.ssm.send(new PutParameterCommand({
     Name: name,
     Type: 'String',
     Overwrite: true,
@@ -84,10 +84,10 @@ async function writeClaim(rt: Runtime, target: Target, record: Claim): Promise<v
   log('claim written', { ...targetFields(target), parameter: name, reason: record.previous ? 'taken over from another resource' : undefined });
 }
 
-async function deleteClaim(rt: Runtime, target: Target): Promise<void> {
+async function deleteClaim(invocation: Invocation, target: Target): Promise<void> {
   const name = claimParameterName(target.userPoolId, target.kind, target.clientId);
   try {
-    await awsCall(rt, 'DeleteParameter', (options) => rt.ssm.send(new DeleteParameterCommand({ Name: name }), options));
+    await awsCall(invocation, 'DeleteParameter', (options) => invocation.ssm.send(new DeleteParameterCommand({ Name: name }), options));
   } catch (error) {
     if (!isAwsError(error, 'ParameterNotFound')) {
       throw error;
@@ -102,13 +102,13 @@ async function deleteClaim(rt: Runtime, target: Target): Promise<void> {
  * resource kept as `previous`, for the Delete that rolls the take-over back;
  * a target the owner already holds keeps its `previous`.
  */
-export async function takeClaim(rt: Runtime, target: Target, owner: string): Promise<void> {
-  const current = await readClaim(rt, target);
+export async function takeClaim(invocation: Invocation, target: Target, owner: string): Promise<void> {
+  const current = await readClaim(invocation, target);
   const previous = current === undefined ? undefined : current.owner === owner ? current.previous : current.owner;
   if (current?.owner === owner && current.previous === previous) {
     return;
   }
-  await writeClaim(rt, target, previous === undefined ? { owner } : { owner, previous });
+  await writeClaim(invocation, target, previous === undefined ? { owner } : { owner, previous });
 }
 
 /** What a Delete of `owner` must do to the target's live state. */
@@ -132,24 +132,24 @@ export type Release =
  * - another owner: leave it; if its previous is this owner, drop that
  *   previous (this owner is gone and must never get the target back).
  */
-export async function release(rt: Runtime, target: Target, owner: string, removeState: () => Promise<void>): Promise<Release> {
-  const current = await readClaim(rt, target);
+export async function release(invocation: Invocation, target: Target, owner: string, removeState: () => Promise<void>): Promise<Release> {
+  const current = await readClaim(invocation, target);
   if (current === undefined) {
     return 'legacy';
   }
   if (current.owner === owner) {
     if (current.previous !== undefined) {
       log('left in place', { ...targetFields(target), reason: 'rollback of a take-over: the previous owner still declares this target' });
-      await writeClaim(rt, target, { owner: current.previous });
+      await writeClaim(invocation, target, { owner: current.previous });
       return 'leave';
     }
     await removeState();
-    await deleteClaim(rt, target);
+    await deleteClaim(invocation, target);
     return 'remove';
   }
   log('left in place', { ...targetFields(target), reason: 'another resource owns this target' });
   if (current.previous === owner) {
-    await writeClaim(rt, target, { owner: current.owner });
+    await writeClaim(invocation, target, { owner: current.owner });
   }
   return 'leave';
 }

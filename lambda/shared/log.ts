@@ -4,7 +4,8 @@
  * Log lines are structured (one JSON object per line) and take a closed set of
  * fields: ids, request and resource types, categories, hashes and sizes. There
  * is deliberately no field for free-form payloads, so image bytes, CSS text and
- * settings documents have no way into CloudWatch.
+ * settings documents have no way into CloudWatch, nor has a person's email, name
+ * or provider subject.
  */
 export interface LogFields {
   readonly requestType?: string;
@@ -32,6 +33,14 @@ export interface LogFields {
   readonly hashes?: Readonly<Record<string, string>>;
   readonly sizeBytes?: number;
   readonly assets?: ReadonlyArray<AssetLogEntry>;
+  /** A Lambda trigger's trigger source, e.g. PreSignUp_ExternalProvider. */
+  readonly triggerSource?: string;
+  /** An identity provider's name as configured in the pool (never a person's id at it). */
+  readonly provider?: string;
+  /** How many users a search found. */
+  readonly candidates?: number;
+  /** A user name hashed (sha256, 16 hex digits): enough to match log lines, nothing of the person. */
+  readonly userHash?: string;
 }
 
 /** What may be logged about one branding asset. */

@@ -1,5 +1,5 @@
+import { awsCall, Invocation } from './invocation';
 import { log } from './log';
-import { awsCall, Runtime } from './runtime';
 import { GetObjectCommand } from './sdk';
 import type { S3FileRef } from '../../src/private/custom-resource-contract';
 
@@ -7,10 +7,10 @@ import type { S3FileRef } from '../../src/private/custom-resource-contract';
  * Reads a staged file's bytes. Only where it is, its hash and its size are
  * logged, never its content.
  */
-export async function readBytes(rt: Runtime, ref: S3FileRef): Promise<Uint8Array> {
+export async function readBytes(invocation: Invocation, ref: S3FileRef): Promise<Uint8Array> {
   const location = `s3://${ref.Bucket}/${ref.Key}`;
-  const bytes = await awsCall(rt, `GetObject ${location}`, async (options) => {
-    const response = await rt.s3.send(new GetObjectCommand({ Bucket: ref.Bucket, Key: ref.Key }), options);
+  const bytes = await awsCall(invocation, `GetObject ${location}`, async (options) => {
+    const response = await invocation.s3.send(new GetObjectCommand({ Bucket: ref.Bucket, Key: ref.Key }), options);
     if (!response.Body) {
       throw new Error('the response had no body');
     }
@@ -21,13 +21,13 @@ export async function readBytes(rt: Runtime, ref: S3FileRef): Promise<Uint8Array
 }
 
 /** Reads a staged text file (CSS) as UTF-8. */
-export async function readText(rt: Runtime, ref: S3FileRef): Promise<string> {
-  return new TextDecoder('utf-8').decode(await readBytes(rt, ref));
+export async function readText(invocation: Invocation, ref: S3FileRef): Promise<string> {
+  return new TextDecoder('utf-8').decode(await readBytes(invocation, ref));
 }
 
 /** Reads a staged JSON file that must hold an object (a Settings document). */
-export async function readJsonObject(rt: Runtime, ref: S3FileRef): Promise<Record<string, unknown>> {
-  const text = await readText(rt, ref);
+export async function readJsonObject(invocation: Invocation, ref: S3FileRef): Promise<Record<string, unknown>> {
+  const text = await readText(invocation, ref);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

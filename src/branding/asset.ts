@@ -1,10 +1,10 @@
 import { IConstruct } from 'constructs';
 import { BrandingCategory, BrandingColorMode } from './category';
-import { MAX_ASSET_BYTES, ResolvedBrandingAsset } from './resolved';
+import { MAX_ASSET_BYTES, ResolvedBrandingAsset } from './private/resolved';
 import { decodeBase64, describeBase64 } from '../private/base64';
-import { formatBytes, readInputFile } from '../private/branding-files';
 import { findSvgHazard } from '../private/branding-svg';
 import { detectImageType, IMAGE_TYPES, ImageType } from '../private/file-type';
+import { formatBytes, readInputFile } from '../private/input-files';
 import { isUnresolved, requireOneOf, ViolationCollector } from '../private/validate';
 
 /** Options of a managed login branding asset. */

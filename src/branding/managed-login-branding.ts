@@ -1,16 +1,15 @@
-import { CustomResource } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { assetSlot, MAX_ASSETS, ResolvedBrandingAsset, ResolvedSettings } from './resolved';
-import { defaultSettingsDocument } from './settings-document';
-import { BrandingStyleOptions } from './style';
-import { formatBytes } from '../private/branding-files';
-import { showDeclaredAssets } from '../private/branding-slots';
 import {
-  BRANDING_ID_ATTRIBUTE, BrandingAssetProperties, MANAGED_LOGIN_BRANDING_TYPE, MAX_BRANDING_REQUEST_BYTES, ManagedLoginBrandingProperties,
-} from '../private/custom-resource-contract';
-import { PageGeneration, registerPageStyle } from '../private/page-styles';
-import { loginHandlerServiceToken } from '../private/provider';
+  BRANDING_ID_ATTRIBUTE, BrandingAssetProperties, MANAGED_LOGIN_BRANDING, MAX_BRANDING_REQUEST_BYTES, ManagedLoginBrandingProperties,
+} from './private/branding-contract';
+import { assetSlot, MAX_ASSETS, ResolvedBrandingAsset, ResolvedSettings } from './private/resolved';
+import { defaultSettingsDocument } from './private/settings-document';
+import { BrandingStyleOptions } from './style';
+import { showDeclaredAssets } from '../private/branding-slots';
+import { addHandlerResource } from '../private/handler-provider';
+import { formatBytes } from '../private/input-files';
+import { registerPageStyle } from '../private/page-styles';
 import { stageBytes, stageFile, StagedFiles } from '../private/staging';
 import { ValidationError, ViolationCollector } from '../private/validate';
 
@@ -38,7 +37,7 @@ export class ManagedLoginBranding extends Construct {
   constructor(scope: Construct, id: string, props: ManagedLoginBrandingProps) {
     super(scope, id);
     const style = this.resolveStyle(props);
-    registerPageStyle(this, props.userPool, props.client, PageGeneration.MANAGED_LOGIN);
+    registerPageStyle(this, props.userPool, props.client, cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN);
 
     const staged = new StagedFiles();
     const settings = style.document === undefined
@@ -64,13 +63,7 @@ export class ManagedLoginBranding extends Construct {
       ...(settings ? { Settings: settings } : {}),
       ...(assets.length > 0 ? { Assets: assets } : {}),
     };
-    const resource = new CustomResource(this, 'Resource', {
-      resourceType: MANAGED_LOGIN_BRANDING_TYPE,
-      serviceToken: loginHandlerServiceToken(this, {
-        userPool: props.userPool, files: staged.files, claim: { kind: 'branding', clientId: props.client.userPoolClientId },
-      }),
-      properties: { ...properties },
-    });
+    const resource = addHandlerResource(this, MANAGED_LOGIN_BRANDING, { userPool: props.userPool, files: staged.files, properties });
     // No explicit dependency on the client: the Ref in ClientId already orders
     // them, and a DependsOn besides it is what cfn-lint W3005 flags.
     this.brandingId = resource.getAttString(BRANDING_ID_ATTRIBUTE);

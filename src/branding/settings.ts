@@ -1,11 +1,11 @@
 import { IConstruct } from 'constructs';
 import { BrandingAsset } from './asset';
 import { BrandingCategory, BrandingColorMode } from './category';
-import { ResolvedSettings } from './resolved';
-import { checkSettingsDocument, defaultSettingsDocument, expandSettingsOptions, settingsOverDefaults } from './settings-document';
+import { ResolvedSettings } from './private/resolved';
+import { checkSettingsDocument, defaultSettingsDocument, expandSettingsOptions, settingsOverDefaults } from './private/settings-document';
 import { BrandingSettingsOptions } from './settings-options';
-import { readInputFile } from '../private/branding-files';
 import { IMAGE_TYPES } from '../private/file-type';
+import { readInputFile } from '../private/input-files';
 import { ValidationError } from '../private/validate';
 
 /** Reads the source of a Settings document for the construct that uses it. */

@@ -1,19 +1,20 @@
-import { CustomResource } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { ClassicCustomizationOptions } from './options';
-import { formatBytes } from '../private/branding-files';
-import { ALL_CLIENTS, CLASSIC_CUSTOMIZATION_TYPE, ClassicCustomizationProperties } from '../private/custom-resource-contract';
-import { PageGeneration, registerPageStyle } from '../private/page-styles';
-import { loginHandlerServiceToken } from '../private/provider';
+import { formatBytes } from '../private/input-files';
+import { CLASSIC_CUSTOMIZATION, ClassicCustomizationProperties } from './private/classic-contract';
+import { ALL_CLIENTS } from '../private/custom-resource-contract';
+import { addHandlerResource } from '../private/handler-provider';
+import { registerPageStyle } from '../private/page-styles';
 import { stageBytes, stageFile, StagedFiles } from '../private/staging';
 import { ViolationCollector, warn } from '../private/validate';
 
 /**
  * SetUICustomization refuses requests over 135 KB. The logo travels as
- * base64 (4/3 of its size); 1 KB is kept for the request's headers and JSON.
+ * base64 (4/3 of its size); 1 KB is kept for the request's headers and JSON,
+ * and the rest is what CSS and logo may take together.
  */
-const MAX_REQUEST_BYTES = 135 * 1024 - 1024;
+const MAX_CSS_AND_LOGO_BYTES = 135 * 1024 - 1024;
 
 /** Cognito's guide asks for CSS of at most 3 KB; beyond that only the request limit binds. */
 const ADVISED_CSS_BYTES = 3 * 1024;
@@ -52,13 +53,13 @@ export class ClassicLoginCustomization extends Construct {
 
     const cssBytes = css ? Buffer.byteLength(css.text, 'utf8') : 0;
     const requestBytes = cssBytes + (logo ? Math.ceil(logo.bytes.length / 3) * 4 : 0);
-    if (requestBytes > MAX_REQUEST_BYTES) {
+    if (requestBytes > MAX_CSS_AND_LOGO_BYTES) {
       const given = logo ? `${formatBytes(cssBytes)} of CSS with a ${formatBytes(logo.bytes.length)} logo` : `${formatBytes(cssBytes)} of CSS`;
       violations.add('css', given,
-        `CSS plus the base64 logo of at most ${formatBytes(MAX_REQUEST_BYTES)}, since SetUICustomization refuses requests over 135 KB`);
+        `CSS plus the base64 logo of at most ${formatBytes(MAX_CSS_AND_LOGO_BYTES)}, since SetUICustomization refuses requests over 135 KB`);
     }
     violations.throwIfAny();
-    registerPageStyle(this, props.userPool, props.client, PageGeneration.CLASSIC);
+    registerPageStyle(this, props.userPool, props.client, cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI);
     if (cssBytes > ADVISED_CSS_BYTES) {
       warn(this, 'classicCssSize', `The CSS is ${formatBytes(cssBytes)}; Cognito's guide advises at most 3 KB, leaving room for the logo in the 135 KB request.`);
     }
@@ -78,12 +79,6 @@ export class ClassicLoginCustomization extends Construct {
     };
     // No explicit dependency on the client: the Ref in ClientId already orders
     // them, and a DependsOn besides it is what cfn-lint W3005 flags.
-    new CustomResource(this, 'Resource', {
-      resourceType: CLASSIC_CUSTOMIZATION_TYPE,
-      serviceToken: loginHandlerServiceToken(this, {
-        userPool: props.userPool, files: staged.files, claim: { kind: 'classic', clientId: properties.ClientId },
-      }),
-      properties: { ...properties },
-    });
+    addHandlerResource(this, CLASSIC_CUSTOMIZATION, { userPool: props.userPool, files: staged.files, properties });
   }
 }

@@ -1,10 +1,10 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ResolvedClassicCss, ResolvedLogo } from './resolved';
+import { ResolvedClassicCss, ResolvedLogo } from './private/resolved';
 import { decodeBase64, describeBase64 } from '../private/base64';
-import { formatBytes, readInputFile } from '../private/branding-files';
 import { checkClassicCss } from '../private/css';
 import { detectImageType } from '../private/file-type';
+import { formatBytes, readInputFile } from '../private/input-files';
 import { ViolationCollector } from '../private/validate';
 
 /** Largest classic logo Cognito accepts: 100 KB. */

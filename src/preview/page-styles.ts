@@ -5,11 +5,10 @@
 // AWS::Cognito::UserPoolUICustomizationAttachment (classic CSS only).
 import { AssemblyStack, TemplateResource } from './assembly';
 import { PageClient, clientsOfPool, pageClient, poolOffersSignUp, refOf, sameValue } from './template-refs';
-import { settingsOverDefaults } from '../branding/settings-document';
-import {
-  ALL_CLIENTS, BrandingAssetProperties, CLASSIC_CUSTOMIZATION_TYPE, ClassicCustomizationProperties,
-  MANAGED_LOGIN_BRANDING_TYPE, ManagedLoginBrandingProperties, S3FileRef,
-} from '../private/custom-resource-contract';
+import { BrandingAssetProperties, MANAGED_LOGIN_BRANDING_TYPE, ManagedLoginBrandingProperties } from '../branding/private/branding-contract';
+import { settingsOverDefaults } from '../branding/private/settings-document';
+import { CLASSIC_CUSTOMIZATION_TYPE, ClassicCustomizationProperties } from '../classic/private/classic-contract';
+import { ALL_CLIENTS, S3FileRef } from '../private/custom-resource-contract';
 import { Json } from '../private/json-path';
 
 const L1_BRANDING_TYPE = 'AWS::Cognito::ManagedLoginBranding';

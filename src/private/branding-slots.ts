@@ -9,7 +9,7 @@ import { IConstruct } from 'constructs';
 import { getPath, Json, setPath } from './json-path';
 import { warn } from './validate';
 import { BrandingCategory, BrandingColorMode } from '../branding/category';
-import { DEFAULT_SETTINGS_DOCUMENT } from '../branding/default-settings';
+import { DEFAULT_SETTINGS_DOCUMENT } from '../branding/private/default-settings';
 
 /** A boolean switch at a dotted path of the Settings document. */
 interface FlagSwitch {

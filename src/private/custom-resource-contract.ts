@@ -1,21 +1,22 @@
 /**
  * The contract between the constructs (src/) and the custom-resource handler
- * (lambda/): resource type names and the shape of their properties.
+ * (lambda/): what every resource type declares (CustomResourceType), the
+ * file references and the ownership records (claims) the types share. Each
+ * type's own property shape and parser sit beside its constructs
+ * (src/branding/private/branding-contract.ts,
+ * src/classic/private/classic-contract.ts); lambda/registry.ts pairs each
+ * type with its handler.
  *
  * It lives in src/ so that jsii compiles it with the constructs; the handler
- * imports the same file and esbuild bundles it, so both sides share one
- * vocabulary and a rename cannot drift.
+ * imports the same files and esbuild bundles them, so both sides share one
+ * vocabulary and a rename cannot drift. No aws-cdk-lib here: it would be
+ * bundled into the handler.
  *
  * CloudFormation hands custom-resource properties to the handler with every
  * scalar turned into a string, so booleans travel as 'true' / 'false' and
  * nothing here is a number.
  */
-
-/** Resource type of a managed login branding style (one per app client). */
-export const MANAGED_LOGIN_BRANDING_TYPE = 'Custom::CognitoManagedLoginBranding';
-
-/** Resource type of a classic hosted-UI customization (CSS and logo). */
-export const CLASSIC_CUSTOMIZATION_TYPE = 'Custom::CognitoClassicLoginCustomization';
+import type { ParseOptions } from './property-parsing';
 
 /**
  * A file staged as a CDK S3 asset. The template carries where it is and its
@@ -28,52 +29,39 @@ export interface S3FileRef {
   readonly Hash: string;
 }
 
-/** One managed login branding asset (API_AssetType), bytes in S3. */
-export interface BrandingAssetProperties extends S3FileRef {
-  readonly Category: string;
-  readonly ColorMode: string;
-  readonly Extension: string;
-  readonly ResourceId?: string;
-}
-
-/** Properties of Custom::CognitoManagedLoginBranding. */
-export interface ManagedLoginBrandingProperties {
-  readonly UserPoolId: string;
-  readonly ClientId: string;
-  /** 'true' to use Cognito's defaults; then Settings and Assets are absent. */
-  readonly UseCognitoProvidedValues: 'true' | 'false';
-  /** The Settings JSON document, staged as a file. */
-  readonly Settings?: S3FileRef;
-  readonly Assets?: BrandingAssetProperties[];
-}
-
-/** Properties of Custom::CognitoClassicLoginCustomization. */
-export interface ClassicCustomizationProperties {
-  readonly UserPoolId: string;
-  /** An app client id, or 'ALL' for the pool-wide default. */
-  readonly ClientId: string;
-  readonly Css?: S3FileRef;
-  readonly Logo?: S3FileRef;
-}
-
-/** Attribute the branding resource returns (Fn::GetAtt). */
-export const BRANDING_ID_ATTRIBUTE = 'ManagedLoginBrandingId';
-
 /** The ClientId that addresses every client of the pool in SetUICustomization. */
 export const ALL_CLIENTS = 'ALL';
 
-/**
- * Create/UpdateManagedLoginBranding refuse a request body over 2 MB
- * ("If your request is larger than 2MB, separate it into multiple requests").
- * The body is JSON with every asset's bytes in base64, and AWS does not say
- * whether 2 MB means 2,000,000 or 2,097,152 bytes, so the smaller is kept.
- * The handler splits a style over several requests under it; the constructs
- * refuse only what no split can carry (a Settings document over it).
- */
-export const MAX_BRANDING_REQUEST_BYTES = 2_000_000;
-
 /** What a claim parameter is about: a managed login style, or a classic customization. */
 export type ClaimKind = 'branding' | 'classic';
+
+/** What every declared resource names: the pool and the client (or ALL) whose pages it styles, the key of its claim. */
+export interface DeclaredTarget {
+  readonly userPoolId: string;
+  readonly clientId: string;
+}
+
+/**
+ * One custom-resource type served by the stack's handler: its name, its
+ * property contract and its own permissions. The handler provider grants a
+ * stack's role the actions of the types its resources use, nothing more; the
+ * handler dispatches on `resourceType` (lambda/registry.ts).
+ */
+export interface CustomResourceType<P extends DeclaredTarget> {
+  /** The CloudFormation type, `Custom::...`. */
+  readonly resourceType: string;
+  /** Cognito actions the handler needs on the resource's user pool for this type (its ARN is the only resource). */
+  readonly poolActions: readonly string[];
+  /** What its ownership records (claims) are about; SSM on exactly those parameters comes with it. */
+  readonly claimKind: ClaimKind;
+  /**
+   * The property contract: parses the properties strictly, refusing any
+   * member or value the constructs never write, naming the property. The
+   * constructs run it at synth (`{ synth: true }`) on what they write, the
+   * handler at deploy time on what CloudFormation delivers.
+   */
+  parse(properties: Record<string, unknown>, options?: ParseOptions): P;
+}
 
 /** The path under which the handler keeps its ownership records (SSM Parameter Store). */
 export const CLAIM_PARAMETER_ROOT = '/cdk-cognito-login';

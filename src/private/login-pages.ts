@@ -1,6 +1,6 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IDependable } from 'constructs';
-import { FoundClientStyler, hasOwnStyle, registerLoginPages, PageGeneration } from './page-styles';
+import { FoundClientStyler, hasOwnStyle, registerLoginPages } from './page-styles';
 import { ValidationError, warn } from './validate';
 import { ManagedLoginBranding } from '../branding/managed-login-branding';
 import { BrandingStyleOptions } from '../branding/style';
@@ -45,6 +45,8 @@ export class LoginPageStyles implements FoundClientStyler {
   private readonly clientIds: string[] = [];
   /** The userPoolClientId of every client styled here, so the app-wide wiring passes them by. */
   private readonly styledClients = new Set<string>();
+  /** The generation of pages the login's domain serves. */
+  private readonly generation: cognito.ManagedLoginVersion;
 
   constructor(
     private readonly login: Construct,
@@ -54,6 +56,7 @@ export class LoginPageStyles implements FoundClientStyler {
     featurePlan: cognito.FeaturePlan | undefined,
   ) {
     this.domainResource = domain.node.defaultChild ?? domain;
+    this.generation = pages.managedLoginVersion;
     if (pages.managedLoginOptions !== undefined) {
       this.managed = managedLoginStyles(login, pages.managedLoginOptions, featurePlan);
     }
@@ -63,7 +66,7 @@ export class LoginPageStyles implements FoundClientStyler {
         this.afterDomain(new ClassicLoginCustomization(login, CLASSIC_ALL_ID, { userPool, ...this.classic.all }));
       }
     }
-    registerLoginPages(login, userPool, this.classic ? PageGeneration.CLASSIC : PageGeneration.MANAGED_LOGIN, this);
+    registerLoginPages(login, userPool, this.generation, this);
 
     // Clients are added after construction, so a perClient key can only be judged once the app is complete.
     login.node.addValidation({ validate: () => this.unknownPerClientKeys() });
@@ -94,8 +97,7 @@ export class LoginPageStyles implements FoundClientStyler {
    * Its key in perClient is the client's construct id.
    */
   public styleFoundClient(cfn: cognito.CfnUserPoolClient): void {
-    const generation = this.classic ? PageGeneration.CLASSIC : PageGeneration.MANAGED_LOGIN;
-    if (this.styledClients.has(cfn.ref) || hasOwnStyle(this.login, cfn.userPoolId, cfn.ref, generation)) {
+    if (this.styledClients.has(cfn.ref) || hasOwnStyle(this.login, cfn.userPoolId, cfn.ref, this.generation)) {
       // Added through the login, or styled by the app itself.
       return;
     }

@@ -4,17 +4,6 @@ import { IConstruct } from 'constructs';
 import { ALL_CLIENTS } from './custom-resource-contract';
 import { ValidationError, warn } from './validate';
 
-/**
- * Which generation of login pages a style is for: the value of the domain's
- * ManagedLoginVersion that shows it.
- */
-export enum PageGeneration {
-  /** Classic hosted UI: SetUICustomization (CSS and logo). */
-  CLASSIC = 1,
-  /** Managed login: CreateManagedLoginBranding (settings and assets). */
-  MANAGED_LOGIN = 2,
-}
-
 /** What a CognitoLogin does for a client of its pool that it did not create. */
 export interface FoundClientStyler {
   /**
@@ -27,14 +16,14 @@ export interface FoundClientStyler {
 /** A CognitoLogin and the generation of the pages its domain serves. */
 interface LoginRecord {
   readonly login: IConstruct;
-  readonly generation: PageGeneration;
+  readonly generation: cognito.ManagedLoginVersion;
   readonly styler: FoundClientStyler;
 }
 
 /** A ManagedLoginBranding or ClassicLoginCustomization and what it styles. */
 interface StyleRecord {
   readonly construct: IConstruct;
-  readonly generation: PageGeneration;
+  readonly generation: cognito.ManagedLoginVersion;
   /** The client id, or ALL for a pool-wide classic customization. */
   readonly client: string;
 }
@@ -69,7 +58,9 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
  * Records that a CognitoLogin serves pages of `generation` for `pool`, and
  * warns on every style of the other generation already made for that pool.
  */
-export function registerLoginPages(login: IConstruct, pool: cognito.IUserPool, generation: PageGeneration, styler: FoundClientStyler): void {
+export function registerLoginPages(
+  login: IConstruct, pool: cognito.IUserPool, generation: cognito.ManagedLoginVersion, styler: FoundClientStyler,
+): void {
   const registry = registryOf(login);
   wireWhenComplete(login);
   const record: LoginRecord = { login, generation, styler };
@@ -86,7 +77,7 @@ export function registerLoginPages(login: IConstruct, pool: cognito.IUserPool, g
  * Warns when a CognitoLogin of the pool serves the other generation of pages.
  */
 export function registerPageStyle(
-  construct: IConstruct, pool: cognito.IUserPool, client: cognito.IUserPoolClient | undefined, generation: PageGeneration,
+  construct: IConstruct, pool: cognito.IUserPool, client: cognito.IUserPoolClient | undefined, generation: cognito.ManagedLoginVersion,
 ): void {
   const registry = registryOf(construct);
   wireWhenComplete(construct);
@@ -104,8 +95,8 @@ export function registerPageStyle(
   }
 }
 
-function styleName(generation: PageGeneration): string {
-  return generation === PageGeneration.MANAGED_LOGIN ? 'managed login style' : 'classic hosted-UI customization';
+function styleName(generation: cognito.ManagedLoginVersion): string {
+  return generation === cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN ? 'managed login style' : 'classic hosted-UI customization';
 }
 
 /** The warning on a style whose pages the login's domain does not serve, saying what to use instead. */
@@ -114,7 +105,7 @@ function warnOnMismatch(style: StyleRecord, login: LoginRecord): void {
     return;
   }
   const path = login.login.node.path;
-  if (style.generation === PageGeneration.CLASSIC) {
+  if (style.generation === cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI) {
     warn(style.construct, 'classicCustomizationOnManagedLogin',
       `This classic hosted-UI customization will not show: CognitoLogin ${path} serves managed login pages (domain version 2), `
       + 'on which SetUICustomization has no effect. Style them with LoginPages.managedLogin({ branding, perClient }), '
@@ -200,20 +191,20 @@ function wireStage(stage: Stage): void {
 }
 
 /** Whether the client already has a style of this generation (its own, not the pool-wide ALL). */
-export function hasOwnStyle(scope: IConstruct, pool: string, client: string, generation: PageGeneration): boolean {
+export function hasOwnStyle(scope: IConstruct, pool: string, client: string, generation: cognito.ManagedLoginVersion): boolean {
   return (registryOf(scope).styles.get(pool) ?? []).some((style) => style.generation === generation && style.client === client);
 }
 
 /** A standalone style on a pool whose domain serves the other generation of pages never shows. */
 function warnOnDomainVersion(style: StyleRecord, domain: cognito.CfnUserPoolDomain): void {
   // Cognito's default when ManagedLoginVersion is unset: 1, the classic hosted UI.
-  const version = domain.managedLoginVersion ?? PageGeneration.CLASSIC;
+  const version = domain.managedLoginVersion ?? cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI;
   if (Token.isUnresolved(version) || version === style.generation) {
     return;
   }
   warn(style.construct, 'domainVersionMismatch',
     `This ${styleName(style.generation)} will not show: the domain ${pathOf(domain)} serves `
-    + `${version === PageGeneration.MANAGED_LOGIN ? 'managed login pages (ManagedLoginVersion 2)' : 'the classic hosted UI (ManagedLoginVersion 1)'}. `
+    + `${version === cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN ? 'managed login pages (ManagedLoginVersion 2)' : 'the classic hosted UI (ManagedLoginVersion 1)'}. `
     + `Set managedLoginVersion ${style.generation} on the domain, or style the pages it serves.`);
 }
 

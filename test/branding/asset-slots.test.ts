@@ -7,7 +7,7 @@ import {
   BrandingAsset, BrandingCategory, BrandingColorMode, BrandingHorizontalLocation, BrandingSettings, BrandingStyleOptions,
   ManagedLoginBranding,
 } from '../../src';
-import { DEFAULT_SETTINGS_DOCUMENT } from '../../src/branding/default-settings';
+import { DEFAULT_SETTINGS_DOCUMENT } from '../../src/branding/private/default-settings';
 import { getPath } from '../../src/private/json-path';
 
 const BRANDING = 'Custom::CognitoManagedLoginBranding';

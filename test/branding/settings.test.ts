@@ -6,7 +6,7 @@ import {
   BrandingAsset, BrandingCategory, BrandingColorMode, BrandingHorizontalLocation, BrandingSettings, BrandingStyleOptions,
   BrandingVerticalLocation, ManagedLoginBranding,
 } from '../../src';
-import { DEFAULT_SETTINGS_DOCUMENT } from '../../src/branding/default-settings';
+import { DEFAULT_SETTINGS_DOCUMENT } from '../../src/branding/private/default-settings';
 
 const BRANDING = 'Custom::CognitoManagedLoginBranding';
 

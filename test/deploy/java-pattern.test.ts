@@ -6,6 +6,7 @@ const OPERATIONS: { readonly [service in ServiceName]: readonly string[] } = {
   'cognito-idp': [
     'CreateManagedLoginBranding', 'UpdateManagedLoginBranding', 'DeleteManagedLoginBranding',
     'DescribeManagedLoginBrandingByClient', 'DescribeManagedLoginBranding', 'SetUICustomization', 'GetUICustomization',
+    'ListUsers', 'AdminCreateUser', 'AdminLinkProviderForUser', 'AdminDisableProviderForUser',
   ],
   'ssm': ['GetParameter', 'PutParameter', 'DeleteParameter'],
   's3': ['GetObject'],
@@ -79,6 +80,7 @@ describe('Java patterns of botocore as JS RegExp', () => {
     ['an escaped non-syntax character is a literal', '\\#\\ \\_', '# _', '#  _'],
     ['POSIX \\p{Alnum} is ASCII', '\\p{Alnum}+', 'abc123', 'é'],
     ['\\Q...\\E quotes', '\\Qa.b\\E', 'a.b', 'axb'],
+    ['a class of \\S alone is \\S (SearchPaginationTokenType)', '[\\S]+', 'dG9rZW4=', 'a b'],
   ])('%s', (_why, pattern, good, bad) => {
     // WHEN
     const re = javaPatternToRegExp(pattern);

@@ -3,7 +3,8 @@ import { readTemplate, resourcesOfType, stagedBytes, synthExample } from './life
 import { CloudFormationRunner, ResourceEvent } from './runner';
 import { sha256, slotKey, StandIn } from './standin';
 import { createApp } from '../../examples/branded-login';
-import { BrandingAssetProperties, MANAGED_LOGIN_BRANDING_TYPE, S3FileRef } from '../../src/private/custom-resource-contract';
+import { BrandingAssetProperties, MANAGED_LOGIN_BRANDING_TYPE } from '../../src/branding/private/branding-contract';
+import { S3FileRef } from '../../src/private/custom-resource-contract';
 
 /**
  * The branded-login example through CloudFormation's lifecycle against the

@@ -3,7 +3,7 @@ import {
   DescribeManagedLoginBrandingCommand, ManagedLoginBrandingExistsException, ResourceNotFoundException, UpdateManagedLoginBrandingCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { rejectionOf, standInFixture } from './standin-fixture';
-import { DEFAULT_SETTINGS_DOCUMENT } from '../../src/branding/default-settings';
+import { DEFAULT_SETTINGS_DOCUMENT } from '../../src/branding/private/default-settings';
 import { ico, png } from '../branding/images';
 
 /** Managed login branding semantics the model does not carry (../shared/cognito-facts.md). */

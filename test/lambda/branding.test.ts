@@ -12,7 +12,8 @@ import {
   instantHandler, OTHER_CLIENT, POOL, s3, ssm, ssmOperations, STACK_ID, stageFile, updateEvent, writeCalls,
 } from './helpers';
 import { HandlerResult } from '../../lambda/shared/result';
-import { claimParameterName, MANAGED_LOGIN_BRANDING_TYPE } from '../../src/private/custom-resource-contract';
+import { MANAGED_LOGIN_BRANDING_TYPE } from '../../src/branding/private/branding-contract';
+import { claimParameterName } from '../../src/private/custom-resource-contract';
 
 captureConsole();
 

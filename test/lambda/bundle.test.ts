@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { captureConsole, context, createEvent, deleteEvent } from './helpers';
-import { CLASSIC_CUSTOMIZATION_TYPE, MANAGED_LOGIN_BRANDING_TYPE } from '../../src/private/custom-resource-contract';
+import { MANAGED_LOGIN_BRANDING_TYPE } from '../../src/branding/private/branding-contract';
+import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
 
 /**
  * The file that ships: assets/handler/index.js, built by `npx projen bundle`

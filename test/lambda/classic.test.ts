@@ -8,7 +8,8 @@ import {
   captureConsole, CLIENT, cognito, context, createEvent, deleteEvent, fakeParameters, imageBytes, inputsOf, instantHandler,
   OTHER_CLIENT, POOL, s3, ssm, STACK_ID, stageFile, updateEvent,
 } from './helpers';
-import { ALL_CLIENTS, CLASSIC_CUSTOMIZATION_TYPE, claimParameterName } from '../../src/private/custom-resource-contract';
+import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
+import { ALL_CLIENTS, claimParameterName } from '../../src/private/custom-resource-contract';
 
 captureConsole();
 

@@ -2,7 +2,7 @@ import { SetUICustomizationCommand } from '@aws-sdk/client-cognito-identity-prov
 import { captureConsole, CLIENT, cognito, context, createEvent, fakeParameters, POOL, s3, ssm, stageFile } from './helpers';
 import { createHandler } from '../../lambda/index';
 import { DeadlineExceededError, withDeadline } from '../../lambda/shared/deadline';
-import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/private/custom-resource-contract';
+import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
 
 captureConsole();
 

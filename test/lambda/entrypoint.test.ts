@@ -11,7 +11,8 @@ import {
   BRANDING_ID, captureConsole, CLIENT, cognito, context, createEvent, deleteEvent, fakeParameters, imageBytes,
   NEW_BRANDING_ID, POOL, s3, ssm, stageFile, updateEvent,
 } from './helpers';
-import { CLASSIC_CUSTOMIZATION_TYPE, MANAGED_LOGIN_BRANDING_TYPE } from '../../src/private/custom-resource-contract';
+import { MANAGED_LOGIN_BRANDING_TYPE } from '../../src/branding/private/branding-contract';
+import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
 
 /**
  * The handler behind aws-cdk-lib's own nodejs-entrypoint, the wrapper that

@@ -1,4 +1,5 @@
-import { parseFlag, sameDeclaredState } from '../../lambda/shared/properties';
+import { sameDeclaredState } from '../../lambda/shared/declared-state';
+import { parseFlag } from '../../src/private/property-parsing';
 
 describe('sameDeclaredState', () => {
   const file = { Bucket: 'b', Key: 'k.png', Hash: 'h1' };

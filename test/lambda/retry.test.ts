@@ -10,7 +10,7 @@ import {
 import { captureConsole, CLIENT, cognito, context, createEvent, fakeParameters, POOL, s3, ssm, stageFile } from './helpers';
 import { createHandler } from '../../lambda/index';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, RetryPolicy } from '../../lambda/shared/retry';
-import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/private/custom-resource-contract';
+import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
 
 captureConsole();
 

@@ -4,10 +4,10 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { createStyle } from '../../lambda/branding/api';
 import { requestBytes } from '../../lambda/branding/requests';
-import { DeclaredStyle } from '../../lambda/branding/style';
 import { onClassicEvent } from '../../lambda/classic/handler';
+import { Invocation } from '../../lambda/shared/invocation';
 import { DEFAULT_RETRY_POLICY } from '../../lambda/shared/retry';
-import { Runtime } from '../../lambda/shared/runtime';
+import { DeclaredStyle } from '../../src/branding/private/branding-contract';
 
 /**
  * What actually goes over the wire, through the real SDK serializer (no
@@ -53,19 +53,19 @@ const noClaims = {
   },
 } as unknown as SSMClient;
 
-function runtime(cognito: CognitoIdentityProviderClient, s3 = new S3Client({ region: 'eu-west-1' })): Runtime {
+function invocationWith(cognito: CognitoIdentityProviderClient, s3 = new S3Client({ region: 'eu-west-1' })): Invocation {
   return { cognito, s3, ssm: noClaims, retry: DEFAULT_RETRY_POLICY, signal: new AbortController().signal, deadlineAt: Infinity };
 }
 
 test('asset bytes are base64-encoded exactly once and settings travel as a JSON object', async () => {
   // GIVEN a real client whose HTTP layer records the request
   const requests: CapturedRequest[] = [];
-  const rt = runtime(cognitoCapturing(requests, { ManagedLoginBranding: { ManagedLoginBrandingId: 'd7e2a9c4-0b1e-4f3a-9d8c-2f6b5a4e3c21' } }));
+  const invocation = invocationWith(cognitoCapturing(requests, { ManagedLoginBranding: { ManagedLoginBrandingId: 'd7e2a9c4-0b1e-4f3a-9d8c-2f6b5a4e3c21' } }));
   const style: DeclaredStyle = { userPoolId: 'eu-west-1_AbCdEf123', clientId: 'client1', useCognitoProvidedValues: false, assets: [] };
   const settings = { categories: { global: { colorSchemeMode: 'DARK' } } };
 
   // WHEN
-  const id = await createStyle(rt, style, {
+  const id = await createStyle(invocation, style, {
     Settings: settings,
     Assets: [{ Category: 'FORM_LOGO', ColorMode: 'LIGHT', Extension: 'PNG', Bytes: bytes }],
   });
@@ -96,10 +96,10 @@ test('the classic logo is base64-encoded exactly once, next to the CSS text', as
       }),
     } as any,
   });
-  const rt = runtime(cognitoCapturing(requests, {}), s3);
+  const invocation = invocationWith(cognitoCapturing(requests, {}), s3);
 
   // WHEN
-  await onClassicEvent(rt, {
+  await onClassicEvent(invocation, {
     RequestType: 'Create',
     ServiceToken: 'token',
     ResponseURL: '...',
@@ -130,7 +130,7 @@ test('the classic logo is base64-encoded exactly once, next to the CSS text', as
 test('the handler\'s count of a branding request\'s bytes is the size of the body the SDK sends', async () => {
   // GIVEN settings with non-ASCII text and assets whose base64 needs padding (sizes 14, 100, 101)
   const requests: CapturedRequest[] = [];
-  const rt = runtime(cognitoCapturing(requests, { ManagedLoginBranding: { ManagedLoginBrandingId: 'd7e2a9c4-0b1e-4f3a-9d8c-2f6b5a4e3c21' } }));
+  const invocation = invocationWith(cognitoCapturing(requests, { ManagedLoginBranding: { ManagedLoginBrandingId: 'd7e2a9c4-0b1e-4f3a-9d8c-2f6b5a4e3c21' } }));
   const style: DeclaredStyle = { userPoolId: 'eu-west-1_AbCdEf123', clientId: 'client1', useCognitoProvidedValues: false, assets: [] };
   const settings = { categories: { global: { colorSchemeMode: 'LIGHT' } }, note: 'ünïcödé "quoted" \\ and \n' };
   const assets = [bytes, new Uint8Array(100).fill(200), new Uint8Array(101).fill(1)].map((b, i) => ({
@@ -138,7 +138,7 @@ test('the handler\'s count of a branding request\'s bytes is the size of the bod
   }));
 
   // WHEN
-  await createStyle(rt, style, { Settings: settings, Assets: assets });
+  await createStyle(invocation, style, { Settings: settings, Assets: assets });
 
   // THEN
   expect(requests).toHaveLength(1);
@@ -149,12 +149,12 @@ test('the handler\'s count of a branding request\'s bytes is the size of the bod
 test('a style over 2,000,000 bytes as sent goes out as requests that each stay within it', async () => {
   // GIVEN settings and two assets of 1,000,000 bytes (2.67 MB as one body)
   const requests: CapturedRequest[] = [];
-  const rt = runtime(cognitoCapturing(requests, { ManagedLoginBranding: { ManagedLoginBrandingId: 'd7e2a9c4-0b1e-4f3a-9d8c-2f6b5a4e3c21' } }));
+  const invocation = invocationWith(cognitoCapturing(requests, { ManagedLoginBranding: { ManagedLoginBrandingId: 'd7e2a9c4-0b1e-4f3a-9d8c-2f6b5a4e3c21' } }));
   const style: DeclaredStyle = { userPoolId: 'eu-west-1_AbCdEf123', clientId: 'client1', useCognitoProvidedValues: false, assets: [] };
   const big = new Uint8Array(1_000_000).fill(3);
 
   // WHEN
-  await createStyle(rt, style, {
+  await createStyle(invocation, style, {
     Settings: { categories: {} },
     Assets: [
       { Category: 'PAGE_BACKGROUND', ColorMode: 'LIGHT', Extension: 'PNG', Bytes: big },

@@ -3,6 +3,8 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { synthesizeExample } from './synth';
+import * as triggerSdk from '../../lambda/account-linking/sdk';
+import { RESOURCE_TYPES } from '../../lambda/registry';
 import * as sdk from '../../lambda/shared/sdk';
 import { CognitoLogin, LoginDomain } from '../../src';
 import { examplesOnThisCdk } from '../util/compat';
@@ -11,21 +13,22 @@ import { examplesOnThisCdk } from '../util/compat';
  * The custom-resource role of every example, read from the synthesized
  * template and asset manifest (test/branding covers the same rules construct
  * by construct): nothing on `*`, Cognito actions on the stack's own pools
- * only, each pool in an AWS::IAM::Policy of its own that every style of the
+ * only and only the actions of the resource types the pool's styles use (a
+ * classic-only pool gets nothing of managed login and the other way round),
+ * each pool in an AWS::IAM::Policy of its own that every style of the
  * pool depends on, SSM on exactly the claim parameters of the styled
  * targets, s3:GetObject on exactly the staged objects the resources name,
  * logs only into the handler's own log group, and no managed policy.
  */
 
-const COGNITO_ACTIONS = [
-  'cognito-idp:CreateManagedLoginBranding',
-  'cognito-idp:DeleteManagedLoginBranding',
-  'cognito-idp:DescribeManagedLoginBrandingByClient',
-  'cognito-idp:SetUICustomization',
-  'cognito-idp:UpdateManagedLoginBranding',
-];
+/** Each registered type's own Cognito actions, by CloudFormation type. */
+const ACTIONS_OF_TYPE = new Map(RESOURCE_TYPES.map(({ type }) => [type.resourceType, [...type.poolActions]]));
+const COGNITO_ACTIONS = [...new Set(RESOURCE_TYPES.flatMap(({ type }) => type.poolActions))].sort();
 const SSM_ACTIONS = ['ssm:DeleteParameter', 'ssm:GetParameter', 'ssm:PutParameter'];
 const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+
+/** Logical ids of the stack's custom-resource provider (pinned in logical-ids.test.ts). */
+const HANDLER_PREFIX = 'CdkCognitoLoginHandlerCustomResourceProvider';
 
 interface Statement { Effect: string; Action: string | string[]; Resource: unknown }
 type Resources = Record<string, { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string; DependsOn?: string[]; Properties?: any }>;
@@ -73,7 +76,7 @@ function stagedObjectArns(resources: Resources): Set<string> {
   return new Set(refs.map((ref: any) => `arn:<partition>:s3:::${ref.Bucket}/${ref.Key}`));
 }
 
-test('the Cognito and SSM actions checked below are exactly the commands the handler can send', () => {
+test('the registered types\' Cognito actions and the claims\' SSM actions are exactly the commands the handler can send', () => {
   // GIVEN the one module through which the handler imports SDK commands
   const exported = Object.keys(sdk);
 
@@ -93,10 +96,12 @@ describe.each(examplesOnThisCdk())('example %s: the custom-resource role', (_nam
   test.each(stacks.map((stack) => [stack.stackName, stack] as const))('in %s allows nothing on *, nothing managed, and only what its resources need', (_stackName, stack) => {
     // GIVEN
     const resources: Resources = Template.fromStack(stack).toJSON().Resources;
-    const [[roleId, role], ...otherRoles] = ofType(resources, 'AWS::IAM::Role');
-    const [[logGroupId], ...otherLogGroups] = ofType(resources, 'AWS::Logs::LogGroup');
-    const [[, handler]] = ofType(resources, 'AWS::Lambda::Function');
-    const poolPolicies = ofType(resources, 'AWS::IAM::Policy');
+    // The custom-resource handler's function, role and log group (a Lambda trigger has its own, checked below)
+    const [[, handler], ...otherHandlers] = ofType(resources, 'AWS::Lambda::Function').filter(([id]) => id.startsWith(HANDLER_PREFIX));
+    const roleId: string = handler.Role['Fn::GetAtt'][0];
+    const role = resources[roleId].Properties;
+    const logGroupId: string = handler.LoggingConfig.LogGroup.Ref;
+    const poolPolicies = ofType(resources, 'AWS::IAM::Policy').filter(([, p]) => p.Roles.some((r: any) => r.Ref === roleId));
     const styles = Object.entries(resources).filter(([, r]) => r.Type.startsWith('Custom::Cognito'));
 
     // WHEN
@@ -104,9 +109,8 @@ describe.each(examplesOnThisCdk())('example %s: the custom-resource role', (_nam
     const poolStatements: Statement[] = poolPolicies.flatMap(([, p]) => p.PolicyDocument.Statement);
     const actionsOf = (s: Statement) => [s.Action].flat().sort();
 
-    // THEN: one role, assumed by Lambda only, without managed policies
-    expect(otherRoles).toEqual([]);
-    expect(otherLogGroups).toEqual([]);
+    // THEN: one handler with its own role, assumed by Lambda only, without managed policies
+    expect(otherHandlers).toEqual([]);
     expect(role.AssumeRolePolicyDocument.Statement).toEqual([
       { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } },
     ]);
@@ -122,11 +126,13 @@ describe.each(examplesOnThisCdk())('example %s: the custom-resource role', (_nam
       expect(policy.Roles).toEqual([{ Ref: roleId }]);
       const [cognitoStatement, ssmStatement, ...others] = policy.PolicyDocument.Statement as Statement[];
       expect(others).toEqual([]);
-      expect(actionsOf(cognitoStatement)).toEqual(COGNITO_ACTIONS);
       const poolId = cognitoStatement.Resource as any;
       expect(pools.map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] }))).toContainEqual(poolId);
       const stylesOfPool = styles.filter(([, r]) => r.Properties.UserPoolId.Ref === poolId['Fn::GetAtt'][0]);
       expect(stylesOfPool.length).toBeGreaterThan(0);
+      // Only the actions of the types used on this pool
+      const typesUsed = new Set(stylesOfPool.map(([, r]) => r.Type));
+      expect(actionsOf(cognitoStatement)).toEqual([...new Set([...typesUsed].flatMap((t) => ACTIONS_OF_TYPE.get(t)!))].sort());
       for (const [, style] of stylesOfPool) {
         expect(style.DependsOn).toContain(policyId);
       }
@@ -162,6 +168,50 @@ describe.each(examplesOnThisCdk())('example %s: the custom-resource role', (_nam
 
     // and nothing else
     expect(statements).toHaveLength(logs.length + s3.length);
+  });
+});
+
+/** The account linking trigger's Cognito actions, by whether it may create native users. */
+const TRIGGER_ACTIONS = ['cognito-idp:AdminLinkProviderForUser', 'cognito-idp:ListUsers'];
+
+test('the account linking trigger\'s actions are exactly the commands it can send', () => {
+  const commands = Object.keys(triggerSdk).filter((name) => name.endsWith('Command')).map((name) => `cognito-idp:${name.replace(/Command$/, '')}`);
+  expect(commands.sort()).toEqual([...TRIGGER_ACTIONS, 'cognito-idp:AdminCreateUser'].sort());
+});
+
+describe.each(examplesOnThisCdk())('example %s: a Lambda trigger\'s role', (_name, example) => {
+  const { stacks } = synthesizeExample(example);
+
+  test.each(stacks.map((stack) => [stack.stackName, stack] as const))('in %s logs into its own group and acts on its own pool only', (_stackName, stack) => {
+    // GIVEN every function that is not the custom-resource handler: the triggers
+    const resources: Resources = Template.fromStack(stack).toJSON().Resources;
+    const triggers = ofType(resources, 'AWS::Lambda::Function').filter(([id]) => !id.startsWith(HANDLER_PREFIX));
+
+    for (const [triggerId, trigger] of triggers) {
+      // WHEN
+      const roleId: string = trigger.Role['Fn::GetAtt'][0];
+      const role = resources[roleId].Properties;
+      const policies = ofType(resources, 'AWS::IAM::Policy').filter(([, p]) => p.Roles.some((r: any) => r.Ref === roleId));
+      const statements: Statement[] = policies.flatMap(([, p]) => p.PolicyDocument.Statement);
+      const pools = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Cognito::UserPool'
+        && Object.values(r.Properties.LambdaConfig ?? {}).some((v: any) => v['Fn::GetAtt']?.[0] === triggerId)).map(([id]) => id);
+
+      // THEN: a role of its own, nothing managed, nothing on *
+      expect(role.ManagedPolicyArns).toBeUndefined();
+      expect(role.Policies).toBeUndefined();
+      expect(JSON.stringify(statements)).not.toMatch(/"\*"|[:/]\*"/);
+      // logs into its own group
+      const logs = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('logs:')));
+      expect(logs).toEqual([{ Effect: 'Allow', Action: LOG_ACTIONS, Resource: { 'Fn::GetAtt': [trigger.LoggingConfig.LogGroup.Ref, 'Arn'] } }]);
+      // Cognito on the one pool that calls it
+      expect(pools).toHaveLength(1);
+      const cognitoStatements = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('cognito-idp:')));
+      expect(cognitoStatements).toHaveLength(1);
+      expect(cognitoStatements[0].Resource).toEqual({ 'Fn::GetAtt': [pools[0], 'Arn'] });
+      const actions = [cognitoStatements[0].Action].flat().sort();
+      expect([TRIGGER_ACTIONS, [...TRIGGER_ACTIONS, 'cognito-idp:AdminCreateUser'].sort()]).toContainEqual(actions);
+      expect(statements).toHaveLength(logs.length + 1);
+    }
   });
 });
 

@@ -79,6 +79,15 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
     'Custom::CognitoManagedLoginBranding': ['LoginMobileBrandingAA0CD900', 'LoginPartnerBrandingF766BD6D', 'LoginShopBranding218503CE'],
     'AWS::IAM::Policy': [LOGIN_POOL_POLICY],
   },
+  'account-linking': {
+    'AWS::Cognito::UserPool': ['LoginUserPoolA0E1D865'],
+    'AWS::Cognito::UserPoolDomain': ['LoginDomainC59F1893'],
+    'AWS::Cognito::UserPoolIdentityProvider': ['LoginProviderCorp50B4B3D0', 'LoginProviderGoogle4133791A', 'LoginProviderSignInWithApple31ED64AD'],
+    'AWS::Cognito::UserPoolClient': ['LoginWeb70313B00'],
+    'Custom::CognitoManagedLoginBranding': ['LoginWebBranding315920DB'],
+    // The handler's policy on the pool, and the linking trigger's: its policy on the pool and its logs policy.
+    'AWS::IAM::Policy': [LOGIN_POOL_POLICY, 'LoginAccountLinkingPoolPolicyEB862FFF', 'LoginAccountLinkingRoleDefaultPolicy0DC2EC75'],
+  },
 };
 
 /**

@@ -43,6 +43,10 @@ const ACKNOWLEDGED: Record<string, Array<[string, string]>> = {
     ['PasskeysAndTerms/Login/UserPool/Resource', 'AwsSolutions-COG2'],
     ['PasskeysAndTerms/Login/UserPool/Resource', 'AwsSolutions-COG8'],
   ],
+  'account-linking': [
+    ['AccountLinking/Login/UserPool/Resource', 'AwsSolutions-COG2'],
+    ['AccountLinking/Login/UserPool/Resource', 'AwsSolutions-COG8'],
+  ],
 };
 
 /** Findings as `rule at construct path`, so a failure names both. */

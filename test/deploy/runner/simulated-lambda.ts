@@ -1,6 +1,6 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import { bundleLoader, lambdaConsole } from './bundled-code';
 
 /**
  * The custom-resource Lambda as deployed: aws-cdk-lib's `__entrypoint__.js`
@@ -55,35 +55,8 @@ export class SimulatedLambda {
 
   constructor(private readonly code: LambdaCode, env: { readonly [name: string]: string }) {
     const [file, exportName] = splitHandler(code.handler);
-    const lambdaProcess = Object.create(process, { env: { value: { ...env }, enumerable: true } }) as NodeJS.Process;
     const console = lambdaConsole(this.logs);
-    const modules = new Map<string, unknown>();
-    const load = (filename: string): unknown => {
-      const cached = modules.get(filename);
-      if (cached) {
-        return cached;
-      }
-      const module = { exports: {} as unknown };
-      modules.set(filename, module.exports);
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval
-      const wrapper = new Function('exports', 'require', 'module', '__filename', '__dirname', 'process', 'console',
-        `${fs.readFileSync(filename, 'utf8')}\n//# sourceURL=${filename}`);
-      wrapper(module.exports, requireFrom(path.dirname(filename)), module, filename, path.dirname(filename), lambdaProcess, console);
-      modules.set(filename, module.exports);
-      return module.exports;
-    };
-    const requireFrom = (dir: string) => (id: string): unknown => {
-      if (id === 'node:process' || id === 'process') {
-        return lambdaProcess;
-      }
-      if (id.startsWith('./') || id.startsWith('../') || path.isAbsolute(id)) {
-        const resolved = path.resolve(dir, id);
-        return load(fs.existsSync(resolved) ? resolved : `${resolved}.js`);
-      }
-      // The bundle carries its dependencies; only Node's built-ins are left to require (and optional ones it probes for).
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require(id);
-    };
+    const load = bundleLoader({ ...env }, console);
     this.entrypoint = (load(path.join(code.codeDir, `${file}.js`)) as { [name: string]: unknown }) as unknown as Entrypoint;
     if (exportName !== 'handler' || typeof this.entrypoint.handler !== 'function') {
       throw new Error(`${code.codeDir}: the function's handler ${code.handler} is not aws-cdk-lib's nodejs-entrypoint`);
@@ -126,12 +99,4 @@ export class SimulatedLambda {
 function splitHandler(handler: string): [string, string] {
   const i = handler.lastIndexOf('.');
   return [handler.slice(0, i), handler.slice(i + 1)];
-}
-
-/** The function's console, into its log (CloudWatch Logs in the real thing) rather than the test output. */
-function lambdaConsole(logs: string[]): Console {
-  const write = (...args: unknown[]) => {
-    logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
-  };
-  return { ...globalThis.console, log: write, info: write, warn: write, error: write, debug: write } as Console;
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CLASSIC_CUSTOMIZATION_TYPE, MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/private/custom-resource-contract';
+import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
+import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
 import { DUMMY_CREDENTIALS } from '../sdk-clients';
 import { StandIn } from '../standin';
 import { StackArtifact, Template } from './cloud-assembly';
@@ -424,7 +425,8 @@ export class StackOperation {
     let lambda = this.lambdas.get(key);
     if (!lambda) {
       const variables = (fn.properties.Environment as { Variables?: { [name: string]: string } } | undefined)?.Variables ?? {};
-      lambda = new SimulatedLambda(fn.lambda, { ...lambdaEnvironment(this.settings.standIn, this.region, fn), ...variables });
+      const memorySize = Number(fn.properties.MemorySize ?? 128);
+      lambda = new SimulatedLambda(fn.lambda, { ...lambdaEnvironment(this.settings.standIn, this.region, fn.physicalId, memorySize), ...variables });
       this.lambdas.set(key, lambda);
     }
     return lambda;
@@ -593,7 +595,7 @@ export class StackOperation {
  * SDK's standard per-service endpoint variables aimed at the stand-in. No
  * shared config or credentials file and no instance metadata are consulted.
  */
-function lambdaEnvironment(standIn: StandIn, region: string, fn: DeployedResource): { [name: string]: string } {
+export function lambdaEnvironment(standIn: StandIn, region: string, functionName: string, memorySize: number): { [name: string]: string } {
   return {
     AWS_REGION: region,
     AWS_DEFAULT_REGION: region,
@@ -608,8 +610,8 @@ function lambdaEnvironment(standIn: StandIn, region: string, fn: DeployedResourc
     AWS_EC2_METADATA_DISABLED: 'true',
     // The simulated function runs on this machine's Node.js 20, not Lambda's nodejs24.x, about which the SDK would warn.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    AWS_LAMBDA_FUNCTION_NAME: fn.physicalId,
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.properties.MemorySize ?? 128),
+    AWS_LAMBDA_FUNCTION_NAME: functionName,
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(memorySize),
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     TZ: ':UTC',
   };

@@ -7,7 +7,8 @@ import { EXAMPLE_ASSETS } from '../../../examples/house-style';
 import {
   BrandingAsset, BrandingCategory, BrandingColorMode, BrandingSettings, ClassicCss, ClassicLoginCustomization, LogoImage, ManagedLoginBranding,
 } from '../../../src';
-import { CLASSIC_CUSTOMIZATION_TYPE, MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/private/custom-resource-contract';
+import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
+import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
 import { resourcesOfType } from '../lifecycle-fixture';
 
 /**

@@ -1,4 +1,6 @@
-import { CLAIM_PARAMETER_ROOT, claimParameterName, CLASSIC_CUSTOMIZATION_TYPE, MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/private/custom-resource-contract';
+import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
+import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
+import { CLAIM_PARAMETER_ROOT, claimParameterName } from '../../../src/private/custom-resource-contract';
 import { stagedBytes } from '../lifecycle-fixture';
 import { CloudFormationRunner, DeployedStack, readAssembly, ResourceEvent, StackResult } from '../runner';
 import { CallRecord, sha256, slotKey, StandIn } from '../standin';

@@ -1,5 +1,6 @@
 import { Prng, userPoolClientId, userPoolId } from './prng';
 import { resourceNotFound, ServiceError } from './service-error';
+import type { StoredUser } from './users';
 
 /**
  * What the stand-in's Cognito holds. Pools, clients and domains exist only
@@ -53,6 +54,8 @@ export interface UserPool {
   readonly styles: Map<string, ManagedLoginStyle>;
   /** By client id or 'ALL'. */
   readonly classic: Map<string, ClassicCustomization>;
+  /** By user name, in creation order (users.ts). */
+  readonly users: Map<string, StoredUser>;
 }
 
 /** The slot an asset fills: a new slot is added by Update, an existing one replaced. */
@@ -93,6 +96,7 @@ export class CognitoState {
       domains: [],
       styles: new Map(),
       classic: new Map(),
+      users: new Map(),
     };
     this.pools.set(id, pool);
     return pool;

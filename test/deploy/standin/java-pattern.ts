@@ -60,6 +60,12 @@ function translate(pattern: string): string {
       out += c;
       continue;
     }
+    if (c === '[' && pattern.startsWith('[\\S]', i)) {
+      // A class of \S alone (botocore's SearchPaginationTokenType: [\S]+) is \S itself; within other members it has no JS form.
+      out += `[^${JAVA_SPACE}]`;
+      i += 3;
+      continue;
+    }
     if (c === '[') {
       inClass = true;
       out += c;

@@ -4,6 +4,7 @@ import { CognitoState } from './cognito-state';
 import { BrandingInput, ManagedLoginBranding } from './managed-login-branding';
 import { ParameterStore } from './parameter-store';
 import { ServiceError } from './service-error';
+import { UserDirectory } from './users';
 
 /** The services spoken over JSON 1.1, by the prefix of X-Amz-Target. */
 export const TARGET_PREFIXES: { readonly [prefix: string]: ServiceName } = {
@@ -17,6 +18,7 @@ export interface Operations {
   readonly classic: ClassicCustomizations;
   readonly parameters: ParameterStore;
   readonly cognito: CognitoState;
+  readonly users: UserDirectory;
 }
 
 /** Carries out one (already validated) operation; returns the response body's object. */
@@ -30,6 +32,10 @@ export function dispatch(ops: Operations, service: ServiceName, operation: strin
     case 'cognito-idp:DescribeManagedLoginBranding': return ops.branding.describe(input as BrandingInput);
     case 'cognito-idp:SetUICustomization': return ops.classic.set(input, requestBytes);
     case 'cognito-idp:GetUICustomization': return ops.classic.get(input);
+    case 'cognito-idp:ListUsers': return ops.users.list(input);
+    case 'cognito-idp:AdminCreateUser': return ops.users.adminCreate(input);
+    case 'cognito-idp:AdminLinkProviderForUser': return ops.users.adminLink(input);
+    case 'cognito-idp:AdminDisableProviderForUser': return ops.users.adminDisableProvider(input);
     case 'ssm:GetParameter': return ops.parameters.get(input);
     case 'ssm:PutParameter': return ops.parameters.put(input);
     case 'ssm:DeleteParameter': return ops.parameters.delete(input);

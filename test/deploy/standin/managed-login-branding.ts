@@ -2,7 +2,7 @@ import { CognitoState, ManagedLoginStyle, slotKey, StoredAsset, UserPool } from 
 import { requireDomain } from './pool-checks';
 import { Prng } from './prng';
 import { invalidParameter, resourceNotFound, ServiceError } from './service-error';
-import { DEFAULT_SETTINGS_DOCUMENT } from '../../../src/branding/default-settings';
+import { DEFAULT_SETTINGS_DOCUMENT } from '../../../src/branding/private/default-settings';
 import { detectImageType } from '../../../src/private/file-type';
 
 /**

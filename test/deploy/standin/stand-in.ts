@@ -14,6 +14,7 @@ import { ParameterStore } from './parameter-store';
 import { Prng } from './prng';
 import { ServiceError } from './service-error';
 import { StandInSnapshot, takeSnapshot } from './snapshot';
+import { UserDirectory } from './users';
 
 export interface StandInOptions {
   /** Seed of ids and rate-based faults. @default 1 */
@@ -33,7 +34,8 @@ export interface CreatedUserPool {
 }
 
 /**
- * A stateful Cognito (managed login branding, classic UI customization),
+ * A stateful Cognito (managed login branding, classic UI customization,
+ * users and the links of account linking),
  * SSM Parameter Store and S3 GetObject on a free loopback port, for the real
  * AWS SDK to talk to. Every request is checked against botocore's model, then
  * carried out with Cognito's semantics; faults come on demand (`faults`).
@@ -62,6 +64,8 @@ export class StandIn {
   readonly cognito: CognitoState;
   readonly objects = new ObjectStore();
   readonly parameters: ParameterStore;
+  /** The pools' users, and the sign-ups and sign-ins people make (control plane of account linking). */
+  readonly users: UserDirectory;
 
   private readonly ops: Operations;
   private readonly server: http.Server;
@@ -75,11 +79,13 @@ export class StandIn {
     this.faults = new Faults(prng);
     this.cognito = new CognitoState(prng, this.region, this.account);
     this.parameters = new ParameterStore(this.region, this.account);
+    this.users = new UserDirectory(this.cognito, prng);
     this.ops = {
       cognito: this.cognito,
       branding: new ManagedLoginBranding(this.cognito, prng),
       classic: new ClassicCustomizations(this.cognito),
       parameters: this.parameters,
+      users: this.users,
     };
     this.server = http.createServer((req, res) => {
       void this.serve(req, res);

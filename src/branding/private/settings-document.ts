@@ -2,12 +2,12 @@
 // from the package.
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { BrandingCategory, BrandingColorMode } from './category';
+import { BrandingCategory, BrandingColorMode } from '../category';
 import { DEFAULT_SETTINGS_DOCUMENT } from './default-settings';
-import { BrandingModeColors, BrandingSettingsOptions, BrandingHorizontalLocation, BrandingVerticalLocation } from './settings-options';
-import { SLOT_SWITCHES } from '../private/branding-slots';
-import { Json, setPath } from '../private/json-path';
-import { requireOneOf, ValidationError, ViolationCollector } from '../private/validate';
+import { SLOT_SWITCHES } from '../../private/branding-slots';
+import { Json, setPath } from '../../private/json-path';
+import { requireOneOf, ValidationError, ViolationCollector } from '../../private/validate';
+import { BrandingModeColors, BrandingSettingsOptions, BrandingHorizontalLocation, BrandingVerticalLocation } from '../settings-options';
 
 /** The top-level keys of Cognito's Settings document (seed 001). */
 const TOP_LEVEL_KEYS = Object.keys(DEFAULT_SETTINGS_DOCUMENT);

@@ -1,10 +1,30 @@
-import type { S3FileRef } from '../../src/private/custom-resource-contract';
+import type { S3FileRef } from './custom-resource-contract';
 
 /**
- * Reading custom-resource properties. CloudFormation delivers every scalar as
- * a string and adds ServiceToken, which is the provider's address rather than
- * part of the declared state.
+ * Reading custom-resource properties strictly, on both sides of the
+ * src/lambda boundary: each resource type's contract (its `parse`) is built
+ * from these, the constructs run it on what they are about to write at
+ * synth, and the handler runs it on what CloudFormation delivers. At deploy
+ * time every scalar is a string, and ServiceToken (the provider's address,
+ * not declared state) is added.
+ *
+ * Plain TypeScript without aws-cdk-lib: the handler bundle includes this file.
  */
+
+/** How strictly ids are read: at synth an id may still be a CDK token (a pool made in the same stack). */
+export interface ParseOptions {
+  /**
+   * True when the constructs check properties at synth: a value holding an
+   * unresolved token passes the id patterns, which only a deployed value can meet.
+   * @default false
+   */
+  readonly synth?: boolean;
+}
+
+/** Whether `value` is an unresolved CDK token (its string form), accepted in place of an id at synth only. */
+export function isSynthToken(value: string, options: ParseOptions): boolean {
+  return options.synth === true && value.includes('${Token[');
+}
 
 /** A required string property, refused with a message naming it. */
 export function requireString(properties: Record<string, unknown>, name: string, resourceType: string): string {
@@ -75,30 +95,26 @@ export function parseFlag(properties: Record<string, unknown>, name: string, res
 }
 
 /**
- * Whether two property sets declare the same state: deep equality of
- * everything but ServiceToken. File references carry content hashes, so equal
- * properties mean equal files.
+ * The ids that name a styled target, checked against Cognito's own patterns
+ * (botocore's UserPoolIdType and ClientIdType): they become part of the
+ * claim parameter's name, and anything else would be a template the
+ * constructs never wrote.
  */
-export function sameDeclaredState(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
-  const { ServiceToken: _a, ...restA } = a ?? {};
-  const { ServiceToken: _b, ...restB } = b ?? {};
-  return deepEqual(restA, restB);
+const USER_POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+const CLIENT_ID = /^[\w+]{1,128}$/;
+
+export function requireUserPoolId(properties: Record<string, unknown>, resourceType: string, options: ParseOptions = {}): string {
+  const value = requireString(properties, 'UserPoolId', resourceType);
+  if (!isSynthToken(value, options) && (value.length > 55 || !USER_POOL_ID.test(value))) {
+    throw new Error(`${resourceType}: property UserPoolId must be a user pool id like eu-west-1_AbCdEf123, got ${JSON.stringify(value)}`);
+  }
+  return value;
 }
 
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) {
-    return true;
+export function requireClientId(properties: Record<string, unknown>, resourceType: string, options: ParseOptions = {}): string {
+  const value = requireString(properties, 'ClientId', resourceType);
+  if (!isSynthToken(value, options) && !CLIENT_ID.test(value)) {
+    throw new Error(`${resourceType}: property ClientId must be an app client id (1 to 128 letters, digits, '_' or '+'), got ${JSON.stringify(value)}`);
   }
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-    return false;
-  }
-  if (Array.isArray(a) !== Array.isArray(b)) {
-    return false;
-  }
-  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (keysA.length !== keysB.length) {
-    return false;
-  }
-  return keysA.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return value;
 }

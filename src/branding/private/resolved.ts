@@ -1,7 +1,7 @@
 // Internal shapes and limits shared by the branding files. Not exported from
 // the package: index.ts re-exports only the public files.
-import { BrandingCategory, BrandingColorMode } from './category';
-import { ImageType } from '../private/file-type';
+import { ImageType } from '../../private/file-type';
+import { BrandingCategory, BrandingColorMode } from '../category';
 
 /** Largest asset Cognito accepts (API_AssetType: Bytes, 1,000,000 bytes). */
 export const MAX_ASSET_BYTES = 1_000_000;

@@ -4,7 +4,7 @@ import type { SSMClient } from '@aws-sdk/client-ssm';
 import { callWithRetry, RetryPolicy } from './retry';
 
 /** What one invocation works with: the clients, the retry policy and the deadline. */
-export interface Runtime {
+export interface Invocation {
   readonly cognito: CognitoIdentityProviderClient;
   readonly s3: S3Client;
   readonly ssm: SSMClient;
@@ -21,10 +21,11 @@ export interface SendOptions {
 }
 
 /**
- * One AWS call with the runtime's retries and deadline. The operation name is
+ * One AWS call with the invocation's retries and deadline. The operation name is
  * passed in (rather than read from the command class) because the bundle is
  * minified and class names do not survive.
  */
-export function awsCall<T>(rt: Runtime, operation: string, send: (options: SendOptions) => Promise<T>): Promise<T> {
-  return callWithRetry(operation, rt.retry, { signal: rt.signal, deadlineAt: rt.deadlineAt }, () => send({ abortSignal: rt.signal }));
+export function awsCall<T>(invocation: Invocation, operation: string, send: (options: SendOptions) => Promise<T>): Promise<T> {
+  const { retry, signal, deadlineAt } = invocation;
+  return callWithRetry(operation, retry, { signal, deadlineAt }, () => send({ abortSignal: signal }));
 }

@@ -1,15 +1,16 @@
 import * as path from 'path';
-import { ArnFormat, CfnResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Lazy, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
+import { ArnFormat, CfnResource, CustomResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Lazy, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { claimParameterName, ClaimKind } from './custom-resource-contract';
+import { claimParameterName, ClaimKind, CustomResourceType, DeclaredTarget } from './custom-resource-contract';
+import { LAMBDA_NODEJS_RUNTIME } from './lambda-runtime';
 import { MAX_ROLE_POLICY_CHARACTERS, shortestRendering } from './policy-size';
 import { StagedFile } from './staging';
 import { ValidationError } from './validate';
 
-/** Construct id of the stack-wide provider; one Lambda serves every branding resource of a stack. */
+/** Construct id of the stack-wide provider; one Lambda serves every custom resource of the library in a stack. */
 const PROVIDER_ID = 'CdkCognitoLoginHandler';
 
 /**
@@ -18,33 +19,54 @@ const PROVIDER_ID = 'CdkCognitoLoginHandler';
  */
 const HANDLER_CODE_DIRECTORY = path.join(__dirname, '..', '..', 'assets', 'handler');
 
-/**
- * The Lambda runtime of the handler. aws-cdk-lib names NODEJS_24_X only from
- * 2.259.0 on, and the library supports aws-cdk-lib from its peer floor
- * (2.177.0) on: the runtime is set on the function's template directly, so
- * every supported aws-cdk-lib deploys the same function (and cdk-nag
- * AwsSolutions-L1, newest runtime, stays quiet).
- */
-const HANDLER_RUNTIME = 'nodejs24.x';
-
-/** The Cognito calls the handler makes; all of them act on a user pool. */
-const COGNITO_ACTIONS = [
-  'cognito-idp:CreateManagedLoginBranding',
-  'cognito-idp:UpdateManagedLoginBranding',
-  'cognito-idp:DeleteManagedLoginBranding',
-  'cognito-idp:DescribeManagedLoginBrandingByClient',
-  'cognito-idp:SetUICustomization',
-];
+/** The handler's runtime, set on the function's template directly (see lambda-runtime.ts). */
+const HANDLER_RUNTIME = LAMBDA_NODEJS_RUNTIME;
 
 /** The SSM calls on the ownership records (claims) of the styled targets. */
 const CLAIM_ACTIONS = ['ssm:GetParameter', 'ssm:PutParameter', 'ssm:DeleteParameter'];
 
-/** What one custom resource needs the handler to be allowed to touch. */
-export interface HandlerGrants {
-  /** The pool the resource styles. */
+/** One custom resource served by the stack's handler. */
+export interface HandlerResourceProps {
+  /** The pool the resource acts on; its ARN is the only resource of the type's Cognito actions. */
   readonly userPool: cognito.IUserPool;
   /** The staged files the handler reads. */
   readonly files: StagedFile[];
+  /** The properties, in the type's contract; parsed at synth before the resource is made. */
+  readonly properties: object;
+}
+
+/**
+ * A custom resource of a registered type (custom-resource-contract.ts),
+ * served by the stack's handler: construct id `Resource` under `scope`.
+ * Its properties are parsed with the type's own contract first, so the
+ * constructs can never write what the handler would refuse; then the
+ * handler's role is allowed what the resource needs (see
+ * loginHandlerServiceToken).
+ */
+export function addHandlerResource<P extends DeclaredTarget>(
+  scope: Construct, type: CustomResourceType<P>, props: HandlerResourceProps,
+): CustomResource {
+  const declared = type.parse({ ...props.properties }, { synth: true });
+  return new CustomResource(scope, 'Resource', {
+    resourceType: type.resourceType,
+    serviceToken: loginHandlerServiceToken(scope, {
+      userPool: props.userPool,
+      files: props.files,
+      actions: type.poolActions,
+      claim: { kind: type.claimKind, clientId: declared.clientId },
+    }),
+    properties: { ...props.properties },
+  });
+}
+
+/** What one custom resource needs the handler to be allowed to touch. */
+interface HandlerGrants {
+  /** The pool the resource acts on. */
+  readonly userPool: cognito.IUserPool;
+  /** The staged files the handler reads. */
+  readonly files: StagedFile[];
+  /** Its type's Cognito actions, on the pool. */
+  readonly actions: readonly string[];
   /** The target whose ownership record (claim) the handler keeps: its kind and client id (or ALL). */
   readonly claim: { readonly kind: ClaimKind; readonly clientId: string };
 }
@@ -55,6 +77,8 @@ interface PoolGrant {
   readonly policy?: iam.CfnPolicy;
   readonly statements: () => PolicyStatementJson[];
   readonly poolArn: string;
+  /** The Cognito actions of the types used on this pool, each once, in the order first used. */
+  readonly actions: string[];
   readonly claimArns: string[];
 }
 
@@ -76,6 +100,10 @@ const resourcesByProvider = new WeakMap<CustomResourceProvider, ProviderResource
  * The service token of the stack's handler, after allowing it what `grants`
  * names.
  *
+ * Cognito actions are those of the resource types in use: a pool styled only
+ * by classic customizations gets SetUICustomization and nothing of managed
+ * login, and the other way round.
+ *
  * The role's own inline policy has two statements: writing to the
  * handler's own log group, and s3:GetObject on exactly the staged objects
  * (each listed once however many resources share it). Each user pool gets
@@ -87,7 +115,7 @@ const resourcesByProvider = new WeakMap<CustomResourceProvider, ProviderResource
  * clean-up Delete still allowed to act on the pool) before the policy. With
  * one shared statement the role lost the pool first, and that Delete failed.
  */
-export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): string {
+function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): string {
   const provider = CustomResourceProvider.getOrCreateProvider(scope, PROVIDER_ID, {
     codeDirectory: HANDLER_CODE_DIRECTORY,
     // Replaced by HANDLER_RUNTIME below: the newest runtime aws-cdk-lib's peer floor names.
@@ -113,6 +141,7 @@ export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants
     pool = grantPool(provider, grants.userPool);
     resources.pools.set(grants.userPool, pool);
   }
+  pool.actions.push(...grants.actions.filter((action) => !pool!.actions.includes(action)));
   pool.claimArns.push(claimArn(stack, grants.userPool.userPoolId, grants.claim));
   if (pool.policy) {
     scope.node.addDependency(pool.policy);
@@ -136,18 +165,19 @@ export function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants
 function grantPool(provider: CustomResourceProvider, userPool: cognito.IUserPool): PoolGrant {
   const stack = Stack.of(provider);
   const claimArns: string[] = [];
+  const actions: string[] = [];
   const poolArn = userPool.userPoolArn;
   const statements = (): PolicyStatementJson[] => [
-    { Effect: 'Allow', Action: COGNITO_ACTIONS, Resource: poolArn },
+    { Effect: 'Allow', Action: actions, Resource: poolArn },
     { Effect: 'Allow', Action: CLAIM_ACTIONS, Resource: distinct(stack, claimArns) },
   ];
   const role = provider.node.tryFindChild('Role');
   if (!CfnResource.isCfnResource(role)) {
     // iam.Role.customizeRoles: the app supplies the role, and aws-cdk-lib
     // reports what its policy must allow; there is no role to attach to.
-    provider.addToRolePolicy({ Effect: 'Allow', Action: COGNITO_ACTIONS, Resource: poolArn });
+    provider.addToRolePolicy({ Effect: 'Allow', Action: Lazy.list({ produce: () => actions }), Resource: poolArn });
     provider.addToRolePolicy({ Effect: 'Allow', Action: CLAIM_ACTIONS, Resource: uniqueList(stack, claimArns) });
-    return { statements, poolArn, claimArns };
+    return { statements, poolArn, actions, claimArns };
   }
   const id = `Policy${poolName(stack, userPool)}`;
   const policy = new iam.CfnPolicy(provider, id, {
@@ -155,7 +185,7 @@ function grantPool(provider: CustomResourceProvider, userPool: cognito.IUserPool
     roles: [role.ref],
     policyDocument: Lazy.any({ produce: () => ({ Version: '2012-10-17', Statement: statements() }) }),
   });
-  return { policy, statements, poolArn, claimArns };
+  return { policy, statements, poolArn, actions, claimArns };
 }
 
 /** The pool's construct path as an id: its stack's name only when that is not the provider's stack. */

@@ -1,0 +1,106 @@
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { IConstruct } from 'constructs';
+import { EmailTrust, LinkingPolicy } from './linking-contract';
+import { ViolationCollector, warn } from '../../private/validate';
+import { LoginProvider } from '../../providers';
+import { VerifiedEmailLinkingOptions } from '../account-linking';
+
+/** What the login knows about the pool that linking needs. */
+export interface LinkingPool {
+  /** True when the app brought its own pool (userPool), whose triggers and attributes the login does not control. */
+  readonly ownPool: boolean;
+  /** The new pool's properties, defaults merged. */
+  readonly poolProps: cognito.UserPoolProps;
+}
+
+/**
+ * The trigger's policy from the options, refusing at synth every
+ * configuration that could link an email nobody verified: a provider whose
+ * sign-ins carry no verification claim and that the app did not vouch for,
+ * a social provider vouched for (only its own claim counts), a pool that
+ * does not verify its users' emails, or a pool whose pre sign-up trigger is
+ * someone else's.
+ */
+export function resolveLinkingPolicy(
+  scope: IConstruct, prop: string, options: VerifiedEmailLinkingOptions, providers: readonly LoginProvider[], pool: LinkingPool,
+): LinkingPolicy {
+  const violations = new ViolationCollector(scope);
+  if (pool.ownPool) {
+    violations.add(prop, 'with userPool', 'a login that creates its pool: the trigger and the verified email attribute are set on the new pool '
+      + '(for a pool of your own, attach the trigger where you create it)');
+  }
+  if (!pool.ownPool && pool.poolProps.autoVerify?.email !== true) {
+    violations.add('userPoolProps.autoVerify', pool.poolProps.autoVerify,
+      'email auto-verified ({ email: true }, the default): linking trusts a native user\'s email only when the pool verified it');
+  }
+  if (pool.poolProps.lambdaTriggers?.preSignUp !== undefined) {
+    violations.add('userPoolProps.lambdaTriggers.preSignUp', 'a function', 'no pre sign-up trigger of your own: account linking is the pool\'s pre sign-up trigger');
+  }
+
+  const byName = new Map(providers.map((p) => [p.providerName, p]));
+  const trusted = new Set(options.trustedEmailProviders ?? []);
+  (options.trustedEmailProviders ?? []).forEach((name, i) => {
+    const provider = byName.get(name);
+    const at = `${prop}.trustedEmailProviders[${i}]`;
+    if (!provider) {
+      violations.add(at, name, `a provider of this login: ${[...byName.keys()].join(', ') || '(none)'}`);
+    } else if (!provider._emailAssertion().mayBeTrusted) {
+      violations.add(at, name, 'a SAML or OIDC provider: a social provider\'s emails count only by its own email_verified claim');
+    }
+  });
+
+  const trustOf = (provider: LoginProvider): EmailTrust | string => {
+    const { email, mayBeTrusted } = provider._emailAssertion();
+    if (email === 'none') {
+      return 'a provider whose attribute mapping carries the email (attributeMapping.email)';
+    }
+    if (trusted.has(provider.providerName) && mayBeTrusted) {
+      return 'trusted-provider';
+    }
+    if (email === 'verified-claim') {
+      return 'verified-claim';
+    }
+    return mayBeTrusted
+      ? 'a provider whose sign-ins assert a verified email (attributeMapping.emailVerified mapped to email_verified), '
+        + 'or one named in trustedEmailProviders'
+      : 'a provider that asserts verified emails: Google, Sign in with Apple, OIDC or a trusted SAML provider '
+        + '(Facebook and Login with Amazon send no verification flag)';
+  };
+
+  const linked: { [name: string]: EmailTrust } = {};
+  if (options.providers !== undefined) {
+    options.providers.forEach((name, i) => {
+      const provider = byName.get(name);
+      const at = `${prop}.providers[${i}]`;
+      if (!provider) {
+        violations.add(at, name, `a provider of this login: ${[...byName.keys()].join(', ') || '(none)'}`);
+        return;
+      }
+      const trust = trustOf(provider);
+      if (trust === 'verified-claim' || trust === 'trusted-provider') {
+        linked[name] = trust;
+      } else {
+        violations.add(at, name, trust);
+      }
+    });
+  } else {
+    const left: string[] = [];
+    for (const provider of providers) {
+      const trust = trustOf(provider);
+      if (trust === 'verified-claim' || trust === 'trusted-provider') {
+        linked[provider.providerName] = trust;
+      } else {
+        left.push(provider.providerName);
+      }
+    }
+    if (left.length > 0 && Object.keys(linked).length > 0) {
+      warn(scope, 'accountLinkingProvidersLeftOut', `Account linking leaves out ${left.join(', ')}: their sign-ins assert no verified email, `
+        + 'so each person signing in through them gets an account of their own.');
+    }
+  }
+  if (Object.keys(linked).length === 0 && violations.count === 0) {
+    violations.add(`${prop}.providers`, options.providers ?? [], 'at least one provider whose verified emails can be linked');
+  }
+  violations.throwIfAny();
+  return { providers: linked, createNativeUser: options.createNativeUser ?? false };
+}

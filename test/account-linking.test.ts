@@ -1,0 +1,157 @@
+import { SecretValue, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { AccountLinking, CognitoLogin, CognitoLoginProps, LoginDomain, LoginProvider, VerifiedEmailLinkingOptions } from '../src';
+import { Template as RunnerTemplate } from './deploy/runner/cloud-assembly';
+import { templateGraph } from './deploy/runner/template-graph';
+import { testStack } from './util/stack';
+import { LINKING_POLICY_VARIABLE, parseLinkingPolicy } from '../src/account-linking/private/linking-contract';
+
+const SAML_METADATA = cognito.UserPoolIdentityProviderSamlMetadata.url('https://idp.corp.example/metadata.xml');
+const SECRET = SecretValue.secretsManager('idp-secret');
+
+const google = () => LoginProvider.google({ clientId: 'g.apps.googleusercontent.com', clientSecret: SECRET });
+const corp = () => LoginProvider.saml({ name: 'Corp', metadata: SAML_METADATA, attributeMapping: { email: cognito.ProviderAttribute.other('mail') } });
+const facebook = () => LoginProvider.facebook({ clientId: 'fb', clientSecret: SECRET });
+
+function newLogin(stack: Stack, linking: VerifiedEmailLinkingOptions, props: Partial<CognitoLoginProps> = {}): CognitoLogin {
+  return new CognitoLogin(stack, 'Login', {
+    domain: LoginDomain.cognitoPrefix('acme-test'),
+    identityProviders: [google(), corp(), facebook()],
+    accountLinking: AccountLinking.byVerifiedEmail(linking),
+    ...props,
+  });
+}
+
+/** The trigger's policy as its environment carries it. */
+function policyOf(template: Template) {
+  const [fn] = Object.values(template.findResources('AWS::Lambda::Function', {
+    Properties: { Environment: { Variables: { [LINKING_POLICY_VARIABLE]: Match.anyValue() } } },
+  }));
+  return parseLinkingPolicy(fn.Properties.Environment.Variables[LINKING_POLICY_VARIABLE]);
+}
+
+describe('AccountLinking.byVerifiedEmail on a CognitoLogin', () => {
+  test('a pre sign-up trigger of its own: Node.js 24, the bundled file, its own role and log group, nothing managed', () => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN
+    newLogin(stack, { trustedEmailProviders: ['Corp'] });
+
+    // THEN
+    const template = Template.fromStack(stack);
+    const functions = template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } });
+    expect(Object.keys(functions)).toHaveLength(1);
+    const [[fnId, fn]] = Object.entries(functions);
+    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Timeout: 5, LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/^LoginAccountLinkingLogGroup/) } } });
+    template.hasResourceProperties('AWS::Cognito::UserPool', { LambdaConfig: { PreSignUp: { 'Fn::GetAtt': [fnId, 'Arn'] } } });
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    expect(template.toJSON().Resources[roleId].Properties.ManagedPolicyArns).toBeUndefined();
+    template.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain', Properties: { RetentionInDays: 365 } });
+    // Cognito may invoke it, from this pool only
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] },
+      Principal: 'cognito-idp.amazonaws.com',
+      SourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^LoginUserPool'), 'Arn'] },
+    });
+    // Google by its claim, Corp because the app vouched for it, Facebook left out (and said so)
+    expect(policyOf(template)).toEqual({ providers: { Google: 'verified-claim', Corp: 'trusted-provider' }, createNativeUser: false });
+    Annotations.fromStack(stack).hasWarning('/Stack/Login', Match.stringLikeRegexp('Account linking leaves out Facebook'));
+  });
+
+  test('the Cognito actions on this pool only, in a policy the function does not depend on: no cycle with the pool', () => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN
+    newLogin(stack, { providers: ['Google'], createNativeUser: true });
+
+    // THEN the pool policy names the pool's ARN and exactly the trigger's actions
+    const template = Template.fromStack(stack);
+    const [[policyId, policy]] = Object.entries(template.findResources('AWS::IAM::Policy', {
+      Properties: { PolicyName: Match.stringLikeRegexp('AccountLinkingPoolPolicy') },
+    }));
+    expect(policy.Properties.PolicyDocument.Statement).toEqual([{
+      Effect: 'Allow',
+      Action: ['cognito-idp:ListUsers', 'cognito-idp:AdminLinkProviderForUser', 'cognito-idp:AdminCreateUser'],
+      Resource: { 'Fn::GetAtt': [expect.stringMatching(/^LoginUserPool/), 'Arn'] },
+    }]);
+    // and the graph CloudFormation derives has no cycle: every resource can be ordered
+    const graph = templateGraph(template.toJSON() as RunnerTemplate, () => true);
+    const ordered = new Set<string>();
+    for (let progress = true; progress;) {
+      progress = false;
+      for (const id of graph.ids.filter((i) => !ordered.has(i))) {
+        if ([...graph.dependsOn(id)].every((dep) => ordered.has(dep))) {
+          ordered.add(id);
+          progress = true;
+        }
+      }
+    }
+    expect(graph.ids.filter((id) => !ordered.has(id))).toEqual([]);
+    const fnId = Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } }))[0];
+    expect(graph.dependsOn(fnId).has(policyId)).toBe(false);
+  });
+
+  test('without createNativeUser there is no AdminCreateUser', () => {
+    const stack = testStack();
+    newLogin(stack, {});
+    const [policy] = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy', {
+      Properties: { PolicyName: Match.stringLikeRegexp('AccountLinkingPoolPolicy') },
+    }));
+    expect(policy.Properties.PolicyDocument.Statement[0].Action).toEqual(['cognito-idp:ListUsers', 'cognito-idp:AdminLinkProviderForUser']);
+  });
+});
+
+describe('refused at synth: anything that could link an email nobody verified', () => {
+  test.each<[string, VerifiedEmailLinkingOptions, Partial<CognitoLoginProps>, string]>([
+    ['a SAML provider not declared trusted', { providers: ['Corp'] }, {},
+      'accountLinking.providers[0] "Corp" is invalid: a provider whose sign-ins assert a verified email'],
+    ['Facebook, which asserts no verification', { providers: ['Facebook'] }, {},
+      'accountLinking.providers[0] "Facebook" is invalid: a provider that asserts verified emails'],
+    ['a social provider declared trusted', { trustedEmailProviders: ['Facebook'] }, {},
+      'accountLinking.trustedEmailProviders[0] "Facebook" is invalid: a SAML or OIDC provider'],
+    ['a provider the login does not have', { providers: ['Okta'] }, {}, 'accountLinking.providers[0] "Okta" is invalid: a provider of this login'],
+    ['a pool that does not verify emails', {}, { userPoolProps: { autoVerify: { email: false } } }, 'userPoolProps.autoVerify'],
+    ['a pool of the app\'s own', {}, { userPool: cognito.UserPool.fromUserPoolId(new Stack(), 'P', 'eu-west-1_AbCdEf123') },
+      'accountLinking "with userPool" is invalid: a login that creates its pool'],
+  ])('%s', (_why, linking, props, message) => {
+    const stack = testStack();
+    expect(() => newLogin(stack, linking, props)).toThrow(message);
+  });
+
+  test('a pre sign-up trigger of the app\'s own', () => {
+    const stack = testStack();
+    const own = new lambda.Function(stack, 'Own', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('x') });
+    expect(() => newLogin(stack, {}, { userPoolProps: { lambdaTriggers: { preSignUp: own } } })).toThrow('userPoolProps.lambdaTriggers.preSignUp');
+  });
+
+  test('an OIDC provider whose mapping drops email_verified is linked only when trusted', () => {
+    const oidc = () => LoginProvider.oidc({
+      name: 'Okta',
+      clientId: 'o',
+      clientSecret: SECRET,
+      issuerUrl: 'https://acme.okta.com',
+      attributeMapping: { email: cognito.ProviderAttribute.other('email') },
+    });
+    expect(() => new CognitoLogin(testStack(), 'Login', {
+      domain: LoginDomain.cognitoPrefix('acme-test'), identityProviders: [oidc()], accountLinking: AccountLinking.byVerifiedEmail({ providers: ['Okta'] }),
+    })).toThrow('a provider whose sign-ins assert a verified email');
+
+    const stack = testStack();
+    new CognitoLogin(stack, 'Login', {
+      domain: LoginDomain.cognitoPrefix('acme-test'),
+      identityProviders: [oidc()],
+      accountLinking: AccountLinking.byVerifiedEmail({ trustedEmailProviders: ['Okta'] }),
+    });
+    expect(policyOf(Template.fromStack(stack)).providers).toEqual({ Okta: 'trusted-provider' });
+  });
+
+  test('a login with no provider whose emails can be believed', () => {
+    expect(() => new CognitoLogin(testStack(), 'Login', {
+      domain: LoginDomain.cognitoPrefix('acme-test'), identityProviders: [facebook()], accountLinking: AccountLinking.byVerifiedEmail(),
+    })).toThrow('accountLinking.providers');
+  });
+});

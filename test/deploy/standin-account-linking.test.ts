@@ -1,0 +1,285 @@
+import * as path from 'path';
+import { AdminCreateUserCommand, AdminDisableProviderForUserCommand, AdminLinkProviderForUserCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { bundleLoader, lambdaConsole } from './runner/bundled-code';
+import { lambdaEnvironment } from './runner/stack-operation';
+import { sdkClients } from './sdk-clients';
+import { PreSignUpTrigger, StandIn } from './standin';
+import { rejectionOf } from './standin-fixture';
+import { LINKING_POLICY_VARIABLE, LinkingPolicy, renderLinkingPolicy } from '../../src/account-linking/private/linking-contract';
+
+/**
+ * Account linking end to end: people sign up and sign in against the
+ * stand-in's Cognito, and every first federated sign-in runs the pre sign-up
+ * trigger as shipped (assets/account-linking/index.js, which `npm test`
+ * bundles before jest runs), talking to the stand-in over HTTP with the real
+ * SDK. Each test is one cold start of the trigger.
+ */
+const BUNDLE = path.join(__dirname, '..', '..', 'assets', 'account-linking', 'index.js');
+const GOOGLE_POLICY: LinkingPolicy = { providers: { Google: 'verified-claim', Corp: 'trusted-provider' }, createNativeUser: false };
+
+let standIn: StandIn;
+let poolId: string;
+let logs: string[];
+
+beforeEach(async () => {
+  standIn = await StandIn.start();
+  poolId = standIn.createUserPool().id;
+  logs = [];
+});
+
+afterEach(async () => standIn.stop());
+
+/** The bundled trigger, loaded fresh with the policy in its environment. */
+function bundledTrigger(policy: LinkingPolicy): PreSignUpTrigger {
+  const env = { ...lambdaEnvironment(standIn, standIn.region, 'AccountLinking', 256), [LINKING_POLICY_VARIABLE]: renderLinkingPolicy(policy) };
+  const exports = bundleLoader(env, lambdaConsole(logs))(BUNDLE) as { handler: PreSignUpTrigger };
+  return (event) => exports.handler(event);
+}
+
+function googleSignIn(subject: string, email: string, emailVerified: string | undefined, trigger: PreSignUpTrigger) {
+  return standIn.users.federatedSignIn(poolId, 'Google', subject, {
+    email, ...(emailVerified === undefined ? {} : { email_verified: emailVerified }),
+  }, trigger);
+}
+
+function user(username: string) {
+  return standIn.cognito.pool(poolId).users.get(username);
+}
+
+function operations(): string[] {
+  return standIn.calls.filter((c) => c.service === 'cognito-idp').map((c) => `${c.operation} ${c.outcome}`);
+}
+
+test('native then Google: the Google identity is linked to the native user, the first sign-in says so, the next one is the native user', async () => {
+  // GIVEN a person who signed up with email and confirmed it
+  const native = standIn.users.signUpNative(poolId, 'ana@example.com', { verified: true });
+  const trigger = bundledTrigger(GOOGLE_POLICY);
+
+  // WHEN they sign in with Google for the first time, then again
+  const first = await googleSignIn('10769150350006150715113082367', 'ana@example.com', 'true', trigger);
+  const second = await googleSignIn('10769150350006150715113082367', 'ana@example.com', 'true', trigger);
+
+  // THEN the first fails with the trigger's friendly message (Cognito refuses that sign-up either way), the second is the native user
+  expect(first).toEqual({ signedIn: false, error: expect.stringMatching(/^PreSignUp failed with error ACCOUNT_LINKED: /) });
+  expect(second).toEqual({ signedIn: true, username: native, linked: true });
+  expect(user(native)!.identities).toEqual([{ providerName: 'Google', subject: '10769150350006150715113082367' }]);
+  expect(user('Google_10769150350006150715113082367')).toBeUndefined();
+  expect(operations()).toEqual(['ListUsers ok', 'AdminLinkProviderForUser ok']);
+  // Nothing of the person in the trigger's log: no email, no subject
+  expect(logs.join('\n')).not.toMatch(/ana@example\.com|10769150350006150715113082367/);
+  expect(logs.some((line) => line.includes('"action":"linked"'))).toBe(true);
+});
+
+test('a native user whose email is not verified is not linked: the Google user is an account of its own', async () => {
+  // GIVEN someone signed up with the address but never confirmed it
+  const native = standIn.users.signUpNative(poolId, 'bo@example.com', { verified: false });
+
+  // WHEN the address's owner signs in with Google
+  const outcome = await googleSignIn('2001', 'bo@example.com', 'true', bundledTrigger(GOOGLE_POLICY));
+
+  // THEN no link: the unconfirmed account cannot take over the Google identity
+  expect(outcome).toEqual({ signedIn: true, username: 'Google_2001', linked: false });
+  expect(user(native)!.identities).toEqual([]);
+  expect(operations()).toEqual(['ListUsers ok']);
+});
+
+test('Google not asserting a verified email is not linked, and no call is made', async () => {
+  // GIVEN
+  const native = standIn.users.signUpNative(poolId, 'cy@example.com', { verified: true });
+
+  // WHEN email_verified is false, then absent
+  const unverified = await googleSignIn('3001', 'cy@example.com', 'false', bundledTrigger(GOOGLE_POLICY));
+  const silent = await googleSignIn('3002', 'cy@example.com', undefined, bundledTrigger(GOOGLE_POLICY));
+
+  // THEN
+  expect(unverified).toEqual({ signedIn: true, username: 'Google_3001', linked: false });
+  expect(silent).toEqual({ signedIn: true, username: 'Google_3002', linked: false });
+  expect(user(native)!.identities).toEqual([]);
+  expect(operations()).toEqual([]);
+});
+
+test('two native users with one email: the sign-up is refused with a clear message and nothing is linked', async () => {
+  // GIVEN (a pool that allowed it once, e.g. before email became the sign-in attribute)
+  standIn.users.signUpNative(poolId, 'di@example.com', { verified: true });
+  standIn.users.signUpNative(poolId, 'di@example.com', { verified: true });
+
+  // WHEN
+  const outcome = await googleSignIn('4001', 'di@example.com', 'true', bundledTrigger(GOOGLE_POLICY));
+
+  // THEN
+  expect(outcome).toEqual({ signedIn: false, error: expect.stringContaining('ACCOUNT_LINKING_AMBIGUOUS: more than one account uses this email') });
+  expect([...standIn.cognito.pool(poolId).users.values()].every((u) => u.identities.length === 0)).toBe(true);
+  expect(user('Google_4001')).toBeUndefined();
+  expect(operations()).toEqual(['ListUsers ok']);
+});
+
+test('a provider the policy does not trust is not linked, whatever its email says', async () => {
+  // GIVEN a native user, and a SAML provider "Partner" that the app did not declare trusted
+  const native = standIn.users.signUpNative(poolId, 'ed@example.com', { verified: true });
+
+  // WHEN someone signs in through Partner claiming the native user's email
+  const outcome = await standIn.users.federatedSignIn(poolId, 'Partner', 'ed', { email: 'ed@example.com' }, bundledTrigger(GOOGLE_POLICY));
+
+  // THEN
+  expect(outcome).toEqual({ signedIn: true, username: 'Partner_ed', linked: false });
+  expect(user(native)!.identities).toEqual([]);
+  expect(operations()).toEqual([]);
+});
+
+test('a trusted SAML provider is linked on its email alone', async () => {
+  // GIVEN
+  const native = standIn.users.signUpNative(poolId, 'fay@corp.example', { verified: true });
+
+  // WHEN
+  const first = await standIn.users.federatedSignIn(poolId, 'Corp', 'fay', { email: 'fay@corp.example' }, bundledTrigger(GOOGLE_POLICY));
+  const second = await standIn.users.federatedSignIn(poolId, 'Corp', 'fay', { email: 'fay@corp.example' }, bundledTrigger(GOOGLE_POLICY));
+
+  // THEN
+  expect(first.signedIn).toBe(false);
+  expect(second).toEqual({ signedIn: true, username: native, linked: true });
+});
+
+test('createNativeUser: with no native user, one is created with the verified email and the Google identity linked to it', async () => {
+  // GIVEN
+  const trigger = bundledTrigger({ ...GOOGLE_POLICY, createNativeUser: true });
+
+  // WHEN
+  const first = await googleSignIn('5001', 'gus@example.com', 'true', trigger);
+  const second = await googleSignIn('5001', 'gus@example.com', 'true', trigger);
+
+  // THEN one native user with the email, verified, carrying the Google identity; the person signs in as it
+  const natives = [...standIn.cognito.pool(poolId).users.values()].filter((u) => u.status !== 'EXTERNAL_PROVIDER');
+  expect(natives).toHaveLength(1);
+  expect(natives[0].attributes.get('email')).toBe('gus@example.com');
+  expect(natives[0].attributes.get('email_verified')).toBe('true');
+  expect(natives[0].identities).toEqual([{ providerName: 'Google', subject: '5001' }]);
+  expect(first).toEqual({ signedIn: false, error: expect.stringContaining('ACCOUNT_LINKED') });
+  expect(second).toEqual({ signedIn: true, username: natives[0].username, linked: true });
+  expect(operations()).toEqual(['ListUsers ok', 'AdminCreateUser ok', 'AdminLinkProviderForUser ok']);
+  expect(logs.join('\n')).not.toContain('gus@example.com');
+});
+
+test('without createNativeUser and no native user, the Google user is made as usual', async () => {
+  // WHEN
+  const outcome = await googleSignIn('6001', 'hal@example.com', 'true', bundledTrigger(GOOGLE_POLICY));
+
+  // THEN
+  expect(outcome).toEqual({ signedIn: true, username: 'Google_6001', linked: false });
+  expect(operations()).toEqual(['ListUsers ok']);
+});
+
+test('a link is undone with AdminDisableProviderForUser: the next sign-in makes an account of its own', async () => {
+  // GIVEN a linked Google identity
+  const native = standIn.users.signUpNative(poolId, 'ida@example.com', { verified: true });
+  await googleSignIn('7001', 'ida@example.com', 'true', bundledTrigger(GOOGLE_POLICY));
+  const clients = sdkClients(standIn);
+
+  // WHEN the link is removed, and the person signs in with Google without the trigger
+  await clients.cognito.send(new AdminDisableProviderForUserCommand({
+    UserPoolId: poolId, User: { ProviderName: 'Google', ProviderAttributeName: 'Cognito_Subject', ProviderAttributeValue: '7001' },
+  }));
+  const outcome = await googleSignIn('7001', 'ida@example.com', 'true', async (event) => event);
+
+  // THEN
+  expect(user(native)!.identities).toEqual([]);
+  expect(outcome).toEqual({ signedIn: true, username: 'Google_7001', linked: false });
+  destroy(clients);
+});
+
+function destroy(clients: ReturnType<typeof sdkClients>): void {
+  clients.cognito.destroy();
+  clients.ssm.destroy();
+  clients.s3.destroy();
+}
+
+describe('the user operations are checked against botocore\'s model and carry Cognito\'s semantics', () => {
+  test('ListUsers: Limit over 60 and a filter outside the grammar are refused; email = "..." finds exactly that email, a page at a time', async () => {
+    // GIVEN
+    const clients = sdkClients(standIn);
+    for (let i = 0; i < 3; i++) {
+      standIn.users.signUpNative(poolId, 'same@example.com', { verified: true });
+    }
+    standIn.users.signUpNative(poolId, 'other@example.com', { verified: true });
+
+    // WHEN
+    const tooMany = await rejectionOf(clients.cognito.send(new ListUsersCommand({ UserPoolId: poolId, Limit: 61 })));
+    const badFilter = await rejectionOf(clients.cognito.send(new ListUsersCommand({ UserPoolId: poolId, Filter: 'custom:x = "1"' })));
+    const page1 = await clients.cognito.send(new ListUsersCommand({ UserPoolId: poolId, Filter: 'email = "same@example.com"', Limit: 2 }));
+    const page2 = await clients.cognito.send(new ListUsersCommand({
+      UserPoolId: poolId, Filter: 'email = "same@example.com"', Limit: 2, PaginationToken: page1.PaginationToken,
+    }));
+
+    // THEN
+    expect(tooMany).toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining("Value '61' at 'limit' failed to satisfy constraint") });
+    expect(badFilter).toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining('Invalid search filter') });
+    expect(page1.Users).toHaveLength(2);
+    expect(page2.Users).toHaveLength(1);
+    expect(page2.PaginationToken).toBeUndefined();
+    expect([...page1.Users!, ...page2.Users!].every((u) => u.Attributes!.some((a) => a.Name === 'email' && a.Value === 'same@example.com'))).toBe(true);
+    destroy(clients);
+  });
+
+  test('AdminCreateUser: an empty user name fails the model; a second user with the email is UsernameExistsException', async () => {
+    // GIVEN
+    const clients = sdkClients(standIn);
+    standIn.users.signUpNative(poolId, 'taken@example.com', { verified: true });
+
+    // WHEN
+    const empty = await rejectionOf(clients.cognito.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: '' })));
+    const taken = await rejectionOf(clients.cognito.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'taken@example.com', MessageAction: 'SUPPRESS' })));
+    const created = await clients.cognito.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'new@example.com', MessageAction: 'SUPPRESS' }));
+
+    // THEN
+    expect(empty).toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining("at 'username' failed to satisfy constraint") });
+    expect(taken).toMatchObject({ name: 'UsernameExistsException' });
+    expect(created.User).toMatchObject({ UserStatus: 'FORCE_CHANGE_PASSWORD', Enabled: true });
+    expect(created.User!.Username).not.toBe('new@example.com');
+    destroy(clients);
+  });
+
+  test('AdminLinkProviderForUser: a missing destination, a source that already signed in, and a second link of one identity are refused', async () => {
+    // GIVEN a native user, and a Google identity that already signed in on its own
+    const clients = sdkClients(standIn);
+    const native = standIn.users.signUpNative(poolId, 'jo@example.com', { verified: true });
+    await googleSignIn('8001', 'jo@example.com', 'true', async (event) => event);
+    const link = (destination: string, subject: string) => clients.cognito.send(new AdminLinkProviderForUserCommand({
+      UserPoolId: poolId,
+      DestinationUser: { ProviderName: 'Cognito', ProviderAttributeValue: destination },
+      SourceUser: { ProviderName: 'Google', ProviderAttributeName: 'Cognito_Subject', ProviderAttributeValue: subject },
+    }));
+
+    // WHEN
+    const missingSource = await rejectionOf(clients.cognito.send(new AdminLinkProviderForUserCommand({
+      UserPoolId: poolId, DestinationUser: { ProviderName: 'Cognito', ProviderAttributeValue: native },
+    } as never)));
+    const noDestination = await rejectionOf(link('nobody', '8002'));
+    const signedInBefore = await rejectionOf(link(native, '8001'));
+    await link(native, '8003');
+    const twice = await rejectionOf(link(native, '8003'));
+
+    // THEN
+    expect(missingSource).toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining("at 'sourceUser' failed to satisfy constraint: Member must not be null") });
+    expect(noDestination).toMatchObject({ name: 'UserNotFoundException' });
+    expect(signedInBefore).toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining('Merging is not currently supported') });
+    expect(twice).toMatchObject({ name: 'InvalidParameterException' });
+    expect(user(native)!.identities).toEqual([{ providerName: 'Google', subject: '8003' }]);
+    destroy(clients);
+  });
+
+  test('AdminDisableProviderForUser: an identity linked to nobody is refused; a native user is disabled', async () => {
+    // GIVEN
+    const clients = sdkClients(standIn);
+    const native = standIn.users.signUpNative(poolId, 'kim@example.com', { verified: true });
+
+    // WHEN
+    const notLinked = await rejectionOf(clients.cognito.send(new AdminDisableProviderForUserCommand({
+      UserPoolId: poolId, User: { ProviderName: 'Google', ProviderAttributeName: 'Cognito_Subject', ProviderAttributeValue: '9001' },
+    })));
+    await clients.cognito.send(new AdminDisableProviderForUserCommand({ UserPoolId: poolId, User: { ProviderName: 'Cognito', ProviderAttributeValue: native } }));
+
+    // THEN
+    expect(notLinked).toMatchObject({ name: 'InvalidParameterException' });
+    expect(user(native)!.enabled).toBe(false);
+    destroy(clients);
+  });
+});
