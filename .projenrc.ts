@@ -176,6 +176,12 @@ project.testTask.spawn(project.addTask('check:api', {
   ],
 }));
 
+// What npm would publish, checked once check:api has compiled lib/ (scripts/check-package.ts).
+project.testTask.spawn(project.addTask('check:package', {
+  description: 'Check what npm pack would publish (handler bundles, lib/, .jsii; no tests, sources or source maps) and print its size',
+  exec: 'ts-node --project scripts/tsconfig.json scripts/check-package.ts',
+}));
+
 // Headless Chromium for the login page previews: Debian's package, installed
 // where missing (never a downloaded browser build), before the tests and the demo.
 const browser = project.addTask('browser', {
