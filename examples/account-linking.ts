@@ -1,7 +1,6 @@
 import { App, AppProps, SecretValue, Stack } from 'aws-cdk-lib';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AccountLinking, CognitoLogin, LoginDomain, LoginProvider } from '../src';
-import { ESSENTIALS_PLAN_REASON, acknowledgeOnUserPool, exampleApp } from './app';
+import { ESSENTIALS_PLAN_REASON, acknowledgeOnUserPool, corpSamlProvider, exampleApp } from './app';
 
 /**
  * One account per person: customers sign up with email and password or sign
@@ -29,14 +28,7 @@ export function createApp(props?: AppProps): App {
         keyId: 'KEY1234567',
         privateKey: SecretValue.secretsManager('acme/apple-signin-key'),
       }),
-      LoginProvider.saml({
-        name: 'Corp',
-        metadata: cognito.UserPoolIdentityProviderSamlMetadata.url('https://idp.corp.example.com/saml/metadata.xml'),
-        identifiers: ['corp.example.com'],
-        attributeMapping: {
-          email: cognito.ProviderAttribute.other('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'),
-        },
-      }),
+      corpSamlProvider(),
     ],
     accountLinking: AccountLinking.byVerifiedEmail({
       // Google and Apple assert email_verified; the corporate IdP has no such claim, and its operator verifies every address.

@@ -2,6 +2,7 @@ import { App, AppProps, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
+import { LoginProvider } from '../src';
 
 /**
  * Context every example app synthesizes with, so that a template
@@ -108,4 +109,19 @@ export function plainLoginPool(scope: Construct, domainPrefix: string, managedLo
 /** An app client of a plain pool with the authorization-code grant and one callback URL. */
 export function codeGrantClient(userPool: cognito.UserPool, id: string, callbackUrl: string): cognito.UserPoolClient {
   return userPool.addClient(id, { oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: [callbackUrl] } });
+}
+
+/**
+ * The examples' corporate SAML identity provider `Corp`: metadata by URL,
+ * chosen by the email domain corp.example.com, its email claim mapped.
+ */
+export function corpSamlProvider(): LoginProvider {
+  return LoginProvider.saml({
+    name: 'Corp',
+    metadata: cognito.UserPoolIdentityProviderSamlMetadata.url('https://idp.corp.example.com/saml/metadata.xml'),
+    identifiers: ['corp.example.com'],
+    attributeMapping: {
+      email: cognito.ProviderAttribute.other('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'),
+    },
+  });
 }

@@ -1,7 +1,7 @@
 import { App, AppProps, SecretValue, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CognitoLogin, LoginDomain, LoginProvider } from '../src';
-import { ESSENTIALS_PLAN_REASON, acknowledgeOnUserPool, exampleApp } from './app';
+import { ESSENTIALS_PLAN_REASON, acknowledgeOnUserPool, corpSamlProvider, exampleApp } from './app';
 
 /**
  * A Cognito prefix domain with Google and a corporate SAML provider, an API
@@ -19,14 +19,7 @@ export function createApp(props?: AppProps): App {
         clientId: '1234567890-abc.apps.googleusercontent.com',
         clientSecret: SecretValue.secretsManager('acme/google-oauth', { jsonField: 'clientSecret' }),
       }),
-      LoginProvider.saml({
-        name: 'Corp',
-        metadata: cognito.UserPoolIdentityProviderSamlMetadata.url('https://idp.corp.example.com/saml/metadata.xml'),
-        identifiers: ['corp.example.com'],
-        attributeMapping: {
-          email: cognito.ProviderAttribute.other('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'),
-        },
-      }),
+      corpSamlProvider(),
     ],
     resourceServers: [{
       identifier: 'api',
