@@ -1,4 +1,4 @@
-import { awscdk, javascript, JsonFile, TextFile } from 'projen';
+import { awscdk, javascript, JsonFile, release, TextFile } from 'projen';
 
 /**
  * Versions of what the custom-resource Lambda bundles. They are pinned exactly
@@ -55,7 +55,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // No GitHub workflows: CI is .ci/run on the team's own machines.
   github: false,
-  release: false,
+  // Releases are cut by hand with `npx projen release` (docs/releasing.md):
+  // commit-and-tag-version reads the Conventional Commits since the last tag,
+  // picks the version and prepends its entry to CHANGELOG.md (publish:git).
+  release: true,
+  releaseTrigger: release.ReleaseTrigger.manual({ changelogPath: 'CHANGELOG.md' }),
+  // Semver discipline: every release of this line is 1.x. A breaking change
+  // (a `!` or `BREAKING CHANGE:` commit) would bump to 2.0.0, which projen's
+  // bump refuses until this number is raised on purpose (README "Versioning").
+  majorVersion: 1,
+  bumpPackage: 'commit-and-tag-version@13.2.1',
   depsUpgrade: false,
   buildWorkflow: false,
   pullRequestTemplate: false,

@@ -24,6 +24,7 @@ const REQUIRED: Array<[string, RegExp]> = [
   ['the jsii manifest', /^\.jsii$/],
   ['the README', /^README\.md$/],
   ['the license', /^LICENSE$/],
+  ['the changelog', /^CHANGELOG\.md$/],
 ];
 
 /** What must never ship: the project's own files, and source maps (they could carry paths and sources). */

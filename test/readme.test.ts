@@ -1,29 +1,36 @@
-// The README's TypeScript quick start is code users paste: it must compile
-// against the library as it is and synthesize, or the README has drifted.
+// The README's TypeScript quick start and its one-minute app are code users
+// paste: each must compile against the library as it is and synthesize, or
+// the README has drifted.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { Stack, Stage } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { App, Stack, Stage } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ts from 'typescript';
 
 const ROOT = path.join(__dirname, '..');
 
-/** The first ```ts block after the "Quick start (TypeScript)" heading. */
-function quickStart(): string {
+/** The first ```ts block after a heading of the README. */
+function firstBlockAfter(heading: string): string {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf-8');
-  const section = readme.slice(readme.indexOf('## Quick start (TypeScript)'));
-  const match = /```ts\n([\s\S]*?)```/.exec(section);
-  if (!match) throw new Error('README has no TypeScript quick start');
+  const at = readme.indexOf(`\n${heading}\n`);
+  if (at < 0) throw new Error(`README has no "${heading}"`);
+  const match = /```ts\n([\s\S]*?)```/.exec(readme.slice(at));
+  if (!match) throw new Error(`README has no TypeScript block after "${heading}"`);
   return match[1];
 }
 
+/** Imports of 'cdk-cognito-login' pointed at src/, as seen from dir. */
+function fromSource(snippet: string, dir: string): string {
+  const src = path.relative(dir, path.join(ROOT, 'src')).split(path.sep).join('/');
+  return snippet.replace(/from 'cdk-cognito-login'/g, `from '${src}'`);
+}
+
 /**
- * The snippet as a module: imports of 'cdk-cognito-login' point at src/, and
- * the `stack` it takes as given is declared after the imports.
+ * The quick start as a module: the `stack` it takes as given is declared
+ * after the imports.
  */
 function asModule(snippet: string, dir: string): string {
-  const src = path.relative(dir, path.join(ROOT, 'src')).split(path.sep).join('/');
-  const body = snippet.replace(/from 'cdk-cognito-login'/g, `from '${src}'`);
+  const body = fromSource(snippet, dir);
   const lastImport = body.lastIndexOf(' from ');
   const split = body.indexOf('\n', lastImport) + 1;
   return body.slice(0, split)
@@ -33,11 +40,21 @@ function asModule(snippet: string, dir: string): string {
     + '\nexport const readmeStack = stack;\n';
 }
 
+/** The TypeScript compiler's findings on a file, with the project's options. */
+function diagnosticsOf(file: string): string[] {
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(String(d.messageText)); },
+  })!;
+  const program = ts.createProgram([file], { ...config.options, noEmit: true, noUnusedLocals: false, rootDir: ROOT });
+  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
 describe('README quick start (TypeScript)', () => {
   // GIVEN the snippet as a file beside src/, with the logo it names
   const dir = mkdtempSync(path.join(ROOT, 'test', '.readme-'));
   const file = path.join(dir, 'quick-start.ts');
-  writeFileSync(file, asModule(quickStart(), dir));
+  writeFileSync(file, asModule(firstBlockAfter('## Quick start (TypeScript)'), dir));
   copyFileSync(path.join(ROOT, 'examples', 'assets', 'logo.png'), path.join(dir, 'logo.png'));
 
   afterAll(() => {
@@ -46,13 +63,7 @@ describe('README quick start (TypeScript)', () => {
 
   test('compiles against the library', () => {
     // WHEN the TypeScript compiler checks it with the project's options
-    const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(String(d.messageText)); },
-    })!;
-    const program = ts.createProgram([file], { ...config.options, noEmit: true, noUnusedLocals: false, rootDir: ROOT });
-    const diagnostics = ts.getPreEmitDiagnostics(program)
-      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    const diagnostics = diagnosticsOf(file);
 
     // THEN there is nothing to report
     expect(diagnostics).toEqual([]);
@@ -78,5 +89,37 @@ describe('README quick start (TypeScript)', () => {
     expect(style.Properties.Assets).toEqual([expect.objectContaining({ Category: 'PAGE_HEADER_LOGO' })]);
     expect(settings.components.pageHeader.logo.enabled).toBe(true);
     expect(settings.categories.global.pageHeader.enabled).toBe(true);
+  });
+});
+
+describe('README one-minute app', () => {
+  // GIVEN lib/auth-stack.ts as the README writes it, beside src/
+  const dir = mkdtempSync(path.join(ROOT, 'test', '.readme-'));
+  const file = path.join(dir, 'auth-stack.ts');
+  writeFileSync(file, fromSource(firstBlockAfter('## In one minute'), dir));
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('compiles against the library', () => {
+    expect(diagnosticsOf(file)).toEqual([]);
+  });
+
+  test('deploys a retained pool, its sign-in pages and a client that can use them', () => {
+    // WHEN bin/auth.ts of `cdk init` instantiates it
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading the snippet is running it
+    const { AuthStack } = require(file);
+    const stack: Stack = new AuthStack(new App(), 'AuthStack');
+    const template = Template.fromStack(stack);
+
+    // THEN the pool keeps its users when the stack goes
+    template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }) });
+    // the domain serves managed login, and the client has a style, so its pages show (not "Login pages unavailable")
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'acme-auth-dev', ManagedLoginVersion: 2 });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { CallbackURLs: ['http://localhost:3000/callback'] });
+    template.resourceCountIs('Custom::CognitoManagedLoginBranding', 1);
+    // and `cdk deploy` prints the sign-in URL the README says to open
+    expect(Object.keys(template.findOutputs('*')).filter((id) => id.startsWith('LoginWebSignInUrl'))).toHaveLength(1);
   });
 });
