@@ -191,6 +191,25 @@ project.testTask.spawn(project.addTask('check:package', {
   exec: 'ts-node --project scripts/tsconfig.json scripts/check-package.ts',
 }));
 
+// Every `@example` of src/ and every ```ts block of the README is code users paste, and the
+// example a Python, Java, Go or .NET user reads is rosetta's translation of it: jsii-rosetta
+// compiles each one in strict mode, so a snippet that drifted from the API fails the tests. It
+// reads the .jsii check:api just compiled (run `npx projen compile` first when running it alone).
+// Snippets go into the fixtures of rosetta/: default.ts-fixture (a whole module such as the quick
+// start, bringing its own imports), stack.ts-fixture (`fixture=stack`: a stack constructor's
+// fragment) and props.ts-fixture. The tablet rosetta writes beside .jsii is deleted first: it is
+// read back as a cache that is only invalidated by changes to this library's own types, so a
+// snippet broken by, say, a newer aws-cdk-lib would pass. One batch compiles all in seconds.
+project.testTask.spawn(project.addTask('check:examples', {
+  description: 'Compile every @example and README TypeScript snippet with jsii-rosetta --strict (after compile)',
+  steps: [
+    { exec: 'rm -f .jsii.tabl.json' },
+    { exec: 'jsii-rosetta extract --strict --batch 1000' },
+  ],
+}));
+project.gitignore.exclude('/.jsii.tabl.json');
+project.npmignore?.exclude('/.jsii.tabl.json', '/rosetta/');
+
 // Headless Chromium for the login page previews: Debian's package, installed
 // where missing (never a downloaded browser build), before the tests and the demo.
 const browser = project.addTask('browser', {

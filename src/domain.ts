@@ -58,6 +58,16 @@ const CERTIFICATE_REGION = 'us-east-1';
 /**
  * Where the sign-in pages are served: a prefix of Cognito's own domain, or a
  * custom domain with an ACM certificate (and optionally its DNS records).
+ *
+ * @exampleMetadata fixture=stack
+ * @example
+ * // Cognito's own domain: https://acme-prod.auth.<region>.amazoncognito.com
+ * const prefix = LoginDomain.cognitoPrefix('acme-prod');
+ *
+ * // Your domain, with a certificate from us-east-1 and an alias record in the zone
+ * declare const certificate: acm.ICertificate;
+ * declare const hostedZone: route53.IHostedZone;
+ * const custom = LoginDomain.custom({ domainName: 'auth.example.com', certificate, hostedZone });
  */
 export class LoginDomain {
   /**

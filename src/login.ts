@@ -153,6 +153,18 @@ const DEFAULT_USER_POOL_PROPS: cognito.UserPoolProps = {
  * documents named after them (`<client id>Branding`,
  * `<client id>ClassicCustomization`, `<client id>Terms`, and
  * `ClassicCustomization` for the pool-wide classic one).
+ *
+ * @exampleMetadata fixture=stack
+ * @example
+ * const login = new CognitoLogin(this, 'Login', {
+ *   domain: LoginDomain.cognitoPrefix('acme-prod'),
+ *   pages: LoginPages.managedLogin(),
+ *   identityProviders: [
+ *     LoginProvider.google({ clientId: 'xyz.apps.googleusercontent.com', clientSecret: SecretValue.secretsManager('acme/google') }),
+ *   ],
+ *   resourceServers: [{ identifier: 'api', scopes: [{ name: 'read', description: 'Read orders' }] }],
+ * });
+ * login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'] });
  */
 export class CognitoLogin extends Construct {
   /** The user pool. */
@@ -252,6 +264,15 @@ export class CognitoLogin extends Construct {
    * would not otherwise know (aws-cdk issue 15850).
    *
    * @param id construct id of the client, and its name in Cognito unless clientName is given
+   *
+   * @exampleMetadata fixture=stack
+   * @example
+   * const server = login.addClient('Server', {
+   *   callbackUrls: ['https://portal.example.com/callback'],
+   *   generateSecret: true,
+   *   scopes: [cognito.OAuthScope.OPENID, login.resourceServerScope('api', 'read')],
+   *   accessTokenValidity: Duration.minutes(30),
+   * });
    */
   public addClient(id: string, options: LoginClientOptions): cognito.UserPoolClient {
     // Every construct a client brings (its output, its page style) is named after it; all of those ids must be free.

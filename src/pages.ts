@@ -45,6 +45,19 @@ export interface ClassicLoginPagesOptions extends ClassicCustomizationOptions {
  * Which generation of Cognito's login pages a login serves, and how they look.
  * The generation is a property of the domain (`ManagedLoginVersion`), so every
  * client of one login shares it.
+ *
+ * @exampleMetadata fixture=stack
+ * @example
+ * // Managed login, styled for every client
+ * const managed = LoginPages.managedLogin({
+ *   branding: { settings: BrandingSettings.fromOptions({ lightMode: { primaryButtonBackground: '#ff9900' } }) },
+ * });
+ *
+ * // The classic hosted UI, with CSS and a logo
+ * const classic = LoginPages.classic({
+ *   css: ClassicCss.fromFile('login.css'),
+ *   logo: LogoImage.fromFile('logo.png'),
+ * });
  */
 export class LoginPages {
   /** Managed login (version 2): the current pages, styled with the branding designer. */

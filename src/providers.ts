@@ -189,6 +189,25 @@ const IDENTIFIERS_MAX_COUNT = 50;
  * An identity provider users can sign in with: a social provider, or an OIDC
  * or SAML provider of your own. Secrets are `SecretValue`s and reach the
  * template only as dynamic references.
+ *
+ * @exampleMetadata fixture=stack
+ * @example
+ * new CognitoLogin(this, 'Login', {
+ *   domain: LoginDomain.cognitoPrefix('acme'),
+ *   identityProviders: [
+ *     LoginProvider.google({ clientId: 'xyz.apps.googleusercontent.com', clientSecret: SecretValue.secretsManager('acme/google') }),
+ *     LoginProvider.oidc({
+ *       name: 'Okta',
+ *       clientId: '0oa1b2c3',
+ *       clientSecret: SecretValue.secretsManager('acme/okta'),
+ *       issuerUrl: 'https://acme.okta.com',
+ *     }),
+ *     LoginProvider.saml({
+ *       name: 'Corp',
+ *       metadata: cognito.UserPoolIdentityProviderSamlMetadata.url('https://idp.corp.example.com/saml/metadata.xml'),
+ *     }),
+ *   ],
+ * });
  */
 export class LoginProvider {
   /** Sign in with Google. */

@@ -30,6 +30,16 @@ export enum PasskeyVerification {
  * Choice-based sign-in of a login's managed login pages: which first factors
  * users may choose from, and how passkeys work. Needs managed login pages and
  * the Essentials or Plus feature plan.
+ *
+ * @exampleMetadata fixture=stack
+ * @example
+ * new CognitoLogin(this, 'Login', {
+ *   domain: LoginDomain.cognitoPrefix('acme'),
+ *   signIn: {
+ *     allowedFirstFactors: [SignInFactor.PASSWORD, SignInFactor.PASSKEY, SignInFactor.EMAIL_OTP],
+ *     passkeyUserVerification: PasskeyVerification.REQUIRED,
+ *   },
+ * });
  */
 export interface SignInOptions {
   /**

@@ -38,6 +38,16 @@ export interface VerifiedEmailLinkingOptions {
  * How federated sign-ins are joined to the pool's own (native) users, so one
  * person has one account, one `sub` and one set of groups whichever way they
  * sign in.
+ *
+ * @exampleMetadata fixture=stack
+ * @example
+ * new CognitoLogin(this, 'Login', {
+ *   domain: LoginDomain.cognitoPrefix('acme'),
+ *   identityProviders: [
+ *     LoginProvider.google({ clientId: 'xyz.apps.googleusercontent.com', clientSecret: SecretValue.secretsManager('acme/google') }),
+ *   ],
+ *   accountLinking: AccountLinking.byVerifiedEmail({ createNativeUser: true }),
+ * });
  */
 export class AccountLinking {
   /**

@@ -53,6 +53,17 @@ interface AssetSource {
  * An image of a managed login branding style: a logo, a background, a
  * favicon, a graphic or an identity provider's icon. Its bytes travel as an S3
  * asset, never inside the template.
+ *
+ * @exampleMetadata fixture=stack
+ * @example
+ * const headerLogo = BrandingAsset.fromFile('logo.png', {
+ *   category: BrandingCategory.PAGE_HEADER_LOGO,
+ *   colorMode: BrandingColorMode.LIGHT,
+ * });
+ * const favicon = BrandingAsset.fromFile('favicon.ico', {
+ *   category: BrandingCategory.FAVICON_ICO,
+ *   colorMode: BrandingColorMode.LIGHT,
+ * });
  */
 export class BrandingAsset {
   /**

@@ -29,6 +29,16 @@ export interface ManagedLoginBrandingProps extends BrandingStyleOptions {
  * The pool needs a domain with managed login (version 2) for the style to
  * show; when the domain is in the same app, make it deploy first with
  * `branding.node.addDependency(domain)`.
+ *
+ * @exampleMetadata fixture=stack
+ * @example
+ * // A style for any pool's client, e.g. one made without CognitoLogin
+ * new ManagedLoginBranding(this, 'Branding', {
+ *   userPool,
+ *   client,
+ *   settings: BrandingSettings.fromOptions({ lightMode: { primaryButtonBackground: '#ff9900' } }),
+ *   assets: [logo],
+ * });
  */
 export class ManagedLoginBranding extends Construct {
   /** The ManagedLoginBrandingId Cognito gave the style. */

@@ -17,6 +17,19 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /**
  * The Settings document of a managed login branding style: colors, layout,
  * components. It is staged as a JSON file in S3, never inlined into the template.
+ *
+ * @exampleMetadata fixture=stack
+ * @example
+ * // The common knobs, typed
+ * const typed = BrandingSettings.fromOptions({
+ *   colorScheme: BrandingColorMode.DYNAMIC,
+ *   lightMode: { primaryButtonBackground: '#ff9900', pageBackground: '#fafafa' },
+ *   darkMode: { primaryButtonBackground: '#ffb84d' },
+ *   formHorizontalLocation: BrandingHorizontalLocation.CENTER,
+ * });
+ *
+ * // A style made in the Cognito console and exported with describe-managed-login-branding-by-client
+ * const exported = BrandingSettings.fromFile('login-style.json');
  */
 export class BrandingSettings {
   /**

@@ -39,6 +39,14 @@ export interface ClassicLoginCustomizationProps extends ClassicCustomizationOpti
  *
  * The pool needs a domain first; when it is in the same app, make it deploy
  * first with `customization.node.addDependency(domain)`.
+ *
+ * @exampleMetadata fixture=stack
+ * @example
+ * new ClassicLoginCustomization(this, 'Classic', {
+ *   userPool,   // no client: the pool-wide default of every client
+ *   css: ClassicCss.fromFile('login.css'),
+ *   logo: LogoImage.fromFile('logo.png'),
+ * });
  */
 export class ClassicLoginCustomization extends Construct {
   constructor(scope: Construct, id: string, props: ClassicLoginCustomizationProps) {

@@ -18,6 +18,10 @@ export const MAX_CSS_CHARACTERS = 131_072;
  * be styled, each with its own properties; no at-rules, no script; at most
  * 131,072 characters. The CSS is checked at synth, and every place Cognito
  * would refuse is reported at once, each with line and column.
+ *
+ * @exampleMetadata fixture=stack
+ * @example
+ * const css = ClassicCss.fromString('.submitButton-customizable { background-color: #ff9900; }');
  */
 export class ClassicCss {
   /**
@@ -68,6 +72,10 @@ export class ClassicCss {
 /**
  * The logo of the classic hosted UI: a PNG or JPEG of at most 100 KB, shown
  * scaled to 350x178 above the sign-in form.
+ *
+ * @exampleMetadata fixture=stack
+ * @example
+ * const logoImage = LogoImage.fromFile('logo.png');
  */
 export class LogoImage {
   /**
