@@ -83,10 +83,10 @@ function diff(readme: string[], app: string[]): string[] {
     if (i < readme.length && j < app.length && readme[i] === app[j]) {
       out.push(`  ${readme[i++]}`);
       j++;
-    } else if (j < app.length && (i === readme.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      out.push(`+ ${app[j++]}`);
-    } else {
+    } else if (i < readme.length && (j === app.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
       out.push(`- ${readme[i++]}`);
+    } else {
+      out.push(`+ ${app[j++]}`);
     }
   }
   // Only the changes and two lines around each.
@@ -128,20 +128,21 @@ describe('README Python, Java and Go snippets are the readme apps', () => {
     expect([...blocks.keys()].sort()).toEqual(Object.keys(APPS).sort());
   });
 
-  test('the comparison sees a changed line and names where', () => {
-    // GIVEN the Python block with a keyword argument renamed
-    const block = blocks.get('python')![0];
-    const changed = block.lines.map((text) => text.replace('callback_urls=', 'callback_url='));
+  test('the comparison sees a renamed keyword argument and names where', () => {
+    // GIVEN the Python app's region with its first keyword argument renamed, as a README block at line 100
+    const region = appRegion(APPS.python);
+    const k = region.lines.findIndex((text) => /\w=/.test(text));
+    const changed = region.lines.map((text, i) => (i === k ? text.replace(/(\w+)=/, '$1_typo=') : text));
 
     // WHEN it is compared with the app
-    const problem = mismatch('python', { line: block.line, lines: changed }, APPS.python);
+    const problem = mismatch('python', { line: 100, lines: changed }, APPS.python);
 
     // THEN the README line and the app are named, and the diff shows both lines
-    const line = block.line + changed.findIndex((text) => text.includes('callback_url='));
-    expect(problem).toContain(`README.md line ${line}:`);
+    expect(problem).toContain(`README.md line ${100 + k}:`);
     expect(problem).toContain(APPS.python);
-    expect(problem).toMatch(/^- .*callback_url=\[/m);
-    expect(problem).toMatch(/^\+ .*callback_urls=\[/m);
+    const changes = problem!.split('\n').filter((text) => /^[-+] /.test(text));
+    expect(changes.map((text) => `${text[0]} ${text.slice(2).trim()}`))
+      .toEqual([`- ${changed[k].trim()}`, `+ ${region.lines[k].trim()}`]);
   });
 
   test('indentation of the whole block and trailing whitespace do not count', () => {
