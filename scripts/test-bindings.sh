@@ -3,6 +3,8 @@
 # packages, runs the same app written in TypeScript (the reference), Python,
 # Java and Go (test/bindings/<language>/), and compares each language's
 # synthesized template with the reference (scripts/bindings/compare-templates.js).
+# Each language also runs its readme app, the README's snippet for it, compared
+# with test/bindings/typescript/readme-app.ts ("the apps" below).
 #
 #   scripts/test-bindings.sh [--only python,java]      (or BINDINGS=python,java)
 #
@@ -14,10 +16,11 @@
 # machine has no dotnet SDK, and then reported as not run.
 #
 # Everything it installs lives under .bindings/ (gitignored): the Python venv,
-# the Maven repository, the Go module and build caches, logs and the cloud
-# assemblies. A second run reuses them; a fresh machine fills them from the
-# registries. Prints one line per language and a closing "N passed, N failed";
-# exits non-zero when any language fails.
+# the Maven repository, the Go module and build caches and binaries, logs, the
+# readme apps' directory and the cloud assemblies. A second run reuses them; a
+# fresh machine fills them from the registries. Prints one line per app of each
+# language ("python", "python readme") and a closing "N passed, N failed";
+# exits non-zero when any fails.
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -63,7 +66,7 @@ while [ $# -gt 0 ]; do
       [ $# -ge 2 ] || { echo "--only needs a list of languages (known: $ALL_LANGUAGES)" >&2; exit 2; }
       selected="$2"; shift 2 ;;
     --only=*) selected="${1#--only=}"; shift ;;
-    -h|--help) sed -n "2,20p" "$0"; exit 0 ;;
+    -h|--help) sed -n "2,23p" "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (expected --only <languages>)" >&2; exit 2 ;;
   esac
 done
@@ -85,6 +88,7 @@ mkdir -p "$LOGS" "$OUT"
 # --- helpers ----------------------------------------------------------------
 
 declare -A RESULT=()
+RESULT_ORDER=()
 declare -A TIMING=()
 TIMING_ORDER=()
 
@@ -112,26 +116,32 @@ step() {
 first_error() {
   local text line
   text=$(grep -v '!!' "$1")
-  line=$(grep -m1 -E 'error (JSII|TS)[0-9]+' <<<"$text") \
+  line=$(grep -m1 -E 'error (JSII|TS)[0-9]+|\.go:[0-9]+:[0-9]+: |\.java:\[[0-9]+,[0-9]+\] ' <<<"$text") \
     || line=$(grep -m1 -E '[A-Za-z]*Error: .* is invalid: ' <<<"$text") \
     || line=$(grep -m1 -E ' is invalid: ' <<<"$text") \
     || line=$(grep -E '^[A-Za-z.]*(Error|Exception): ' <<<"$text" | tail -n1 | grep .) \
     || line=$(grep -m1 -i -E 'error|exception|fail|panic|cannot|not found' <<<"$text")
-  sed -E 's/^\[ERROR\] //; s/.*panic: /panic: /; s/^[[:space:]]+//' <<<"$line" | cut -c1-240
+  sed -E "s/^\[ERROR\] //; s/.*panic: /panic: /; s/^[[:space:]]+//; s|$ROOT/||g" <<<"$line" | cut -c1-240
 }
 
 cdk_version_of() {
   node -e 'console.log(require(process.argv[1]).tree.constructInfo.version)' "$1/tree.json" 2>/dev/null || echo '?'
 }
 
-# judge <language> <outdir> <seconds>: compares a language's cloud assembly with the reference.
+# result <label> <text>: a line of the summary ("python readme: PASS ...").
+result() {
+  [ -n "${RESULT[$1]+set}" ] || RESULT_ORDER+=("$1")
+  RESULT[$1]="$2"
+}
+
+# judge <label> <reference> <candidate> <seconds>: compares an app's cloud assembly with its reference.
 judge() {
-  local language="$1" outdir="$2" seconds="$3" difference
-  difference=$(node scripts/bindings/compare-templates.js "$OUT/typescript" "$outdir" --handler "$HANDLER" 2>&1)
+  local label="$1" reference="$2" outdir="$3" seconds="$4" difference
+  difference=$(node scripts/bindings/compare-templates.js "$reference" "$outdir" --handler "$HANDLER" 2>&1)
   if [ $? -eq 0 ]; then
-    RESULT[$language]="PASS ($seconds s, aws-cdk-lib $(cdk_version_of "$outdir"))"
+    result "$label" "PASS ($seconds s, aws-cdk-lib $(cdk_version_of "$outdir"))"
   else
-    RESULT[$language]="FAIL ($seconds s, aws-cdk-lib $(cdk_version_of "$outdir")): $difference"
+    result "$label" "FAIL ($seconds s, aws-cdk-lib $(cdk_version_of "$outdir")): $difference"
   fi
 }
 
@@ -166,101 +176,170 @@ fi
 
 # --- run the apps -----------------------------------------------------------
 
-run_typescript() {
-  rm -rf "$OUT/typescript"
-  CDK_OUTDIR="$OUT/typescript" npx ts-node --project scripts/tsconfig.json test/bindings/typescript/app.ts
+# Each language runs two apps, each synthesizing into its own cloud assembly:
+#   app     the full app in test/bindings/<language>/, run from that folder into
+#           $OUT/<language>, compared with typescript/app.ts;
+#   readme  the README's snippet for the language (python/readme_app.py,
+#           java/src/readme/java/readme/AuthApp.java, go/readme/main.go: the
+#           README block is the region between their README:begin and
+#           README:end lines, which test/readme-languages.test.ts checks), run
+#           from $README_DIR, where the snippet's relative paths
+#           (branding/settings.json, branding/logo.png) resolve, into
+#           $OUT/<language>-readme, compared with typescript/readme-app.ts.
+APPS=(app readme)
+README_DIR="$WORK/readme"
+
+outdir_of() { if [ "$2" = app ]; then echo "$OUT/$1"; else echo "$OUT/$1-$2"; fi; }
+# The step (and log) name of a run, and the name of its line in the summary.
+step_of() { if [ "$2" = app ]; then echo "run-$1"; else echo "run-$1-$2"; fi; }
+label_of() { if [ "$2" = app ]; then echo "$1"; else echo "$1 $2"; fi; }
+
+# The directory the readme apps run in: branding/ as the README lays it out.
+make_readme_dir() {
+  rm -rf "$README_DIR" && mkdir -p "$README_DIR/branding" \
+    && cp test/bindings/fixtures/settings.json test/bindings/fixtures/logo.png "$README_DIR/branding/"
 }
 
-run_python() {
+# setup_<language>: what a language's apps share, run once before them.
+setup_python() {
   # A fresh venv each run, as a user's: the wheel with its dependencies, the
   # floor pinned as a user may pin it. Downloads are cached in $WORK/pip-cache.
   local venv="$WORK/venv"
   rm -rf "$venv"
   python3 -m venv "$venv" || return 1
   "$venv/bin/python" -m pip install --disable-pip-version-check -q --cache-dir "$WORK/pip-cache" \
-    "$(ls "$ROOT"/dist/python/*.whl)" "aws-cdk-lib==$CDK_FLOOR" "constructs==$CONSTRUCTS_FLOOR" || return 1
-  rm -rf "$OUT/python"
-  CDK_OUTDIR="$OUT/python" "$venv/bin/python" test/bindings/python/app.py
+    "$(ls "$ROOT"/dist/python/*.whl)" "aws-cdk-lib==$CDK_FLOOR" "constructs==$CONSTRUCTS_FLOOR"
+}
+
+setup_go() {
+  # go.mod replaces the library's real module path with dist/go and requires
+  # aws-cdk-go at the floor.
+  (cd test/bindings/go && go mod edit -require="github.com/aws/aws-cdk-go/awscdk/v2@v$CDK_FLOOR")
+}
+
+# run_<language> <app> <directory>: builds if need be and runs one app from the
+# directory; its cloud assembly goes where CDK_OUTDIR points.
+run_typescript() {
+  local file=app.ts
+  [ "$1" = readme ] && file=readme-app.ts
+  (cd "$2" && "$ROOT/node_modules/.bin/ts-node" --project "$ROOT/scripts/tsconfig.json" "$ROOT/test/bindings/typescript/$file")
+}
+
+run_python() {
+  local file=app.py
+  [ "$1" = readme ] && file=readme_app.py
+  (cd "$2" && "$WORK/venv/bin/python" "$ROOT/test/bindings/python/$file")
 }
 
 run_java() {
-  rm -rf "$OUT/java"
-  # The app's pom takes the library's jar from dist/java (a local Maven
-  # repository) like any other dependency; aws-cdk-lib pinned to the floor.
-  (cd test/bindings/java && CDK_OUTDIR="$OUT/java" mvn -B -q \
+  # The pom takes the library's jar from dist/java (a local Maven repository)
+  # like any other dependency; aws-cdk-lib pinned to the floor. `-P readme`
+  # compiles and runs the readme app instead of the full one.
+  local profile=()
+  [ "$1" = readme ] && profile=(-P readme)
+  (cd "$2" && mvn -B -q -f "$ROOT/test/bindings/java/pom.xml" "${profile[@]}" \
     -Dmaven.repo.local="$WORK/m2" -Dlibrary.version="$LIBRARY_VERSION" \
     -Dcdk.version="$CDK_FLOOR" -Dconstructs.version="$CONSTRUCTS_FLOOR" \
     compile exec:java)
 }
 
 run_go() {
-  rm -rf "$OUT/go"
-  # go.mod replaces the library's real module path with dist/go and requires
-  # aws-cdk-go at the floor. -mod=mod: when jsii-pacmak's generated go.mod
-  # moves (a new jsii runtime, say), go fills in the app's go.mod and go.sum
-  # instead of refusing. That happens in the copy: copy both back and commit.
-  (cd test/bindings/go && go mod edit -require="github.com/aws/aws-cdk-go/awscdk/v2@v$CDK_FLOOR" \
-    && CDK_OUTDIR="$OUT/go" GOFLAGS="$GOFLAGS -mod=mod" go run .)
+  # -mod=mod: when jsii-pacmak's generated go.mod moves (a new jsii runtime,
+  # say), go fills in the app's go.mod and go.sum instead of refusing. That
+  # happens in the copy: copy both back and commit.
+  local package=. binary="$WORK/bin/go-$1"
+  [ "$1" = readme ] && package=./readme
+  (cd test/bindings/go && GOFLAGS="$GOFLAGS -mod=mod" go build -o "$binary" "$package") \
+    && (cd "$2" && "$binary")
 }
 
-# requires <language> <tool...>: a language whose tools are missing fails, it is never skipped quietly.
-requires() {
-  local language="$1" tool; shift
+# run_app <language> <app>: one app, from its directory, into its cloud assembly.
+run_app() {
+  local language="$1" app="$2" directory="$ROOT/test/bindings/$1" outdir
+  [ "$app" = readme ] && directory="$README_DIR"
+  outdir=$(outdir_of "$language" "$app")
+  rm -rf "$outdir"
+  CDK_OUTDIR="$outdir" "run_$language" "$app" "$directory"
+}
+
+# missing_tool <tool...>: the first tool not installed; a language whose tools
+# are missing fails, it is never skipped quietly.
+missing_tool() {
+  local tool
   for tool in "$@"; do
-    if ! command -v "$tool" >/dev/null; then
-      RESULT[$language]="FAIL (0 s): $tool is not installed"
-      return 1
+    command -v "$tool" >/dev/null || { echo "$tool"; return 0; }
+  done
+  return 1
+}
+
+# The TypeScript references, one per app. Each must hold the handler and its
+# assets, and the comparison must catch damaged copies of it: otherwise a PASS
+# below would prove nothing. A failed reference fails that app in every language.
+declare -A REFERENCE_FAILURE=()
+if $build_ok; then
+  readme_dir_failure=""
+  step make-readme-dir make_readme_dir || readme_dir_failure="could not make $README_DIR"
+  for app in "${APPS[@]}"; do
+    name=$(step_of typescript "$app")
+    if [ "$app" = readme ] && [ -n "$readme_dir_failure" ]; then
+      REFERENCE_FAILURE[$app]="$readme_dir_failure"
+    elif ! step "$name" run_app typescript "$app"; then
+      REFERENCE_FAILURE[$app]="the TypeScript reference ($(label_of typescript "$app")) failed: $(first_error "$LOGS/$name.log")"
+    elif ! check=$(node scripts/bindings/compare-templates.js --self-test "$(outdir_of typescript "$app")" --handler "$HANDLER" 2>&1); then
+      REFERENCE_FAILURE[$app]="the comparison's self-test on the TypeScript reference ($(label_of typescript "$app")): $check"
     fi
   done
-}
-
-if ! $build_ok; then
-  for language in "${LANGUAGES[@]}"; do RESULT[$language]="FAIL: $build_failure"; done
-elif ! step run-typescript run_typescript; then
-  for language in "${LANGUAGES[@]}"; do
-    RESULT[$language]="FAIL: the TypeScript reference app failed: $(first_error "$LOGS/run-typescript.log")"
-  done
-else
-  # The reference must hold the handler and its assets, and the comparison must
-  # catch damaged copies of it: otherwise a PASS below would prove nothing.
-  reference_check=$(node scripts/bindings/compare-templates.js --self-test "$OUT/typescript" --handler "$HANDLER" 2>&1)
-  if [ $? -ne 0 ]; then
-    for language in "${LANGUAGES[@]}"; do RESULT[$language]="FAIL: the comparison's self-test on the TypeScript reference: $reference_check"; done
-  else
-    for language in "${LANGUAGES[@]}"; do
-      case "$language" in
-        python) tools=(python3) ;;
-        java) tools=(java mvn) ;;
-        go) tools=(go) ;;
-        dotnet)
-          if command -v dotnet >/dev/null; then
-            RESULT[dotnet]="NOT RUN: a .NET app is not written yet (package built in ${TIMING[pacmak-dotnet]} s)"
-          else
-            RESULT[dotnet]="NOT RUN: no dotnet SDK on this machine (code generated in ${TIMING[pacmak-dotnet]} s)"
-          fi
-          continue ;;
-      esac
-      requires "$language" "${tools[@]}" || continue
-      if step "run-$language" "run_$language"; then
-        judge "$language" "$OUT/$language" "${TIMING[run-$language]}"
-      else
-        RESULT[$language]="FAIL (${TIMING[run-$language]} s): $(first_error "$LOGS/run-$language.log")"
-      fi
-    done
-  fi
 fi
+
+for language in "${LANGUAGES[@]}"; do
+  case "$language" in
+    python) tools=(python3) ;;
+    java) tools=(java mvn) ;;
+    go) tools=(go) ;;
+    dotnet)
+      if ! $build_ok; then
+        result dotnet "FAIL: $build_failure"
+      elif command -v dotnet >/dev/null; then
+        result dotnet "NOT RUN: a .NET app is not written yet (package built in ${TIMING[pacmak-dotnet]} s)"
+      else
+        result dotnet "NOT RUN: no dotnet SDK on this machine (code generated in ${TIMING[pacmak-dotnet]} s)"
+      fi
+      continue ;;
+  esac
+  failure=""
+  if ! $build_ok; then
+    failure="$build_failure"
+  elif tool=$(missing_tool "${tools[@]}"); then
+    failure="$tool is not installed"
+  elif declare -F "setup_$language" >/dev/null && ! step "setup-$language" "setup_$language"; then
+    failure="setup-$language failed: $(first_error "$LOGS/setup-$language.log")"
+  fi
+  for app in "${APPS[@]}"; do
+    label=$(label_of "$language" "$app")
+    name=$(step_of "$language" "$app")
+    if [ -n "$failure" ]; then
+      result "$label" "FAIL: $failure"
+    elif [ -n "${REFERENCE_FAILURE[$app]:-}" ]; then
+      result "$label" "FAIL: ${REFERENCE_FAILURE[$app]}"
+    elif step "$name" run_app "$language" "$app"; then
+      judge "$label" "$(outdir_of typescript "$app")" "$(outdir_of "$language" "$app")" "${TIMING[$name]}"
+    else
+      result "$label" "FAIL (${TIMING[$name]} s): $(first_error "$LOGS/$name.log")"
+    fi
+  done
+done
 
 # --- report -----------------------------------------------------------------
 
 echo
 echo "step timings (s):"
-for name in "${TIMING_ORDER[@]}"; do printf '  %-16s %4d\n' "$name" "${TIMING[$name]}"; done
+for name in "${TIMING_ORDER[@]}"; do printf '  %-22s %4d\n' "$name" "${TIMING[$name]}"; done
 echo
 passed=0
 failed=0
-for language in "${LANGUAGES[@]}"; do
-  echo "$language: ${RESULT[$language]}"
-  case "${RESULT[$language]}" in
+for label in "${RESULT_ORDER[@]}"; do
+  echo "$label: ${RESULT[$label]}"
+  case "${RESULT[$label]}" in
     PASS*) passed=$((passed + 1)) ;;
     FAIL*) failed=$((failed + 1)) ;;
   esac
