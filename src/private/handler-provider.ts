@@ -1,12 +1,12 @@
 import * as path from 'path';
-import { ArnFormat, CfnResource, CustomResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Lazy, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, CfnResource, CustomResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Lazy, RemovalPolicy, Size, Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { claimParameterName, ClaimKind, CustomResourceType, DeclaredTarget } from './custom-resource-contract';
 import { LAMBDA_NODEJS_RUNTIME } from './lambda-runtime';
-import { MAX_ROLE_POLICY_CHARACTERS, shortestRendering } from './policy-size';
+import { LONGEST_REGION, MAX_ROLE_POLICY_CHARACTERS, renderedLength, SHORTEST_REGION } from './policy-size';
 import { StagedFile } from './staging';
 import { ValidationError } from './validate';
 
@@ -86,6 +86,8 @@ interface PoolGrant {
 interface ProviderResources {
   readonly pools: Map<cognito.IUserPool, PoolGrant>;
   readonly objectArns: string[];
+  /** The handler's own log group, which the role's first statement names. */
+  readonly logGroupArn: string;
 }
 
 interface PolicyStatementJson {
@@ -126,11 +128,10 @@ function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): stri
   });
   let resources = resourcesByProvider.get(provider);
   if (!resources) {
-    resources = { pools: new Map(), objectArns: [] };
-    resourcesByProvider.set(provider, resources);
     runOnNewestRuntime(provider);
     dropRedundantRoleDependency(provider);
-    logToOwnLogGroup(provider);
+    resources = { pools: new Map(), objectArns: [], logGroupArn: logToOwnLogGroup(provider) };
+    resourcesByProvider.set(provider, resources);
     const collected = resources;
     provider.node.addValidation({ validate: () => rolePolicySizeErrors(provider, collected) });
   }
@@ -240,37 +241,49 @@ function distinct(stack: Stack, values: string[]): string[] {
  * characters. Every distinct staged file is one S3 object ARN of about 130
  * characters and every styled target one claim ARN of about 90, so a stack
  * with some 75 different files (40 assets per style allowed) would fail to
- * create or update the role. Counted as a lower bound (literal text only,
- * pseudo parameters at their shortest), so the refusal is never wrong.
+ * create or update the role. Counted as a lower bound (see renderedLength),
+ * so the refusal is never wrong. A stack that names no region is counted in
+ * the region with the shortest name; when it would exceed the limit only in
+ * a region with a longer name, that is a warning: synth cannot know where
+ * the stack will deploy.
  */
 function rolePolicySizeErrors(provider: CustomResourceProvider, resources: ProviderResources): string[] {
   const stack = Stack.of(provider);
   const objects = distinct(stack, resources.objectArns);
   const documents: PolicyStatementJson[][] = [
     [
-      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: [] },
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: resources.logGroupArn },
       ...(objects.length > 0 ? [{ Effect: 'Allow' as const, Action: 's3:GetObject', Resource: objects }] : []),
     ],
     ...[...resources.pools.values()].map((pool) => pool.statements()),
   ];
-  const characters = documents.reduce((sum, statements) => sum + documentCharacters(stack, statements), 0);
-  if (characters <= MAX_ROLE_POLICY_CHARACTERS) {
-    return [];
-  }
+  const charactersIn = (region: string) => documents.reduce((sum, statements) => sum + documentCharacters(stack, statements, region), 0);
   const pools = resources.pools.size;
-  return [new ValidationError(provider, 'role policy', `${objects.length} distinct staged files and ${pools} user pool${pools === 1 ? '' : 's'}`,
-    `at most ${MAX_ROLE_POLICY_CHARACTERS} characters of inline policy per IAM role, and these need at least ${characters}: `
-    + 'the handler may read each staged file by its ARN (about 130 characters each), and keep the ownership record of each styled '
-    + 'client or ALL by its ARN (about 120 each). Use fewer distinct files in this stack (identical files are shared), '
-    + 'or spread the page styles (clients) over more stacks').message];
+  const what = `${objects.length} distinct staged files and ${pools} user pool${pools === 1 ? '' : 's'}`;
+  const remedy = 'Use fewer distinct files in this stack (identical files are shared), or spread the page styles (clients) over more stacks';
+  const characters = charactersIn(SHORTEST_REGION);
+  if (characters > MAX_ROLE_POLICY_CHARACTERS) {
+    return [new ValidationError(provider, 'role policy', what,
+      `at most ${MAX_ROLE_POLICY_CHARACTERS} characters of inline policy per IAM role, and these need at least ${characters}: `
+      + 'the handler may read each staged file by its ARN (about 130 characters each), and keep the ownership record of each styled '
+      + `client or ALL by its ARN (about 120 each). ${remedy}`).message];
+  }
+  const inLongestRegion = charactersIn(LONGEST_REGION);
+  if (Token.isUnresolved(stack.region) && inLongestRegion > MAX_ROLE_POLICY_CHARACTERS) {
+    Annotations.of(provider).addWarningV2('cdk-cognito-login:rolePolicySize',
+      `role policy for ${what}: at least ${inLongestRegion} characters in a region named like ${LONGEST_REGION}, over IAM's `
+      + `${MAX_ROLE_POLICY_CHARACTERS} per role, so deploying this stack there would fail (${characters} in ${SHORTEST_REGION}). `
+      + `Give the stack an env with its region to know for certain. ${remedy}`);
+  }
+  return [];
 }
 
-/** The fewest characters a policy document can have: its JSON with empty resources, plus each resource's shortest rendering. */
-function documentCharacters(stack: Stack, statements: PolicyStatementJson[]): number {
+/** The fewest characters a policy document can have in `region`: its JSON with empty resources, plus each resource's rendering. */
+function documentCharacters(stack: Stack, statements: PolicyStatementJson[], region: string): number {
   const resources = statements.flatMap((s) => [s.Resource].flat());
   const skeleton = JSON.stringify({ Version: '2012-10-17', Statement: statements.map((s) => ({ ...s, Resource: [] })) }).length;
   // Each ARN adds its own characters plus two quotes and a comma to the document.
-  return skeleton + resources.reduce((sum, arn) => sum + shortestRendering(stack, arn) + 3, 0);
+  return skeleton + resources.reduce((sum, arn) => sum + renderedLength(stack, arn, region) + 3, 0);
 }
 
 /** Sets the handler's runtime to HANDLER_RUNTIME, whatever runtimes this aws-cdk-lib names. */
@@ -306,7 +319,7 @@ function dropRedundantRoleDependency(provider: CustomResourceProvider): void {
  * the role may only create streams and put events there. The group is created
  * by the stack, so no permission to create groups is needed either.
  */
-function logToOwnLogGroup(provider: CustomResourceProvider): void {
+function logToOwnLogGroup(provider: CustomResourceProvider): string {
   const logGroup = new logs.CfnLogGroup(provider, 'LogGroup', {
     // Payload-free logs of deployments: a year covers an audit, and the group does not grow forever.
     retentionInDays: logs.RetentionDays.ONE_YEAR,
@@ -323,4 +336,5 @@ function logToOwnLogGroup(provider: CustomResourceProvider): void {
     role.addPropertyDeletionOverride('ManagedPolicyArns');
   }
   provider.addToRolePolicy({ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: logGroup.attrArn });
+  return logGroup.attrArn;
 }

@@ -1,4 +1,4 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 
 /**
  * IAM caps the inline policies of one role at 10,240 characters together
@@ -7,37 +7,52 @@ import { CfnResource, Stack } from 'aws-cdk-lib';
  */
 export const MAX_ROLE_POLICY_CHARACTERS = 10_240;
 
-/** The shortest value each pseudo parameter can take, so that counts are lower bounds. */
-const SHORTEST_PSEUDO_PARAMETERS: { readonly [name: string]: string } = {
-  'AWS::Partition': 'aws',
-  'AWS::AccountId': '123456789012',
-  'AWS::Region': 'us-east-1',
-  'AWS::URLSuffix': 'amazonaws.com',
-};
+/**
+ * The region names a stack without a region may deploy to, at their
+ * shortest and longest (us-east-1; ap-southeast-2, ap-northeast-3 and
+ * cn-northwest-1 have 14 characters). Region names recur in every ARN and
+ * pool id, so the two give the fewest and the most characters a policy can
+ * have in any commercial, China or GovCloud region.
+ */
+export const SHORTEST_REGION = 'us-east-1';
+export const LONGEST_REGION = 'ap-southeast-2';
+
+/** An account id has 12 digits everywhere. */
+const ACCOUNT_ID = '123456789012';
 
 /**
- * The length of the id Cognito generates for a Ref to these resource types:
- * a pool id is `<region>_<9 characters>` (the shortest region name has 9),
- * an app client id 26 lowercase letters and digits. Without them, a Ref
- * would count as nothing and every claim ARN of a styled client would be
- * undercounted by some 45 characters: a stack of 100 styled clients passed
- * synth and failed at deploy.
+ * The length of `value` once CloudFormation resolves it, for a stack
+ * deployed to `region` (the stack's own when it names one): literals count in
+ * full, pseudo parameters as they resolve there (the partition at its
+ * shortest, `aws`), Refs to pools and clients and the ARNs of pools and of
+ * the handler's log group at their shortest form, anything else (another
+ * attribute, an import) as nothing. So the count never exceeds what IAM
+ * will count: a limit it exceeds is exceeded for certain.
  */
-const GENERATED_ID_LENGTHS: { readonly [type: string]: number } = {
-  'AWS::Cognito::UserPool': 9 + 1 + 9,
-  'AWS::Cognito::UserPoolClient': 26,
-};
-
-/**
- * The fewest characters `value` can have once CloudFormation resolves it:
- * literals count in full, pseudo parameters at their shortest, Refs to
- * Cognito pools and clients at the length of the ids Cognito generates,
- * anything else (another attribute, an import) as nothing. A limit this count
- * exceeds is exceeded for certain, so a refusal based on it is never wrong.
- */
-export function shortestRendering(stack: Stack, value: string): number {
-  const resolved = stack.resolve(value);
-  return lengthOf(resolved, (logicalId) => GENERATED_ID_LENGTHS[typeOf(stack, logicalId) ?? ''] ?? 0);
+export function renderedLength(stack: Stack, value: string, region: string): number {
+  const actualRegion = Token.isUnresolved(stack.region) ? region : stack.region;
+  const pseudo: { readonly [name: string]: string } = {
+    'AWS::Partition': 'aws',
+    'AWS::AccountId': ACCOUNT_ID,
+    'AWS::Region': actualRegion,
+    'AWS::URLSuffix': 'amazonaws.com',
+  };
+  // A pool id is `<region>_<9 characters>`, an app client id 26 lowercase
+  // letters and digits. Counted as nothing, every claim ARN of a styled
+  // client was some 45 characters short: 100 styled clients passed synth.
+  const poolId = `${actualRegion}_123456789`;
+  const refLength = (logicalId: string) => ({
+    'AWS::Cognito::UserPool': poolId.length,
+    'AWS::Cognito::UserPoolClient': 26,
+  } as { [type: string]: number })[typeOf(stack, logicalId) ?? ''] ?? 0;
+  // The ARNs these attributes resolve to. A log group's generated name is
+  // `<stack name>-<logical id>-<random suffix>` (the suffix not counted),
+  // and its ARN ends with `:*`.
+  const arnLength = (logicalId: string) => ({
+    'AWS::Cognito::UserPool': `arn:aws:cognito-idp:${actualRegion}:${ACCOUNT_ID}:userpool/${poolId}`.length,
+    'AWS::Logs::LogGroup': `arn:aws:logs:${actualRegion}:${ACCOUNT_ID}:log-group:${stack.stackName}-${logicalId}-:*`.length,
+  } as { [type: string]: number })[typeOf(stack, logicalId) ?? ''] ?? 0;
+  return lengthOf(stack.resolve(value), { pseudo, refLength, arnLength });
 }
 
 /** The resource type of one of the stack's logical ids (read when asked: the stack may still grow between syntheses). */
@@ -47,7 +62,13 @@ function typeOf(stack: Stack, logicalId: string): string | undefined {
   return resource?.cfnResourceType;
 }
 
-function lengthOf(value: unknown, refLength: (logicalId: string) => number): number {
+interface Resolution {
+  readonly pseudo: { readonly [name: string]: string };
+  readonly refLength: (logicalId: string) => number;
+  readonly arnLength: (logicalId: string) => number;
+}
+
+function lengthOf(value: unknown, resolution: Resolution): number {
   if (typeof value === 'string') {
     return value.length;
   }
@@ -61,16 +82,20 @@ function lengthOf(value: unknown, refLength: (logicalId: string) => number): num
   const join = intrinsic['Fn::Join'];
   if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
     const parts: unknown[] = join[1];
-    return parts.reduce<number>((sum, part) => sum + lengthOf(part, refLength), 0) + join[0].length * Math.max(0, parts.length - 1);
+    return parts.reduce<number>((sum, part) => sum + lengthOf(part, resolution), 0) + join[0].length * Math.max(0, parts.length - 1);
   }
   const sub = intrinsic['Fn::Sub'];
   const template = Array.isArray(sub) ? sub[0] : sub;
   if (typeof template === 'string') {
-    return template.replace(/\$\{([^}!]+)\}/g, (_, name: string) => SHORTEST_PSEUDO_PARAMETERS[name] ?? '').length;
+    return template.replace(/\$\{([^}!]+)\}/g, (_, name: string) => resolution.pseudo[name] ?? '').length;
   }
   const ref = intrinsic.Ref;
   if (typeof ref === 'string') {
-    return SHORTEST_PSEUDO_PARAMETERS[ref]?.length ?? refLength(ref);
+    return resolution.pseudo[ref]?.length ?? resolution.refLength(ref);
+  }
+  const getAtt = intrinsic['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string' && getAtt[1] === 'Arn') {
+    return resolution.arnLength(getAtt[0]);
   }
   return 0;
 }

@@ -8,6 +8,7 @@ import { RESOURCE_TYPES } from '../../lambda/registry';
 import * as sdk from '../../lambda/shared/sdk';
 import { CognitoLogin, LoginDomain } from '../../src';
 import { examplesOnThisCdk } from '../util/compat';
+import { rolePolicyCharacters } from '../util/iam-rendering';
 
 /**
  * The custom-resource role of every example, read from the synthesized
@@ -216,23 +217,69 @@ describe.each(examplesOnThisCdk())('example %s: a Lambda trigger\'s role', (_nam
 });
 
 describe('the handler role\'s size', () => {
-  /** A login with `count` clients, each styled (Cognito's defaults), synthesized. */
-  function loginWithClients(count: number): () => void {
+  /** A login with `count` clients, each styled (Cognito's defaults), in `region` (none: an environment-agnostic stack). */
+  function loginWithClients(count: number, region: string | null = 'eu-west-1'): { app: App; stack: Stack; synth: () => void } {
     const app = new App();
-    const stack = new Stack(app, 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const stack = new Stack(app, 'Stack', region ? { env: { account: '123456789012', region } } : {});
     const login = new CognitoLogin(stack, 'Login', { domain: LoginDomain.cognitoPrefix('acme-test') });
     for (let i = 0; i < count; i++) {
       login.addClient(`Client${i}`, { callbackUrls: ['https://app.example.com/callback'] });
     }
-    return () => app.synth();
+    return { app, stack, synth: () => app.synth() };
+  }
+
+  /**
+   * What IAM would count for the handler role of that login deployed in
+   * `region`, from its template (synthesized unvalidated), but for the random
+   * end of the log group's generated name, whose length CloudFormation does
+   * not document.
+   */
+  function iamCount(count: number, region: string): number {
+    const { app, stack } = loginWithClients(count, region);
+    const template = app.synth({ skipValidation: true }).getStackArtifact(stack.artifactId).template;
+    const role = Object.keys(template.Resources).find((id) => id.startsWith('CdkCognitoLoginHandlerCustomResourceProviderRole'))!;
+    return rolePolicyCharacters(template, stack.stackName, role, region, '');
   }
 
   test('counts each styled client\'s ownership record at the length of the ids Cognito generates: 100 clients are refused at synth', () => {
     // IAM would refuse the role at deploy: 100 claim ARNs of ~100 characters each pass its 10,240-character limit
-    expect(loginWithClients(100)).toThrow(/role policy "0 distinct staged files and 1 user pool" is invalid: at most 10240 characters of inline policy per IAM role, and these need at least 1[0-9]{4}: .*ownership record of each styled client/);
+    expect(loginWithClients(100).synth).toThrow(/role policy "0 distinct staged files and 1 user pool" is invalid: at most 10240 characters of inline policy per IAM role, and these need at least 1[0-9]{4}: .*ownership record of each styled client/);
   });
 
   test('70 styled clients fit', () => {
-    expect(loginWithClients(70)).not.toThrow();
+    expect(loginWithClients(70).synth).not.toThrow();
+  });
+
+  // Region names recur in every ARN: a role can name about 79 clients in
+  // eu-west-1 and 72 in ap-southeast-2. Synth must refuse what IAM would,
+  // counted here from the template with every value filled in (but the log
+  // group's random suffix, which synth cannot count either).
+  test.each([
+    ['eu-west-1', 79, 80],
+    ['ap-southeast-2', 72, 73],
+  ])('in %s, refused at synth exactly when IAM\'s count is over: %d clients pass, %d do not', (region, fits, over) => {
+    // GIVEN what IAM would count
+    expect(iamCount(fits, region)).toBeLessThanOrEqual(10_240);
+    expect(iamCount(over, region)).toBeGreaterThan(10_240);
+
+    // THEN synth agrees
+    expect(loginWithClients(fits, region).synth).not.toThrow();
+    expect(loginWithClients(over, region).synth).toThrow(/role policy "0 distinct staged files and 1 user pool" is invalid/);
+  });
+
+  test('a stack without a region: refused where every region would refuse it, a warning where only some would', () => {
+    // GIVEN 73 clients: too many in ap-southeast-2, not in us-east-1
+    const { app, stack } = loginWithClients(73, null);
+
+    // WHEN
+    const messages = app.synth().getStackArtifact(stack.artifactId).messages;
+
+    // THEN synth passes and says where the deployment would fail
+    const warnings = messages.filter((m) => m.level === 'warning' && String(m.entry.data).includes('role policy'));
+    expect(warnings.map((m) => m.entry.data)).toEqual([
+      expect.stringMatching(/^role policy for 0 distinct staged files and 1 user pool: at least 1[0-9]{4} characters in a region named like ap-southeast-2, over IAM's 10240 per role, so deploying this stack there would fail \([0-9]+ in us-east-1\)\. Give the stack an env with its region/),
+    ]);
+    // and from 80 clients no region could take it
+    expect(loginWithClients(80, null).synth).toThrow(/role policy "0 distinct staged files and 1 user pool" is invalid/);
   });
 });
