@@ -117,8 +117,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // scripts/compat.sh tests against other aws-cdk-lib versions in copies here.
     '/.compat/',
     '__pycache__/',
-    // test/readme.test.ts compiles the README's quick start in a folder of its own here.
-    '/test/.readme-*/',
   ],
   npmignoreEnabled: true,
   // The login page preview (src/preview/cli.ts), compiled into lib/ with the
@@ -136,8 +134,10 @@ project.addDevDeps(`constructs@${CONSTRUCTS_DEV_VERSION}`);
 // `npm ci` refuse to install on a fresh clone. Pin the version that is whole.
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
 
-// Build output of the Java bindings app; added after projen's own `!/test/` line so it wins.
-project.gitignore.exclude('/test/bindings/java/target/');
+// Added after projen's own `!/test/` line so they win: build output of the
+// Java bindings apps, and the folders where test/readme.test.ts compiles the
+// README's TypeScript apps.
+project.gitignore.exclude('/test/bindings/java/target/', '/test/.readme-*/');
 
 // Lambda handler sources (lambda/) are bundled by esbuild into assets/handler/index.js,
 // which ships inside the npm package (and so inside every jsii binding).

@@ -40,17 +40,11 @@ CDK_FLOOR=$(peer_floor aws-cdk-lib)
 CONSTRUCTS_FLOOR=$(peer_floor constructs)
 LIBRARY_VERSION=$(node -p "require('./package.json').version")
 
-# The packages are built where node_modules holds the floor: jsii-pacmak writes
-# the versions it finds installed into what it generates (the Go module's
-# go.mod requires them), and a package that requires the newest aws-cdk-lib
-# would force it on every user. So the script reruns itself in a copy of the
-# tree with the floor installed (scripts/cdk-copy.sh); caches, logs and cloud
-# assemblies stay in this tree's .bindings/.
+# The packages are built where node_modules holds the floor (scripts/floor-copy.sh
+# says why), so the script reruns itself in that copy of the tree; caches,
+# logs and cloud assemblies stay in this tree's .bindings/.
 if [ -z "${BINDINGS_WORK:-}" ]; then
-  echo "--- copy of the tree on aws-cdk-lib $CDK_FLOOR, constructs $CONSTRUCTS_FLOOR" >&2
-  # aws-cdk-lib's node-proxy-agent asset at 2.1.2: the Go module proxy serves
-  # no v2.1.3 of its Go module, and the Go module requires what is installed.
-  copy=$(bash scripts/cdk-copy.sh "$CDK_FLOOR" "$CONSTRUCTS_FLOOR" @aws-cdk/asset-node-proxy-agent-v6@2.1.2) || exit 1
+  copy=$(bash scripts/floor-copy.sh) || exit 1
   BINDINGS_WORK="$WORK" exec bash "$copy/scripts/test-bindings.sh" "$@"
 fi
 

@@ -33,9 +33,12 @@ function scratchRepository(): { dir: string; git: (...args: string[]) => string;
 
   const env = {
     ...process.env,
-    GIT_AUTHOR_NAME: 'Release Test', GIT_AUTHOR_EMAIL: 'release@example.com',
-    GIT_COMMITTER_NAME: 'Release Test', GIT_COMMITTER_EMAIL: 'release@example.com',
-    GIT_CONFIG_NOSYSTEM: '1', HOME: base,
+    GIT_AUTHOR_NAME: 'Release Test',
+    GIT_AUTHOR_EMAIL: 'release@example.com',
+    GIT_COMMITTER_NAME: 'Release Test',
+    GIT_COMMITTER_EMAIL: 'release@example.com',
+    GIT_CONFIG_NOSYSTEM: '1',
+    HOME: base,
   };
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf-8' });
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', path.join(base, 'origin.git')], { env });
