@@ -64,7 +64,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // (a `!` or `BREAKING CHANGE:` commit) would bump to 2.0.0, which projen's
   // bump refuses until this number is raised on purpose (README "Versioning").
   majorVersion: 1,
-  bumpPackage: 'commit-and-tag-version@13.2.1',
+  // 12.7.3, not 13: 13 declares Node.js 22 or newer, and the team's machines run Node.js 20.
+  bumpPackage: 'commit-and-tag-version@12.7.3',
   depsUpgrade: false,
   buildWorkflow: false,
   pullRequestTemplate: false,
