@@ -9,6 +9,7 @@ import * as path from 'path';
 import { App, DefaultStackSynthesizer, Stack } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { ico, png } from '../../test/branding/images';
+import { policyCharactersPerRole } from '../../test/util/iam-rendering';
 
 export const ENV = { account: '123456789012', region: 'eu-west-1' };
 
@@ -99,7 +100,7 @@ export interface TemplateFacts {
   /**
    * Characters of the IAM policy documents the stack attaches (inline policies
    * of roles and AWS::IAM::Policy resources) as IAM counts them: compact JSON,
-   * intrinsics resolved to values of real length (see resolveForSize).
+   * intrinsics resolved to values of real length (test/util/iam-rendering.ts).
    */
   readonly policyChars: number;
   /** The largest sum of inline policy characters attached to one role (IAM's 10,240 limit is per role). */
@@ -109,27 +110,14 @@ export interface TemplateFacts {
 export function templateFacts(assembly: CloudAssembly, stackName: string): TemplateFacts {
   const artifact = assembly.getStackByName(stackName);
   const template = artifact.template as Template;
-  const resources = Object.entries(template.Resources);
-  const perRole = new Map<string, number>();
-  let policyChars = 0;
-  const types = new Map(resources.map(([id, r]) => [id, r.Type]));
-  const add = (role: string, doc: unknown) => {
-    const chars = JSON.stringify(resolveForSize(doc, types)).length;
-    policyChars += chars;
-    perRole.set(role, (perRole.get(role) ?? 0) + chars);
-  };
-  for (const [logicalId, resource] of resources) {
-    if (resource.Type === 'AWS::IAM::Role') {
-      for (const policy of resource.Properties?.Policies ?? []) add(logicalId, policy.PolicyDocument);
-    } else if (resource.Type === 'AWS::IAM::Policy') {
-      for (const role of resource.Properties?.Roles ?? []) add(role.Ref ?? JSON.stringify(role), resource.Properties.PolicyDocument);
-    }
-  }
+  const resources = Object.values(template.Resources);
+  // CloudFormation's generated names end in 12 or 13 random characters.
+  const perRole = policyCharactersPerRole(template, { ...ENV, stackName, generatedSuffix: 'ABCDEFGHIJKL' });
   return {
     bytes: statSync(path.join(assembly.directory, artifact.templateFile)).size,
     resources: resources.length,
-    lambdas: resources.filter(([, r]) => r.Type === 'AWS::Lambda::Function').length,
-    policyChars,
+    lambdas: resources.filter((r) => r.Type === 'AWS::Lambda::Function').length,
+    policyChars: [...perRole.values()].reduce((sum, chars) => sum + chars, 0),
     maxPolicyCharsPerRole: Math.max(0, ...perRole.values()),
   };
 }
@@ -137,47 +125,4 @@ export function templateFacts(assembly: CloudAssembly, stackName: string): Templ
 /** Synthesizes the stack and reads its facts. */
 export function factsOf(stack: Stack): TemplateFacts {
   return templateFacts(synth(stack), stack.stackName);
-}
-
-/** Made-up ids of the lengths AWS gives them, for sizing what a template resolves to. */
-const SAMPLE_IDS: Record<string, string> = {
-  'AWS::Cognito::UserPool': 'eu-west-1_AbCdEfGhI',
-  'AWS::Cognito::UserPoolClient': 'a1b2c3d4e5f6g7h8i9j0k1l2m3',
-};
-const SAMPLE_NAME = 'Bench-ResourceName0123456789-ABCDEFGHIJKL';
-
-function sampleArn(type: string): string {
-  const [, service] = type.split('::');
-  if (type === 'AWS::Cognito::UserPool') return `arn:aws:cognito-idp:${ENV.region}:${ENV.account}:userpool/${SAMPLE_IDS[type]}`;
-  if (type === 'AWS::Logs::LogGroup') return `arn:aws:logs:${ENV.region}:${ENV.account}:log-group:${SAMPLE_NAME}:*`;
-  return `arn:aws:${service.toLowerCase()}:${ENV.region}:${ENV.account}:${SAMPLE_NAME}`;
-}
-
-const PSEUDO: Record<string, string> = {
-  'AWS::Partition': 'aws', 'AWS::Region': ENV.region, 'AWS::AccountId': ENV.account, 'AWS::URLSuffix': 'amazonaws.com', 'AWS::StackName': 'Bench',
-};
-
-/**
- * A template value with its intrinsics (Ref, Fn::GetAtt, Fn::Join) replaced by
- * strings of the length CloudFormation would put there, so a policy's size can
- * be compared with IAM's limit, which counts the resolved document.
- */
-export function resolveForSize(value: unknown, types: ReadonlyMap<string, string>): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolveForSize(v, types));
-  if (value === null || typeof value !== 'object') return value;
-  const obj = value as Record<string, any>;
-  const keys = Object.keys(obj);
-  if (keys.length === 1 && keys[0] === 'Ref') {
-    const ref = obj.Ref as string;
-    return PSEUDO[ref] ?? SAMPLE_IDS[types.get(ref) ?? ''] ?? SAMPLE_NAME;
-  }
-  if (keys.length === 1 && keys[0] === 'Fn::GetAtt') {
-    const [id, attribute] = obj['Fn::GetAtt'] as [string, string];
-    return attribute === 'Arn' ? sampleArn(types.get(id) ?? 'AWS::Unknown::Thing') : SAMPLE_NAME;
-  }
-  if (keys.length === 1 && keys[0] === 'Fn::Join') {
-    const [separator, parts] = obj['Fn::Join'] as [string, unknown[]];
-    return (resolveForSize(parts, types) as unknown[]).map(String).join(separator);
-  }
-  return Object.fromEntries(keys.map((k) => [k, resolveForSize(obj[k], types)]));
 }

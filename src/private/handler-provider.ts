@@ -6,7 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { claimParameterName, ClaimKind, CustomResourceType, DeclaredTarget } from './custom-resource-contract';
 import { LAMBDA_NODEJS_RUNTIME } from './lambda-runtime';
-import { LONGEST_REGION, MAX_ROLE_POLICY_CHARACTERS, renderedLength, SHORTEST_REGION } from './policy-size';
+import { LONGEST_REGION, MAX_ROLE_POLICY_CHARACTERS, renderedLengths, SHORTEST_REGION } from './policy-size';
 import { StagedFile } from './staging';
 import { ValidationError } from './validate';
 
@@ -241,7 +241,7 @@ function distinct(stack: Stack, values: string[]): string[] {
  * characters. Every distinct staged file is one S3 object ARN of about 130
  * characters and every styled target one claim ARN of about 90, so a stack
  * with some 75 different files (40 assets per style allowed) would fail to
- * create or update the role. Counted as a lower bound (see renderedLength),
+ * create or update the role. Counted as a lower bound (see renderedLengths),
  * so the refusal is never wrong. A stack that names no region is counted in
  * the region with the shortest name; when it would exceed the limit only in
  * a region with a longer name, that is a warning: synth cannot know where
@@ -257,7 +257,9 @@ function rolePolicySizeErrors(provider: CustomResourceProvider, resources: Provi
     ],
     ...[...resources.pools.values()].map((pool) => pool.statements()),
   ];
-  const charactersIn = (region: string) => documents.reduce((sum, statements) => sum + documentCharacters(stack, statements, region), 0);
+  const lengthIn = renderedLengths(stack);
+  const charactersIn = (region: string) => documents.reduce(
+    (sum, statements) => sum + documentCharacters(statements, (arn) => lengthIn(arn, region)), 0);
   const pools = resources.pools.size;
   const what = `${objects.length} distinct staged files and ${pools} user pool${pools === 1 ? '' : 's'}`;
   const remedy = 'Use fewer distinct files in this stack (identical files are shared), or spread the page styles (clients) over more stacks';
@@ -278,12 +280,12 @@ function rolePolicySizeErrors(provider: CustomResourceProvider, resources: Provi
   return [];
 }
 
-/** The fewest characters a policy document can have in `region`: its JSON with empty resources, plus each resource's rendering. */
-function documentCharacters(stack: Stack, statements: PolicyStatementJson[], region: string): number {
+/** The fewest characters a policy document can have: its JSON with empty resources, plus each resource's `length`. */
+function documentCharacters(statements: PolicyStatementJson[], length: (arn: string) => number): number {
   const resources = statements.flatMap((s) => [s.Resource].flat());
   const skeleton = JSON.stringify({ Version: '2012-10-17', Statement: statements.map((s) => ({ ...s, Resource: [] })) }).length;
   // Each ARN adds its own characters plus two quotes and a comma to the document.
-  return skeleton + resources.reduce((sum, arn) => sum + renderedLength(stack, arn, region) + 3, 0);
+  return skeleton + resources.reduce((sum, arn) => sum + length(arn) + 3, 0);
 }
 
 /** Sets the handler's runtime to HANDLER_RUNTIME, whatever runtimes this aws-cdk-lib names. */

@@ -21,45 +21,50 @@ export const LONGEST_REGION = 'ap-southeast-2';
 const ACCOUNT_ID = '123456789012';
 
 /**
- * The length of `value` once CloudFormation resolves it, for a stack
- * deployed to `region` (the stack's own when it names one): literals count in
+ * How to measure the values of `stack`'s templates: the returned function
+ * gives the length of `value` once CloudFormation resolves it, for a stack
+ * deployed to `region` (the stack's own when it names one). Literals count in
  * full, pseudo parameters as they resolve there (the partition at its
  * shortest, `aws`), Refs to pools and clients and the ARNs of pools and of
  * the handler's log group at their shortest form, anything else (another
  * attribute, an import) as nothing. So the count never exceeds what IAM
  * will count: a limit it exceeds is exceeded for certain.
+ *
+ * The stack's resource types are read once, here: a Ref's type is looked up
+ * for every ARN measured, and a stack may have hundreds of each.
  */
-export function renderedLength(stack: Stack, value: string, region: string): number {
-  const actualRegion = Token.isUnresolved(stack.region) ? region : stack.region;
-  const pseudo: { readonly [name: string]: string } = {
-    'AWS::Partition': 'aws',
-    'AWS::AccountId': ACCOUNT_ID,
-    'AWS::Region': actualRegion,
-    'AWS::URLSuffix': 'amazonaws.com',
+export function renderedLengths(stack: Stack): (value: string, region: string) => number {
+  const types = new Map<string, string>();
+  for (const construct of stack.node.findAll()) {
+    if (CfnResource.isCfnResource(construct) && Stack.of(construct) === stack) {
+      types.set(stack.getLogicalId(construct), construct.cfnResourceType);
+    }
+  }
+  return (value, region) => {
+    const actualRegion = Token.isUnresolved(stack.region) ? region : stack.region;
+    const pseudo: { readonly [name: string]: string } = {
+      'AWS::Partition': 'aws',
+      'AWS::AccountId': ACCOUNT_ID,
+      'AWS::Region': actualRegion,
+      'AWS::URLSuffix': 'amazonaws.com',
+    };
+    // A pool id is `<region>_<9 characters>`, an app client id 26 lowercase
+    // letters and digits. Counted as nothing, every claim ARN of a styled
+    // client was some 45 characters short: 100 styled clients passed synth.
+    const poolId = `${actualRegion}_123456789`;
+    const refLength = (logicalId: string) => ({
+      'AWS::Cognito::UserPool': poolId.length,
+      'AWS::Cognito::UserPoolClient': 26,
+    } as { [type: string]: number })[types.get(logicalId) ?? ''] ?? 0;
+    // The ARNs these attributes resolve to. A log group's generated name is
+    // `<stack name>-<logical id>-<random suffix>` (the suffix not counted),
+    // and its ARN ends with `:*`.
+    const arnLength = (logicalId: string) => ({
+      'AWS::Cognito::UserPool': `arn:aws:cognito-idp:${actualRegion}:${ACCOUNT_ID}:userpool/${poolId}`.length,
+      'AWS::Logs::LogGroup': `arn:aws:logs:${actualRegion}:${ACCOUNT_ID}:log-group:${stack.stackName}-${logicalId}-:*`.length,
+    } as { [type: string]: number })[types.get(logicalId) ?? ''] ?? 0;
+    return lengthOf(stack.resolve(value), { pseudo, refLength, arnLength });
   };
-  // A pool id is `<region>_<9 characters>`, an app client id 26 lowercase
-  // letters and digits. Counted as nothing, every claim ARN of a styled
-  // client was some 45 characters short: 100 styled clients passed synth.
-  const poolId = `${actualRegion}_123456789`;
-  const refLength = (logicalId: string) => ({
-    'AWS::Cognito::UserPool': poolId.length,
-    'AWS::Cognito::UserPoolClient': 26,
-  } as { [type: string]: number })[typeOf(stack, logicalId) ?? ''] ?? 0;
-  // The ARNs these attributes resolve to. A log group's generated name is
-  // `<stack name>-<logical id>-<random suffix>` (the suffix not counted),
-  // and its ARN ends with `:*`.
-  const arnLength = (logicalId: string) => ({
-    'AWS::Cognito::UserPool': `arn:aws:cognito-idp:${actualRegion}:${ACCOUNT_ID}:userpool/${poolId}`.length,
-    'AWS::Logs::LogGroup': `arn:aws:logs:${actualRegion}:${ACCOUNT_ID}:log-group:${stack.stackName}-${logicalId}-:*`.length,
-  } as { [type: string]: number })[typeOf(stack, logicalId) ?? ''] ?? 0;
-  return lengthOf(stack.resolve(value), { pseudo, refLength, arnLength });
-}
-
-/** The resource type of one of the stack's logical ids (read when asked: the stack may still grow between syntheses). */
-function typeOf(stack: Stack, logicalId: string): string | undefined {
-  const resource = stack.node.findAll().find((c): c is CfnResource => CfnResource.isCfnResource(c)
-    && Stack.of(c) === stack && stack.getLogicalId(c) === logicalId);
-  return resource?.cfnResourceType;
 }
 
 interface Resolution {

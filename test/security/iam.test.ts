@@ -8,7 +8,7 @@ import { RESOURCE_TYPES } from '../../lambda/registry';
 import * as sdk from '../../lambda/shared/sdk';
 import { CognitoLogin, LoginDomain } from '../../src';
 import { examplesOnThisCdk } from '../util/compat';
-import { rolePolicyCharacters } from '../util/iam-rendering';
+import { policyCharactersPerRole } from '../util/iam-rendering';
 
 /**
  * The custom-resource role of every example, read from the synthesized
@@ -238,7 +238,7 @@ describe('the handler role\'s size', () => {
     const { app, stack } = loginWithClients(count, region);
     const template = app.synth({ skipValidation: true }).getStackArtifact(stack.artifactId).template;
     const role = Object.keys(template.Resources).find((id) => id.startsWith('CdkCognitoLoginHandlerCustomResourceProviderRole'))!;
-    return rolePolicyCharacters(template, stack.stackName, role, region, '');
+    return policyCharactersPerRole(template, { region, account: '123456789012', stackName: stack.stackName, generatedSuffix: '' }).get(role)!;
   }
 
   test('counts each styled client\'s ownership record at the length of the ids Cognito generates: 100 clients are refused at synth', () => {
