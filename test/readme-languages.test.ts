@@ -6,6 +6,7 @@
 // the reverse); the bindings run catches an app that drifted from the API.
 import { readFileSync } from 'fs';
 import * as path from 'path';
+import { readmeSection } from './util/readme';
 
 const ROOT = path.join(__dirname, '..');
 const SECTION = '## Python, Java and Go';
@@ -25,16 +26,14 @@ interface Block {
 
 /** The fenced blocks of each language in the README's section, by language. */
 function readmeBlocks(): Map<string, Block[]> {
-  const lines = readFileSync(path.join(ROOT, 'README.md'), 'utf-8').split('\n');
-  const start = lines.indexOf(SECTION);
-  if (start < 0) throw new Error(`README.md has no "${SECTION}" section`);
+  const { lines, line: first } = readmeSection(SECTION);
   const blocks = new Map<string, Block[]>();
-  for (let i = start + 1; i < lines.length && !lines[i].startsWith('## '); i++) {
+  for (let i = 1; i < lines.length; i++) {
     const fence = /^```(\w+)\s*$/.exec(lines[i]);
     if (!fence) continue;
     const end = lines.findIndex((text, j) => j > i && text.startsWith('```'));
-    if (end < 0) throw new Error(`README.md line ${i + 1}: the \`\`\`${fence[1]} block is never closed`);
-    blocks.set(fence[1], [...blocks.get(fence[1]) ?? [], { line: i + 2, lines: lines.slice(i + 1, end) }]);
+    if (end < 0) throw new Error(`README.md line ${first + i}: the \`\`\`${fence[1]} block is never closed`);
+    blocks.set(fence[1], [...blocks.get(fence[1]) ?? [], { line: first + i + 1, lines: lines.slice(i + 1, end) }]);
     i = end;
   }
   return blocks;

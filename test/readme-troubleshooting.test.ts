@@ -5,16 +5,14 @@
 // code that says it.
 import { readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
+import { readmeSection } from './util/readme';
 import { ACCOUNT_LINKED_MESSAGE, AMBIGUOUS_EMAIL_MESSAGE } from '../src/account-linking/private/linking-contract';
 
 const ROOT = path.join(__dirname, '..');
 
 /** Rows of the table under "## Troubleshooting" whose "from" column names our code. */
 function ourMessages(): { message: string; from: string }[] {
-  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf-8');
-  const section = readme.slice(readme.indexOf('\n## Troubleshooting\n'));
-  const table = section.slice(0, section.indexOf('\n## ', 1));
-  return table.split('\n')
+  return readmeSection('## Troubleshooting').lines
     .filter((line) => line.startsWith('| `'))
     .map((line) => line.split(' | '))
     .map(([quoted, from]) => ({ message: quoted, from: from.trim() }))

@@ -6,15 +6,13 @@ import * as path from 'path';
 import { App, Stack, Stage } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ts from 'typescript';
+import { readmeSection } from './util/readme';
 
 const ROOT = path.join(__dirname, '..');
 
-/** The first ```ts block after a heading of the README. */
+/** The first ```ts block of a README section. */
 function firstBlockAfter(heading: string): string {
-  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf-8');
-  const at = readme.indexOf(`\n${heading}\n`);
-  if (at < 0) throw new Error(`README has no "${heading}"`);
-  const match = /```ts\n([\s\S]*?)```/.exec(readme.slice(at));
+  const match = /```ts\n([\s\S]*?)```/.exec(readmeSection(heading).lines.join('\n'));
   if (!match) throw new Error(`README has no TypeScript block after "${heading}"`);
   return match[1];
 }
