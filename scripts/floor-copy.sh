@@ -9,8 +9,9 @@
 # aws-cdk-go would force it on every Go user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-peer_floor() { node -p "require('./package.json').peerDependencies['$1'].replace(/^[\\^~>=]+/, '')"; }
-echo "--- copy of the tree on aws-cdk-lib $(peer_floor aws-cdk-lib), constructs $(peer_floor constructs)" >&2
+cdk_floor=$(bash scripts/peer-floor.sh aws-cdk-lib)
+constructs_floor=$(bash scripts/peer-floor.sh constructs)
+echo "--- copy of the tree on aws-cdk-lib $cdk_floor, constructs $constructs_floor" >&2
 # aws-cdk-lib's node-proxy-agent asset at 2.1.2: the Go module proxy serves
 # no v2.1.3 of its Go module, and the Go module requires what is installed.
-exec bash scripts/cdk-copy.sh "$(peer_floor aws-cdk-lib)" "$(peer_floor constructs)" @aws-cdk/asset-node-proxy-agent-v6@2.1.2
+exec bash scripts/cdk-copy.sh "$cdk_floor" "$constructs_floor" @aws-cdk/asset-node-proxy-agent-v6@2.1.2

@@ -19,7 +19,7 @@ mkdir -p dist
 cp -a "$copy/dist/$target" "dist/$target"
 
 if [ "$target" = go ]; then
-  floor=$(node -p "require('./package.json').peerDependencies['aws-cdk-lib'].replace(/^[\\^~>=]+/, '')")
+  floor=$(bash scripts/peer-floor.sh aws-cdk-lib)
   required=$(grep -h 'github.com/aws/aws-cdk-go/awscdk/v2 ' dist/go/*/go.mod | awk '{print $2}' | sort -u)
   if [ "$required" != "v$floor" ]; then
     echo "dist/go requires aws-cdk-go $required, not the floor v$floor" >&2

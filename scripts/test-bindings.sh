@@ -35,9 +35,8 @@ HANDLER="$ROOT/assets/handler/index.js"
 # every registry serves it, and the newest end of the range is tested by
 # `npm run compat`. The TypeScript reference runs on it too, from the
 # node_modules of the copy below, so every language synthesizes with the same release.
-peer_floor() { node -p "require('./package.json').peerDependencies['$1'].replace(/^[\\^~]/, '')"; }
-CDK_FLOOR=$(peer_floor aws-cdk-lib)
-CONSTRUCTS_FLOOR=$(peer_floor constructs)
+CDK_FLOOR=$(bash scripts/peer-floor.sh aws-cdk-lib)
+CONSTRUCTS_FLOOR=$(bash scripts/peer-floor.sh constructs)
 LIBRARY_VERSION=$(node -p "require('./package.json').version")
 
 # The packages are built where node_modules holds the floor (scripts/floor-copy.sh
