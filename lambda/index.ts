@@ -7,7 +7,7 @@
  */
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { registeredType, RESOURCE_TYPES } from './registry';
-import { cognitoClient, s3Client, ssmClient } from './shared/clients';
+import { cloudFormationClient, cognitoClient, s3Client, ssmClient } from './shared/clients';
 import { DEFAULT_SAFETY_MARGIN_MS, RemainingTime, withDeadline } from './shared/deadline';
 import { Invocation } from './shared/invocation';
 import { log } from './shared/log';
@@ -34,7 +34,9 @@ export function createHandler(options: HandlerOptions = {}): CustomResourceHandl
       physicalResourceId: event.RequestType === 'Create' ? undefined : event.PhysicalResourceId,
     });
     return withDeadline(context, marginMs, (signal, deadlineAt) => {
-      const invocation: Invocation = { cognito: cognitoClient(), s3: s3Client(), ssm: ssmClient(), retry, signal, deadlineAt };
+      const invocation: Invocation = {
+        cognito: cognitoClient(), s3: s3Client(), ssm: ssmClient(), cloudFormation: cloudFormationClient(), retry, signal, deadlineAt,
+      };
       return dispatch(invocation, event);
     }, retry.now);
   };

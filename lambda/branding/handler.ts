@@ -2,15 +2,17 @@ import type { ManagedLoginBrandingType } from '@aws-sdk/client-cognito-identity-
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { createStyle, deleteStyle, describeStyle, patchStyle } from './api';
 import { loadContent, StyleContent } from './content';
-import { describeAssets, lostSlots } from './style';
+import { describeAssets, lostSlots, sameLiveStyle } from './style';
 import { BRANDING_ID_ATTRIBUTE, DeclaredStyle, MANAGED_LOGIN_BRANDING } from '../../src/branding/private/branding-contract';
 import { requireClientId, requireUserPoolId } from '../../src/private/property-parsing';
-import { ownerOf, release, takeClaim, Target } from '../shared/claims';
+import { claimBeforeWriting, declaredOf, release, restoreClaim, Target } from '../shared/claims';
 import { sameDeclaredState } from '../shared/declared-state';
 import { isAwsError } from '../shared/errors';
 import { Invocation } from '../shared/invocation';
 import { log } from '../shared/log';
+import { isRollingBack, ownerOf } from '../shared/owners';
 import { HandlerResult } from '../shared/result';
+import { undoFailedCreate } from '../shared/undo';
 
 /**
  * How often the handler looks at the client's style again when Cognito
@@ -37,8 +39,7 @@ export async function onBrandingEvent(invocation: Invocation, event: CloudFormat
     case 'Create': {
       const style = MANAGED_LOGIN_BRANDING.parse(event.ResourceProperties);
       logStyle('create', style);
-      const liveId = await reach(invocation, style, undefined, 'create');
-      await takeClaim(invocation, targetOf(style), ownerOf(event));
+      const liveId = await createOnTarget(invocation, event, style);
       return brandingResult(liveId, liveId);
     }
     case 'Update':
@@ -49,6 +50,66 @@ export async function onBrandingEvent(invocation: Invocation, event: CloudFormat
   }
 }
 
+/**
+ * The first write of a resource to a client: a Create, or an Update onto
+ * another client (a replacement). All or nothing: when it fails, aws-cdk-lib's
+ * entrypoint answers the rollback's Delete itself, without calling the
+ * handler (a failed Create has the physical id
+ * AWSCDK::CustomResourceProviderFramework::CREATE_FAILED), and CloudFormation
+ * never sends a replacement that failed a Delete either; so nothing else would
+ * ever remove what it wrote. The record names this resource before the first
+ * write, and the client's style as it was is kept in memory, so a failure
+ * puts both back before the error is answered.
+ */
+async function createOnTarget(invocation: Invocation, event: CloudFormationCustomResourceEvent, style: DeclaredStyle): Promise<string> {
+  const target = targetOf(style);
+  // Files first: one that cannot be read fails the create before anything is written.
+  const content = await loadContent(invocation, style);
+  const before = await claimBeforeWriting(invocation, target, ownerOf(event), declaredOf(event.ResourceProperties));
+  let found: ManagedLoginBrandingType | undefined;
+  return undoFailedCreate(invocation, target, async () => {
+    // Read before the first write rather than after an "exists" answer: a
+    // retried create whose first response was lost would otherwise be taken
+    // for a style that was there before.
+    found = await describeStyle(invocation, style);
+    return reach(invocation, style, content, undefined, found ? 'describe' : 'create');
+  }, async (cleanup) => {
+    await putBack(cleanup, style, found);
+    await restoreClaim(cleanup, target, before);
+  });
+}
+
+/**
+ * Makes the client's style what it was before a failed create: none (our
+ * partial style deleted), or the style found there (recreated from the
+ * copy read before the first write, unless it is still intact).
+ */
+async function putBack(invocation: Invocation, style: DeclaredStyle, found: ManagedLoginBrandingType | undefined): Promise<void> {
+  const live = await describeStyle(invocation, style);
+  if (found && live && sameLiveStyle(live, found)) {
+    logStyle('undo', style, 'the style found before is intact', live.ManagedLoginBrandingId);
+    return;
+  }
+  if (live) {
+    logStyle('undo', style, found ? 'the style found before is recreated' : 'the client had no style', live.ManagedLoginBrandingId);
+    await deleteStyle(invocation, style.userPoolId, live.ManagedLoginBrandingId!);
+  }
+  if (found) {
+    await createStyle(invocation, style, contentOf(found));
+  }
+}
+
+/** A described style as request members, to create it again. */
+function contentOf(found: ManagedLoginBrandingType): StyleContent {
+  if (found.UseCognitoProvidedValues) {
+    return { UseCognitoProvidedValues: true };
+  }
+  return {
+    ...(found.Settings === undefined ? {} : { Settings: found.Settings as Record<string, unknown> }),
+    ...((found.Assets ?? []).length === 0 ? {} : { Assets: found.Assets }),
+  };
+}
+
 async function update(invocation: Invocation, event: CloudFormationCustomResourceEvent & { RequestType: 'Update' }): Promise<HandlerResult> {
   const style = MANAGED_LOGIN_BRANDING.parse(event.ResourceProperties);
   const oldProperties = event.OldResourceProperties;
@@ -57,8 +118,7 @@ async function update(invocation: Invocation, event: CloudFormationCustomResourc
     // new resource (new physical id); CloudFormation then sends Delete, with
     // the old properties, for the old client's.
     logStyle('replace', style, 'user pool or client changed');
-    const liveId = await reach(invocation, style, undefined, 'create');
-    await takeClaim(invocation, targetOf(style), ownerOf(event));
+    const liveId = await createOnTarget(invocation, event, style);
     return brandingResult(liveId, liveId);
   }
   if (sameDeclaredState(oldProperties, event.ResourceProperties)) {
@@ -70,9 +130,25 @@ async function update(invocation: Invocation, event: CloudFormationCustomResourc
       return brandingResult(event.PhysicalResourceId, live.ManagedLoginBrandingId!);
     }
   }
-  const liveId = await reach(invocation, style, parseOldStyle(oldProperties), 'describe');
-  await takeClaim(invocation, targetOf(style), ownerOf(event));
-  return brandingResult(event.PhysicalResourceId, liveId);
+  const content = await loadContent(invocation, style);
+  await claimBeforeWriting(invocation, targetOf(style), ownerOf(event), declaredOf(event.ResourceProperties));
+  try {
+    const liveId = await reach(invocation, style, content, parseOldStyle(oldProperties), 'describe');
+    return brandingResult(event.PhysicalResourceId, liveId);
+  } catch (error) {
+    if (!isAwsError(error, 'ResourceNotFoundException')) {
+      throw error;
+    }
+    // Cognito answers this for a client (or pool) that is gone: the describe
+    // found no style, and the create found no client.
+    if (await isRollingBack(invocation, event)) {
+      logStyle('nothing to restore', style, 'the client or its pool no longer exists; the rollback has nothing left to style');
+      return brandingResult(event.PhysicalResourceId, event.PhysicalResourceId);
+    }
+    throw new Error(`Client ${style.clientId} of user pool ${style.userPoolId} no longer exists (deleted outside CloudFormation?), `
+      + 'so its style cannot be updated. Give the client construct a new id so that CloudFormation creates the client again, '
+      + `or remove the client and its style from the app. (${(error as Error).message})`);
+  }
 }
 
 /**
@@ -104,15 +180,16 @@ function parseOldStyle(oldProperties: Record<string, unknown>): DeclaredStyle | 
  * declared one (now known to pass) created. Cognito's defaults need no such
  * check.
  *
- * `firstStep` 'create' tries the create first (a Create event: the client
- * normally has no style); 'describe' reads the live style first (an Update:
- * it normally has one). A create answered with ManagedLoginBrandingExists
+ * `firstStep` 'create' tries the create first (the client was just found
+ * with no style); 'describe' reads the live style first (an Update, a
+ * take-over, a restore). A create answered with ManagedLoginBrandingExists
  * (a style made in the console, left by another stack, or our own create
  * retried after a lost response) leads to the same convergence: the existing
  * style is taken over.
  */
-async function reach(invocation: Invocation, style: DeclaredStyle, old: DeclaredStyle | undefined, firstStep: 'create' | 'describe'): Promise<string> {
-  const content = await loadContent(invocation, style);
+async function reach(
+  invocation: Invocation, style: DeclaredStyle, content: StyleContent, old: DeclaredStyle | undefined, firstStep: 'create' | 'describe',
+): Promise<string> {
   if (firstStep === 'create') {
     const created = await createUnlessExists(invocation, style, content);
     if (created) {
@@ -190,14 +267,18 @@ function recreateReason(style: DeclaredStyle, old: DeclaredStyle | undefined, li
 /**
  * A Delete addresses the client's live style, found by client rather than
  * by the physical id (which may name a style recreated since). The claim
- * decides whether this resource may remove it (see claims.ts).
+ * decides whether this resource may remove it, or hands the client back to
+ * an earlier owner's declaration (see claims.ts).
  */
 async function remove(invocation: Invocation, event: CloudFormationCustomResourceEvent & { RequestType: 'Delete' }): Promise<void> {
   const target = deleteTarget(event);
   if (!target) {
     return;
   }
-  const outcome = await release(invocation, target, ownerOf(event), () => deleteLiveStyle(invocation, target));
+  const outcome = await release(invocation, target, ownerOf(event), {
+    remove: () => deleteLiveStyle(invocation, target),
+    restore: (declared) => restoreDeclaration(invocation, target, declared),
+  });
   if (outcome !== 'legacy') {
     return;
   }
@@ -209,6 +290,24 @@ async function remove(invocation: Invocation, event: CloudFormationCustomResourc
     await deleteStyle(invocation, target.userPoolId, event.PhysicalResourceId);
   } else {
     log('nothing to delete', { ...target, physicalResourceId: event.PhysicalResourceId, reason: live ? 'the client\'s style is not this resource\'s' : 'the client has no style' });
+  }
+}
+
+/**
+ * Applies an earlier owner's declaration again: its properties point at
+ * files still in the asset bucket. A client that is gone has nothing left
+ * to style, which must not fail the Delete (a rollback's).
+ */
+async function restoreDeclaration(invocation: Invocation, target: Target, declared: Record<string, unknown>): Promise<void> {
+  const style = MANAGED_LOGIN_BRANDING.parse(declared);
+  logStyle('restore', style, 'an earlier owner\'s declaration');
+  try {
+    await reach(invocation, style, await loadContent(invocation, style), undefined, 'describe');
+  } catch (error) {
+    if (!isAwsError(error, 'ResourceNotFoundException')) {
+      throw error;
+    }
+    log('nothing to restore', { ...target, reason: 'the client or its pool no longer exists' });
   }
 }
 

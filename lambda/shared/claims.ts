@@ -1,21 +1,29 @@
-import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
+import { Claim, decodeClaim, encodeClaim, OwnerEntry } from './claim-record';
 import { isAwsError } from './errors';
 import { awsCall, Invocation } from './invocation';
 import { log } from './log';
+import { ownerParts, stillExists } from './owners';
 import { DeleteParameterCommand, GetParameterCommand, PutParameterCommand } from './sdk';
 import { claimParameterName, ClaimKind } from '../../src/private/custom-resource-contract';
 
 /**
- * Ownership records ("claims"): which custom resource last applied the style
- * of a target, so that a Delete never undoes another resource's state.
+ * Ownership records ("claims"): which custom resource declares a target's
+ * state now, which ones declared it before, and what each declared, so that
+ * a Delete never undoes another resource's state and a rolled-back take-over
+ * brings the earlier declaration back.
  *
  * Cognito keeps one style per client (and one classic customization per
  * client or ALL) and no owner. When a construct is renamed or moved to
  * another stack, CloudFormation creates the new resource and then deletes
  * the old one, both aimed at the same target; on rollback it deletes the new
- * one while the old one stays. Only a record outside Cognito can tell those
- * Deletes apart. One SSM String parameter per target holds
- * `{"owner": "<StackId>|<LogicalResourceId>", "previous"?: "<owner>"}`.
+ * one while the old one stays, and sends the old one no event. Two apps may
+ * also style one client. Only a record outside Cognito can tell these apart:
+ * one SSM parameter per target (claim-record.ts).
+ *
+ * When a previous owner still counts: while CloudFormation says its
+ * resource exists (owners.ts). A previous owner whose stack was deleted,
+ * whose resource was retained by DeletionPolicy Retain, or which was removed
+ * from its stack, is forgotten the first time a Delete looks at it.
  */
 
 /** A styled target: one client's (or ALL's) managed login style or classic customization. */
@@ -25,20 +33,16 @@ export interface Target {
   readonly clientId: string;
 }
 
-export interface Claim {
-  /** The resource that applied the target's current state. */
-  readonly owner: string;
-  /** The resource it took the target over from, while that one may still exist. */
-  readonly previous?: string;
-}
-
-/** The identity of a custom resource across its life: stack and logical id (a move or rename changes it). */
-export function ownerOf(event: CloudFormationCustomResourceEvent): string {
-  return `${event.StackId}|${event.LogicalResourceId}`;
-}
+export type { Claim } from './claim-record';
 
 function targetFields(target: Target) {
   return { userPoolId: target.userPoolId, clientId: target.clientId };
+}
+
+/** The properties a record keeps of a declaration: all but the ServiceToken (the handler's ARN says nothing of the state). */
+export function declaredOf(properties: Record<string, unknown>): Record<string, unknown> {
+  const { ServiceToken: _token, ...declared } = properties;
+  return declared;
 }
 
 export async function readClaim(invocation: Invocation, target: Target): Promise<Claim | undefined> {
@@ -53,7 +57,7 @@ export async function readClaim(invocation: Invocation, target: Target): Promise
     }
     throw error;
   }
-  const parsed = parseClaim(value);
+  const parsed = decodeClaim(value);
   if (!parsed) {
     // Written by no version of this handler; an unreadable record owns nothing.
     log('claim unreadable, treated as absent', { ...targetFields(target), parameter: name });
@@ -61,27 +65,20 @@ export async function readClaim(invocation: Invocation, target: Target): Promise
   return parsed;
 }
 
-function parseClaim(value: string | undefined): Claim | undefined {
-  try {
-    const parsed = JSON.parse(value ?? '') as { owner?: unknown; previous?: unknown };
-    if (typeof parsed.owner !== 'string' || parsed.owner === '') {
-      return undefined;
-    }
-    return typeof parsed.previous === 'string' && parsed.previous !== '' ? { owner: parsed.owner, previous: parsed.previous } : { owner: parsed.owner };
-  } catch {
-    return undefined;
-  }
-}
-
 async function writeClaim(invocation: Invocation, target: Target, record: Claim): Promise<void> {
   const name = claimParameterName(target.userPoolId, target.kind, target.clientId);
+  const { value, tier, dropped } = encodeClaim(record);
+  for (const entry of dropped) {
+    log('previous owner forgotten', { ...targetFields(target), owner: entry.owner, reason: 'the record holds at most 8 KB; the oldest previous owners go first' });
+  }
   await awsCall(invocation, 'PutParameter', (options) => invocation.ssm.send(new PutParameterCommand({
     Name: name,
     Type: 'String',
+    Tier: tier,
     Overwrite: true,
-    Value: JSON.stringify(record),
+    Value: value,
   }), options));
-  log('claim written', { ...targetFields(target), parameter: name, reason: record.previous ? 'taken over from another resource' : undefined });
+  log('claim written', { ...targetFields(target), parameter: name, owner: record.owner });
 }
 
 async function deleteClaim(invocation: Invocation, target: Target): Promise<void> {
@@ -96,60 +93,108 @@ async function deleteClaim(invocation: Invocation, target: Target): Promise<void
   log('claim deleted', { ...targetFields(target), parameter: name });
 }
 
-/**
- * Records `owner` as the owner of the target, after it applied its
- * declaration. A target owned by another resource is taken over and that
- * resource kept as `previous`, for the Delete that rolls the take-over back;
- * a target the owner already holds keeps its `previous`.
- */
-export async function takeClaim(invocation: Invocation, target: Target, owner: string): Promise<void> {
-  const current = await readClaim(invocation, target);
-  const previous = current === undefined ? undefined : current.owner === owner ? current.previous : current.owner;
-  if (current?.owner === owner && current.previous === previous) {
-    return;
-  }
-  await writeClaim(invocation, target, previous === undefined ? { owner } : { owner, previous });
+function sameClaim(a: Claim | undefined, b: Claim | undefined): boolean {
+  return JSON.stringify(a && encodeClaim(a).value) === JSON.stringify(b && encodeClaim(b).value);
 }
 
-/** What a Delete of `owner` must do to the target's live state. */
+/**
+ * Records `owner` as the owner of the target with what it declares, BEFORE
+ * it writes anything to Cognito: a failure between the two can then only
+ * leave a record naming a resource whose writes the record lets a later
+ * Delete find, never state that no record explains. A target another
+ * resource holds is taken over, that resource kept first among the
+ * previous owners (with its declaration, to bring back if this one is rolled
+ * back). Returns the record as it was, for `restoreClaim` when the write
+ * that follows fails.
+ */
+export async function claimBeforeWriting(
+  invocation: Invocation, target: Target, owner: string, declared: Record<string, unknown>,
+): Promise<Claim | undefined> {
+  const before = await readClaim(invocation, target);
+  let previous: readonly OwnerEntry[] = before?.previous ?? [];
+  if (before && before.owner !== owner) {
+    const other = ownerParts(before.owner);
+    log('taking over', { ...targetFields(target), owner: before.owner, reason: `declared by ${other.logicalId} of stack ${other.stackId}; it gets the target back if this resource goes away first` });
+    const earlier = previous.filter((p) => p.owner !== before.owner && p.owner !== owner);
+    previous = [{ owner: before.owner, ...(before.declared ? { declared: before.declared } : {}) }, ...earlier];
+  }
+  const record: Claim = { owner, declared, previous: previous.filter((p) => p.owner !== owner) };
+  if (!sameClaim(before, record)) {
+    await writeClaim(invocation, target, record);
+  }
+  return before;
+}
+
+/** Puts the record back as it was before `claimBeforeWriting` (a failed Create undoing itself). */
+export async function restoreClaim(invocation: Invocation, target: Target, before: Claim | undefined): Promise<void> {
+  if (before) {
+    await writeClaim(invocation, target, before);
+  } else {
+    await deleteClaim(invocation, target);
+  }
+}
+
+/** What a Delete did to the target's live state. */
 export type Release =
-  /** The owner is the last to have declared the target: remove its state. */
+  /** The owner was the last to declare the target: its state is removed. */
   | 'remove'
+  /** An earlier owner that still exists declared the target: its declaration is applied again and it owns the target. */
+  | 'restore'
   /** No record (deployed before claims existed): the caller's legacy rule decides. */
   | 'legacy'
-  /** Another resource holds the target (or gets it back): leave the state alone. */
+  /** Another resource holds the target: the state is left alone. */
   | 'leave';
 
+export interface ReleaseActions {
+  /** Removes the target's state (the last declaration goes away). */
+  readonly remove: () => Promise<void>;
+  /** Converges the target to an earlier owner's declaration. */
+  readonly restore: (declared: Record<string, unknown>) => Promise<void>;
+}
+
 /**
- * Settles the record for a Delete of `owner` and says what to do with the
- * live state. `removeState` runs before the record is deleted, so a Delete
- * that fails half-way still owns the target when CloudFormation retries it.
+ * Settles the record for a Delete of `owner` and does what it says to the
+ * live state. The state changes before the record does, so a Delete that
+ * fails half-way still owns the target when CloudFormation retries it.
  *
- * - owner without previous: remove the state, then the record;
- * - owner with previous P: the rollback of a take-over (rename or move:
- *   CloudFormation created the owner, then failed and deletes it while P
- *   still exists). The live state stays and the record goes back to P;
- * - another owner: leave it; if its previous is this owner, drop that
- *   previous (this owner is gone and must never get the target back).
+ * - `owner` holds the target: the newest previous owner that still exists
+ *   gets it back with its own declaration applied again (the rollback of a
+ *   rename or move, or the second of two apps going away); previous owners
+ *   that no longer exist are forgotten; with none left, the state and the
+ *   record are removed.
+ * - another resource holds it: the state is left alone, and `owner` leaves
+ *   that record's previous owners (it is gone and must never come back).
  */
-export async function release(invocation: Invocation, target: Target, owner: string, removeState: () => Promise<void>): Promise<Release> {
+export async function release(invocation: Invocation, target: Target, owner: string, actions: ReleaseActions): Promise<Release> {
   const current = await readClaim(invocation, target);
   if (current === undefined) {
     return 'legacy';
   }
-  if (current.owner === owner) {
-    if (current.previous !== undefined) {
-      log('left in place', { ...targetFields(target), reason: 'rollback of a take-over: the previous owner still declares this target' });
-      await writeClaim(invocation, target, { owner: current.previous });
-      return 'leave';
+  if (current.owner !== owner) {
+    log('left in place', { ...targetFields(target), owner: current.owner, reason: 'another resource owns this target' });
+    if (current.previous.some((p) => p.owner === owner)) {
+      await writeClaim(invocation, target, { ...current, previous: current.previous.filter((p) => p.owner !== owner) });
     }
-    await removeState();
-    await deleteClaim(invocation, target);
-    return 'remove';
+    return 'leave';
   }
-  log('left in place', { ...targetFields(target), reason: 'another resource owns this target' });
-  if (current.previous === owner) {
-    await writeClaim(invocation, target, { owner: current.owner });
+  for (const [index, entry] of current.previous.entries()) {
+    if (!await stillExists(invocation, entry.owner)) {
+      log('previous owner forgotten', { ...targetFields(target), owner: entry.owner, reason: 'CloudFormation says it no longer exists' });
+      continue;
+    }
+    const handBack: Claim = {
+      owner: entry.owner, ...(entry.declared ? { declared: entry.declared } : {}), previous: current.previous.slice(index + 1),
+    };
+    if (entry.declared) {
+      log('restoring', { ...targetFields(target), owner: entry.owner, reason: 'an earlier owner still declares this target: its declaration comes back' });
+      await actions.restore(entry.declared);
+    } else {
+      log('left in place', { ...targetFields(target), owner: entry.owner, reason: 'handed back to an earlier owner whose record predates declarations: its content cannot be applied again here' });
+    }
+    await writeClaim(invocation, target, handBack);
+    return entry.declared ? 'restore' : 'leave';
   }
-  return 'leave';
+  await actions.remove();
+  await deleteClaim(invocation, target);
+  return 'remove';
 }

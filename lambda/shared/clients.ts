@@ -1,4 +1,4 @@
-import { CognitoIdentityProviderClient, S3Client, SSMClient } from './sdk';
+import { CloudFormationClient, CognitoIdentityProviderClient, S3Client, SSMClient } from './sdk';
 
 /**
  * The SDK clients, built once per cold start and reused by every invocation
@@ -34,6 +34,7 @@ export function clientConfig(timeouts: HttpTimeouts = HTTP_TIMEOUTS) {
 let cognito: CognitoIdentityProviderClient | undefined;
 let s3: S3Client | undefined;
 let ssm: SSMClient | undefined;
+let cloudFormation: CloudFormationClient | undefined;
 
 export function cognitoClient(): CognitoIdentityProviderClient {
   cognito ??= new CognitoIdentityProviderClient(clientConfig());
@@ -50,4 +51,9 @@ export function s3Client(): S3Client {
 export function ssmClient(): SSMClient {
   ssm ??= new SSMClient(clientConfig());
   return ssm;
+}
+
+export function cloudFormationClient(): CloudFormationClient {
+  cloudFormation ??= new CloudFormationClient(clientConfig());
+  return cloudFormation;
 }

@@ -1,3 +1,4 @@
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SSMClient } from '@aws-sdk/client-ssm';
@@ -8,11 +9,18 @@ export interface Invocation {
   readonly cognito: CognitoIdentityProviderClient;
   readonly s3: S3Client;
   readonly ssm: SSMClient;
+  readonly cloudFormation: CloudFormationClient;
   readonly retry: RetryPolicy;
   /** Aborted when the deadline passes. */
   readonly signal: AbortSignal;
   /** When the budget ends, on the retry policy's clock (`retry.now`). */
   readonly deadlineAt: number;
+  /**
+   * The invocation a clean-up after a failure runs on (undoing a failed
+   * Create): its own signal and deadline, in the time kept back from the
+   * forward work. @default this invocation
+   */
+  readonly cleanup?: () => Invocation;
 }
 
 /** Options every SDK `send` takes: the signal cancels an in-flight request at the deadline. */

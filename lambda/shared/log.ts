@@ -24,6 +24,8 @@ export interface LogFields {
   readonly errorName?: string;
   readonly bucket?: string;
   readonly key?: string;
+  /** A custom resource that owns or owned a target: `<StackId>|<LogicalResourceId>`. */
+  readonly owner?: string;
   /** An ownership record's SSM parameter name (ids only). */
   readonly parameter?: string;
   /** Bytes of one request body as sent. */

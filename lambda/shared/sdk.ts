@@ -13,8 +13,10 @@ export {
   CreateManagedLoginBrandingCommand,
   DeleteManagedLoginBrandingCommand,
   DescribeManagedLoginBrandingByClientCommand,
+  GetUICustomizationCommand,
   SetUICustomizationCommand,
   UpdateManagedLoginBrandingCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 export { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 export { DeleteParameterCommand, GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+export { CloudFormationClient, DescribeStackResourceCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';

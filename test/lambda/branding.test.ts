@@ -9,8 +9,9 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import {
   captureConsole, CLIENT, cognito, cognitoOperations, context, createEvent, deleteEvent, FakeBranding, fakeParameters, imageBytes, inputsOf,
-  instantHandler, OTHER_CLIENT, POOL, s3, ssm, ssmOperations, STACK_ID, stageFile, updateEvent, writeCalls,
+  instantHandler, OTHER_CLIENT, POOL, s3, liveStacks, ssm, ssmOperations, STACK_ID, stageFile, updateEvent, writeCalls,
 } from './helpers';
+import { decodeClaim } from '../../lambda/shared/claim-record';
 import { HandlerResult } from '../../lambda/shared/result';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../src/branding/private/branding-contract';
 import { claimParameterName } from '../../src/private/custom-resource-contract';
@@ -25,6 +26,12 @@ const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 const CLAIM = claimParameterName(POOL, 'branding', CLIENT);
 const OWNER = `${STACK_ID}|Resource`;
 
+/** The claim's owner and previous owners, oldest last. */
+function owners(name = CLAIM): { owner: string; previous: string[] } | undefined {
+  const claim = decodeClaim(parameters.get(name));
+  return claim && { owner: claim.owner, previous: claim.previous.map((p) => p.owner) };
+}
+
 let settingsRef: ReturnType<typeof stageFile>;
 let logo: Record<string, string>;
 let background: Record<string, string>;
@@ -35,6 +42,7 @@ beforeEach(() => {
   cognito.reset();
   s3.reset();
   ssm.reset();
+  liveStacks();
   settingsRef = stageFile('settings.json', JSON.stringify(SETTINGS));
   logo = { ...stageFile('logo.png', LOGO), Category: 'FORM_LOGO', ColorMode: 'LIGHT', Extension: 'PNG' };
   background = { ...stageFile('background.png', BACKGROUND), Category: 'PAGE_BACKGROUND', ColorMode: 'DARK', Extension: 'PNG' };
@@ -75,7 +83,7 @@ describe('Create', () => {
     expect(s3.commandCalls(GetObjectCommand)).toHaveLength(0);
     const id = fake.styles.get(CLIENT)!.id;
     expect(result).toEqual({ PhysicalResourceId: id, Data: { ManagedLoginBrandingId: id } });
-    expect(JSON.parse(parameters.get(CLAIM)!)).toEqual({ owner: OWNER });
+    expect(owners()).toEqual({ owner: OWNER, previous: [] });
   });
 
   test('with settings and assets sends the parsed settings and the raw file bytes in one request', async () => {
@@ -86,7 +94,7 @@ describe('Create', () => {
     await run(event);
 
     // THEN the settings are the JSON object, not its text, and the bytes are raw (the SDK base64-encodes them)
-    expect(cognitoOperations()).toEqual(['CreateManagedLoginBranding']);
+    expect(cognitoOperations()).toEqual(['DescribeManagedLoginBrandingByClient', 'CreateManagedLoginBranding']);
     const [input] = inputsOf<CreateManagedLoginBrandingRequest>(CreateManagedLoginBrandingCommand);
     expect(input.Settings).toEqual(SETTINGS);
     expect(input.UseCognitoProvidedValues).toBeUndefined();
@@ -107,7 +115,7 @@ describe('Create', () => {
 
     // THEN
     expect(cognitoOperations()).toEqual([
-      'CreateManagedLoginBranding', // ManagedLoginBrandingExistsException
+      'DescribeManagedLoginBrandingByClient', // what a failure would put back
       'DescribeManagedLoginBrandingByClient',
       'UpdateManagedLoginBranding', // Cognito accepts the declared content before anything is deleted
       'DeleteManagedLoginBranding', // the favicon cannot be patched away
@@ -126,7 +134,7 @@ describe('Create', () => {
     const result = await run(createEvent(TYPE, customProps()));
 
     // THEN
-    expect(cognitoOperations()).toEqual(['CreateManagedLoginBranding', 'DescribeManagedLoginBrandingByClient', 'UpdateManagedLoginBranding']);
+    expect(cognitoOperations()).toEqual(['DescribeManagedLoginBrandingByClient', 'DescribeManagedLoginBrandingByClient', 'UpdateManagedLoginBranding']);
     expect(result.PhysicalResourceId).toBe(existing.id);
     expect(fake.look(CLIENT)!.assets).toEqual(BOTH);
   });
@@ -140,7 +148,10 @@ describe('Create', () => {
     await expect(run(createEvent(TYPE, customProps()))).rejects.toThrow(
       'UpdateManagedLoginBranding failed: InvalidParameterException: Invalid settings provided.',
     );
-    expect(cognitoOperations()).toEqual(['CreateManagedLoginBranding', 'DescribeManagedLoginBrandingByClient', 'UpdateManagedLoginBranding']);
+    expect(cognitoOperations()).toEqual([
+      'DescribeManagedLoginBrandingByClient', 'DescribeManagedLoginBrandingByClient', 'UpdateManagedLoginBranding',
+      'DescribeManagedLoginBrandingByClient', // the undo finds the console style intact and leaves it
+    ]);
     expect(cognito.commandCalls(DeleteManagedLoginBrandingCommand)).toHaveLength(0);
     expect(fake.styles.get(CLIENT)).toBe(console);
     expect(fake.look(CLIENT)).toEqual({ settings: { categories: {} }, useCognitoProvidedValues: false, assets: { 'FAVICON_ICO/LIGHT': 'icon' } });
@@ -157,7 +168,7 @@ describe('Create', () => {
     await run(createEvent(TYPE, customProps([one, two])));
 
     // THEN a create with the settings and the first asset, then an update adding the second, each under 2,000,000 bytes
-    expect(cognitoOperations()).toEqual(['CreateManagedLoginBranding', 'UpdateManagedLoginBranding']);
+    expect(cognitoOperations()).toEqual(['DescribeManagedLoginBrandingByClient', 'CreateManagedLoginBranding', 'UpdateManagedLoginBranding']);
     expect(fake.requestSizes.every((size) => size <= 2_000_000)).toBe(true);
     expect(fake.requestSizes.reduce((a, b) => a + b)).toBeGreaterThan(2_000_000);
     expect(Object.keys(fake.look(CLIENT)!.assets)).toEqual(['PAGE_BACKGROUND/DARK', 'PAGE_BACKGROUND/LIGHT']);
@@ -289,7 +300,8 @@ describe('Update', () => {
 
     // THEN
     expect(cognitoOperations()).toEqual(['DescribeManagedLoginBrandingByClient', 'UpdateManagedLoginBranding']);
-    expect(ssmOperations()).toEqual(['GetParameter']);
+    // The record keeps what the resource declares now, for a rename's rollback to bring back.
+    expect(ssmOperations()).toEqual(['GetParameter', 'PutParameter']);
     expect(fake.look(CLIENT)!.assets).toEqual({ ...BOTH, 'FORM_LOGO/LIGHT': latin1(imageBytes('LOGO-V2')) });
     expect(result).toEqual({ PhysicalResourceId: id, Data: { ManagedLoginBrandingId: id } });
   });
@@ -368,7 +380,7 @@ describe('Update', () => {
 
     // THEN
     expect(cognitoOperations()).toEqual([
-      'CreateManagedLoginBranding', 'CreateManagedLoginBranding', 'DescribeManagedLoginBrandingByClient', 'UpdateManagedLoginBranding',
+      'DescribeManagedLoginBrandingByClient', 'CreateManagedLoginBranding', 'CreateManagedLoginBranding', 'DescribeManagedLoginBrandingByClient', 'UpdateManagedLoginBranding',
     ]);
     expect(result.PhysicalResourceId).toBe(fake.styles.get(CLIENT)!.id);
     expect(fake.look(CLIENT)!.assets).toEqual(BOTH);
@@ -515,14 +527,14 @@ describe('Delete', () => {
     const renamed = { logicalId: 'NewBranding' };
     const { PhysicalResourceId: oldId } = await run(createEvent(TYPE, customProps(), old));
     await run(createEvent(TYPE, customProps([logo]), renamed));
-    expect(JSON.parse(parameters.get(CLAIM)!)).toEqual({ owner: `${STACK_ID}|NewBranding`, previous: `${STACK_ID}|OldBranding` });
+    expect(owners()).toEqual({ owner: `${STACK_ID}|NewBranding`, previous: [`${STACK_ID}|OldBranding`] });
 
     // WHEN clean-up deletes Old
     await run(deleteEvent(TYPE, oldId, customProps(), old));
 
     // THEN New's style stays, and New owns the client alone
     expect(fake.look(CLIENT)!.assets).toEqual({ 'FORM_LOGO/LIGHT': latin1(LOGO) });
-    expect(JSON.parse(parameters.get(CLAIM)!)).toEqual({ owner: `${STACK_ID}|NewBranding` });
+    expect(owners()).toEqual({ owner: `${STACK_ID}|NewBranding`, previous: [] });
   });
 
   test('the rollback of a rename deletes the new resource but leaves the style to the old one, whose Delete later removes it', async () => {
@@ -537,7 +549,7 @@ describe('Delete', () => {
 
     // THEN the client keeps its style, claimed by Old again
     expect(fake.look(CLIENT)).toEqual({ settings: SETTINGS, useCognitoProvidedValues: false, assets: BOTH });
-    expect(JSON.parse(parameters.get(CLAIM)!)).toEqual({ owner: `${STACK_ID}|OldBranding` });
+    expect(owners()).toEqual({ owner: `${STACK_ID}|OldBranding`, previous: [] });
 
     // AND deleting the stack later removes it
     await run(deleteEvent(TYPE, oldId, customProps(), old));

@@ -1,4 +1,5 @@
 import {
+  GetUICustomizationCommand,
   InvalidParameterException,
   ResourceNotFoundException,
   SetUICustomizationCommand,
@@ -6,12 +7,19 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   captureConsole, CLIENT, cognito, context, createEvent, deleteEvent, fakeParameters, imageBytes, inputsOf, instantHandler,
-  OTHER_CLIENT, POOL, s3, ssm, STACK_ID, stageFile, updateEvent,
+  OTHER_CLIENT, POOL, s3, liveStacks, ssm, STACK_ID, stageFile, updateEvent,
 } from './helpers';
+import { decodeClaim } from '../../lambda/shared/claim-record';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
 import { ALL_CLIENTS, claimParameterName } from '../../src/private/custom-resource-contract';
 
 captureConsole();
+
+/** The claim's owner and previous owners, oldest last. */
+function owners(clientId: string): { owner: string; previous: string[] } | undefined {
+  const claim = decodeClaim(parameters.get(claimParameterName(POOL, 'classic', clientId)));
+  return claim && { owner: claim.owner, previous: claim.previous.map((p) => p.owner) };
+}
 
 const TYPE = CLASSIC_CUSTOMIZATION_TYPE;
 const CSS = '.submitButton-customizable { background-color: #0972d3; } /* ünïcode kept */';
@@ -20,16 +28,38 @@ const LOGO = imageBytes('CLASSIC-LOGO');
 let css: ReturnType<typeof stageFile>;
 let logo: ReturnType<typeof stageFile>;
 let parameters: Map<string, string>;
+let classic: Map<string, { CSS?: string; ImageFile?: Uint8Array }>;
 
 beforeEach(() => {
   cognito.reset();
   s3.reset();
   ssm.reset();
+  liveStacks();
   parameters = fakeParameters();
   css = stageFile('style.css', CSS);
   logo = stageFile('logo.png', LOGO);
-  cognito.on(SetUICustomizationCommand).resolves({});
+  classic = fakeClassic();
 });
+
+/** The pool's classic customizations by target, with Cognito's semantics: a set replaces both, an empty set clears, Get falls back to ALL. */
+function fakeClassic(): Map<string, { CSS?: string; ImageFile?: Uint8Array }> {
+  const state = new Map<string, { CSS?: string; ImageFile?: Uint8Array }>();
+  cognito.on(SetUICustomizationCommand).callsFake(async (input: SetUICustomizationRequest) => {
+    const target = input.ClientId ?? ALL_CLIENTS;
+    if (input.CSS === undefined && input.ImageFile === undefined) {
+      state.delete(target);
+    } else {
+      state.set(target, { CSS: input.CSS, ImageFile: input.ImageFile });
+    }
+    return {};
+  });
+  cognito.on(GetUICustomizationCommand).callsFake(async (input: { ClientId?: string }) => {
+    const own = state.get(input.ClientId ?? ALL_CLIENTS);
+    const [clientId, found] = own ? [input.ClientId, own] : [ALL_CLIENTS, state.get(ALL_CLIENTS)];
+    return { UICustomization: found ? { ClientId: clientId, CSS: found.CSS, ...(found.ImageFile ? { ImageUrl: `https://example.cloudfront.net/${clientId}/${found.ImageFile.length}.png` } : {}) } : {} };
+  });
+  return state;
+}
 
 function props(clientId: string = ALL_CLIENTS, files: object = {}) {
   return { UserPoolId: POOL, ClientId: clientId, Css: css, Logo: logo, ...files };
@@ -87,7 +117,7 @@ describe('Create', () => {
     await instantHandler(createEvent(TYPE, props()), context());
 
     // THEN
-    expect(JSON.parse(parameters.get(claimParameterName(POOL, 'classic', 'ALL'))!)).toEqual({ owner: `${STACK_ID}|Resource` });
+    expect(owners('ALL')).toEqual({ owner: `${STACK_ID}|Resource`, previous: [] });
   });
 
   test('a file reference without a Key is refused naming it', async () => {
@@ -162,25 +192,28 @@ describe('Delete', () => {
 
     // THEN nothing was cleared, and New owns the target alone
     expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(0);
-    expect(JSON.parse(parameters.get(claimParameterName(POOL, 'classic', CLIENT))!)).toEqual({ owner: `${STACK_ID}|NewCustomization` });
+    expect(owners(CLIENT)).toEqual({ owner: `${STACK_ID}|NewCustomization`, previous: [] });
   });
 
-  test('the rollback of a rename leaves the target set and gives it back to the old resource', async () => {
-    // GIVEN
+  test('item 17.1.2: the rollback of a rename that also changed the CSS applies the old resource\'s CSS again and gives the target back', async () => {
+    // GIVEN Old deployed; the rename creates New with other CSS, then the stack update fails
     const old = { logicalId: 'OldCustomization' };
     const renamed = { logicalId: 'NewCustomization' };
     await instantHandler(createEvent(TYPE, props(CLIENT), old), context());
-    await instantHandler(createEvent(TYPE, props(CLIENT), renamed), context());
-    cognito.resetHistory();
+    const newCss = stageFile('new.css', '.banner-customizable { background-color: #232f3e; }');
+    await instantHandler(createEvent(TYPE, props(CLIENT, { Css: newCss }), renamed), context());
+    expect(classic.get(CLIENT)!.CSS).toContain('#232f3e');
 
     // WHEN rollback deletes New
-    await instantHandler(deleteEvent(TYPE, `${POOL}:${CLIENT}`, props(CLIENT), renamed), context());
+    await instantHandler(deleteEvent(TYPE, `${POOL}:${CLIENT}`, props(CLIENT, { Css: newCss }), renamed), context());
 
-    // THEN
-    expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(0);
-    expect(JSON.parse(parameters.get(claimParameterName(POOL, 'classic', CLIENT))!)).toEqual({ owner: `${STACK_ID}|OldCustomization` });
+    // THEN the target holds Old's CSS and logo again, and Old owns it
+    expect(classic.get(CLIENT)!.CSS).toBe(CSS);
+    expect(Buffer.from(classic.get(CLIENT)!.ImageFile!).equals(Buffer.from(LOGO))).toBe(true);
+    expect(owners(CLIENT)).toEqual({ owner: `${STACK_ID}|OldCustomization`, previous: [] });
 
     // AND the old one's own Delete later clears the target and its claim
+    cognito.resetHistory();
     await instantHandler(deleteEvent(TYPE, `${POOL}:${CLIENT}`, props(CLIENT), old), context());
     expect(inputsOf<SetUICustomizationRequest>(SetUICustomizationCommand)).toEqual([{ UserPoolId: POOL, ClientId: CLIENT }]);
     expect(parameters.size).toBe(0);

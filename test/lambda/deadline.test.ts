@@ -1,5 +1,5 @@
 import { SetUICustomizationCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { captureConsole, CLIENT, cognito, context, createEvent, fakeParameters, POOL, s3, ssm, stageFile } from './helpers';
+import { captureConsole, CLIENT, cognito, context, createEvent, fakeParameters, POOL, s3, liveStacks, emptyPool, ssm, stageFile } from './helpers';
 import { createHandler } from '../../lambda/index';
 import { DeadlineExceededError, withDeadline } from '../../lambda/shared/deadline';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
@@ -12,6 +12,8 @@ beforeEach(() => {
   cognito.reset();
   s3.reset();
   ssm.reset();
+  emptyPool();
+  liveStacks();
   fakeParameters();
 });
 

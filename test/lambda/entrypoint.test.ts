@@ -9,7 +9,7 @@ import {
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import {
   BRANDING_ID, captureConsole, CLIENT, cognito, context, createEvent, deleteEvent, fakeParameters, imageBytes,
-  NEW_BRANDING_ID, POOL, s3, ssm, stageFile, updateEvent,
+  NEW_BRANDING_ID, POOL, s3, emptyPool, liveStacks, ssm, stageFile, updateEvent,
 } from './helpers';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../src/branding/private/branding-contract';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
@@ -39,6 +39,8 @@ beforeEach(() => {
   cognito.reset();
   s3.reset();
   ssm.reset();
+  emptyPool();
+  liveStacks();
   fakeParameters();
   responses = [];
   entrypoint.external.userHandlerIndex = path.join(__dirname, 'fixtures', 'fast-handler');

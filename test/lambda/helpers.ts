@@ -1,9 +1,11 @@
+import { CloudFormationClient, DescribeStackResourceCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
   AssetType,
   CognitoIdentityProviderClient,
   CreateManagedLoginBrandingCommand,
   DeleteManagedLoginBrandingCommand,
   DescribeManagedLoginBrandingByClientCommand,
+  GetUICustomizationCommand,
   InternalErrorException,
   InvalidParameterException,
   ManagedLoginBrandingExistsException,
@@ -26,6 +28,36 @@ import { S3FileRef } from '../../src/private/custom-resource-contract';
 export const cognito = mockClient(CognitoIdentityProviderClient);
 export const s3 = mockClient(S3Client);
 export const ssm = mockClient(SSMClient);
+export const cloudFormation = mockClient(CloudFormationClient);
+
+/**
+ * A pool with no style and no classic customization yet, for tests that
+ * mock only the writes: what the handler reads before its first write.
+ */
+export function emptyPool(): void {
+  cognito.on(DescribeManagedLoginBrandingByClientCommand).rejects(new ResourceNotFoundException({ message: 'Managed login branding not found.', $metadata: { httpStatusCode: 400 } }));
+  cognito.on(GetUICustomizationCommand).resolves({ UICustomization: {} });
+}
+
+/**
+ * CloudFormation as the handler asks it: every owner named exists, and no
+ * stack is rolling back, unless a test says otherwise.
+ */
+export function liveStacks(options: { gone?: readonly string[]; rollingBack?: boolean } = {}): void {
+  cloudFormation.reset();
+  cloudFormation.on(DescribeStackResourceCommand).callsFake(async (input) => ({
+    StackResourceDetail: {
+      StackName: 'Login',
+      LogicalResourceId: input.LogicalResourceId,
+      ResourceType: 'Custom::X',
+      LastUpdatedTimestamp: new Date(),
+      ResourceStatus: options.gone?.includes(`${input.StackName}|${input.LogicalResourceId}`) ? 'DELETE_COMPLETE' : 'UPDATE_COMPLETE',
+    },
+  }));
+  cloudFormation.on(DescribeStacksCommand).resolves({
+    Stacks: [{ StackName: 'Login', CreationTime: new Date(), StackStatus: options.rollingBack ? 'UPDATE_ROLLBACK_IN_PROGRESS' : 'UPDATE_IN_PROGRESS' }],
+  });
+}
 
 export const POOL = 'eu-west-1_AbCdEf123';
 export const CLIENT = '1example23456789abcdefghij';

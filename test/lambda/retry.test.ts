@@ -7,7 +7,7 @@ import {
   SetUICustomizationCommand,
   TooManyRequestsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { captureConsole, CLIENT, cognito, context, createEvent, fakeParameters, POOL, s3, ssm, stageFile } from './helpers';
+import { captureConsole, CLIENT, cognito, context, createEvent, fakeParameters, POOL, s3, emptyPool, liveStacks, ssm, stageFile } from './helpers';
 import { createHandler } from '../../lambda/index';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, RetryPolicy } from '../../lambda/shared/retry';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
@@ -27,6 +27,8 @@ beforeEach(() => {
   cognito.reset();
   s3.reset();
   ssm.reset();
+  emptyPool();
+  liveStacks();
   fakeParameters();
   event = createEvent(CLASSIC_CUSTOMIZATION_TYPE, { UserPoolId: POOL, ClientId: CLIENT, Css: stageFile('style.css', '.banner-customizable {}') });
 });

@@ -116,9 +116,11 @@ test('the classic logo is base64-encoded exactly once, next to the CSS text', as
     },
   });
 
-  // THEN
-  const body = JSON.parse(requests[0].body);
-  expect(requests[0].headers['x-amz-target']).toBe('AWSCognitoIdentityProviderService.SetUICustomization');
+  // THEN (after the GetUICustomization that reads what a failure would put back)
+  const set = requests.filter((r) => r.headers['x-amz-target'] !== 'AWSCognitoIdentityProviderService.GetUICustomization');
+  expect(set).toHaveLength(1);
+  const body = JSON.parse(set[0].body);
+  expect(set[0].headers['x-amz-target']).toBe('AWSCognitoIdentityProviderService.SetUICustomization');
   expect(body).toEqual({
     UserPoolId: 'eu-west-1_AbCdEf123',
     ClientId: 'ALL',

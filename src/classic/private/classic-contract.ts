@@ -45,7 +45,8 @@ export function parseCustomization(properties: Record<string, unknown>, options:
 /** The registry entry of classic hosted-UI customizations (lambda/registry.ts pairs it with lambda/classic). */
 export const CLASSIC_CUSTOMIZATION: CustomResourceType<DeclaredCustomization> = {
   resourceType: CLASSIC_CUSTOMIZATION_TYPE,
-  poolActions: ['cognito-idp:SetUICustomization'],
+  // GetUICustomization: a failed create reads what it must put back (lambda/classic/handler.ts).
+  poolActions: ['cognito-idp:SetUICustomization', 'cognito-idp:GetUICustomization'],
   claimKind: 'classic',
   parse: parseCustomization,
 };

@@ -1,3 +1,4 @@
+import { decodeClaim } from '../../../lambda/shared/claim-record';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
 import { CLAIM_PARAMETER_ROOT, claimParameterName } from '../../../src/private/custom-resource-contract';
@@ -37,7 +38,8 @@ export interface DeclarationOptions {
  * - a classic customization with the staged CSS text and the staged logo;
  * - nothing of ours beyond that on the pools involved: no style on a client
  *   that no template styles, no classic customization on another target, and
- *   exactly one claim parameter per declared target, owned by its resource.
+ *   exactly one claim parameter per declared target, owned by its resource
+ *   and holding its declaration.
  */
 export function expectStateMatchesDeclaration(
   runner: CloudFormationRunner, standIn: StandIn, assemblyDir: string, options: DeclarationOptions = {},
@@ -46,7 +48,7 @@ export function expectStateMatchesDeclaration(
   const pools = new Set<string>();
   const styles = new Map<string, Set<string>>();
   const classic = new Map<string, Set<string>>();
-  const claims: { [name: string]: string } = {};
+  const claims: { [name: string]: object } = {};
   const add = (map: Map<string, Set<string>>, pool: string, client: string) => {
     pools.add(pool);
     map.set(pool, (map.get(pool) ?? new Set()).add(client));
@@ -67,7 +69,7 @@ export function expectStateMatchesDeclaration(
       const props = resource.properties as { UserPoolId: string; ClientId: string; [name: string]: unknown };
       if (resource.type === MANAGED_LOGIN_BRANDING_TYPE) {
         add(styles, props.UserPoolId, props.ClientId);
-        claims[claimName(props.UserPoolId, 'branding', props.ClientId)] = JSON.stringify({ owner: `${stack.stackId}|${logicalId}` });
+        claims[claimName(props.UserPoolId, 'branding', props.ClientId)] = ownedBy(`${stack.stackId}|${logicalId}`, props);
         const style = snapshot.pools[props.UserPoolId]?.styles[props.ClientId];
         const defaults = props.UseCognitoProvidedValues === 'true';
         const assets = (props.Assets ?? []) as AssetRef[];
@@ -86,7 +88,7 @@ export function expectStateMatchesDeclaration(
         expect({ where, brandingId: resource.attributes.ManagedLoginBrandingId }).toEqual({ where, brandingId: style.id });
       } else if (resource.type === CLASSIC_CUSTOMIZATION_TYPE) {
         add(classic, props.UserPoolId, props.ClientId);
-        claims[claimName(props.UserPoolId, 'classic', props.ClientId)] = JSON.stringify({ owner: `${stack.stackId}|${logicalId}` });
+        claims[claimName(props.UserPoolId, 'classic', props.ClientId)] = ownedBy(`${stack.stackId}|${logicalId}`, props);
         const live = snapshot.pools[props.UserPoolId]?.classic[props.ClientId];
         const css = props.Css === undefined ? undefined : stagedBytes(dir, props.Css as S3Ref).toString('utf8');
         const logo = props.Logo === undefined ? undefined : sha256(stagedBytes(dir, props.Logo as S3Ref));
@@ -106,8 +108,20 @@ export function expectStateMatchesDeclaration(
   }
   const ours = Object.fromEntries(Object.entries(snapshot.parameters)
     .filter(([name]) => name.startsWith(`${CLAIM_PARAMETER_ROOT}/`) && pools.has(name.split('/')[2]))
-    .map(([name, p]) => [name, p.value]));
+    .map(([name, p]) => [name, ownership(p.value)]));
   expect(ours).toEqual(claims);
+}
+
+/** What a claim must say of its owner: who it is and what it declares (its properties without the ServiceToken). */
+function ownedBy(owner: string, properties: Record<string, unknown>): object {
+  const { ServiceToken: _token, ...declared } = properties;
+  return { owner, declared };
+}
+
+/** The owner and declaration a claim parameter holds (its previous owners are history, not state). */
+function ownership(value: string): object | undefined {
+  const claim = decodeClaim(value);
+  return claim && { owner: claim.owner, declared: claim.declared };
 }
 
 /** Nothing of ours left on these pools: no style, no classic customization, no claim parameter. */

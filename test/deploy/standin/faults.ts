@@ -21,7 +21,13 @@ export type FaultKind =
   /** The answer comes after `delayMs`. */
   | 'slow'
   /** Cognito refuses the request's Settings document (only calls that carry Settings match). */
-  | 'refuse-settings';
+  | 'refuse-settings'
+  /**
+   * A refusal no retry helps, nothing done: Cognito's InvalidParameterException
+   * for an image it will not take, SSM's ParameterLimitExceeded, S3's NoSuchKey
+   * (or the rule's own `code` and `message`).
+   */
+  | 'refuse';
 
 export interface FaultRule {
   readonly kind: FaultKind;
@@ -31,12 +37,17 @@ export interface FaultRule {
   readonly userPoolId?: string;
   /** The next `count` matching calls. */
   readonly count?: number;
+  /** Lets this many matching calls through first (a refusal of the retry after a lost response, say). @default 0 */
+  readonly after?: number;
   /** This share (0..1) of matching calls. With neither count nor rate: every matching call. */
   readonly rate?: number;
   /** For 'slow'. @default 1000 */
   readonly delayMs?: number;
   /** For 'refuse-settings': the JSON paths Cognito names. @default ['$.components.x'] */
   readonly properties?: readonly string[];
+  /** For 'refuse': the error code and message. @default the service's own (see FaultKind) */
+  readonly code?: string;
+  readonly message?: string;
 }
 
 /** What a call is, as far as faults match on it. */
@@ -59,6 +70,7 @@ export interface FaultDecision {
 interface ActiveRule {
   readonly rule: FaultRule;
   remaining?: number;
+  skip: number;
 }
 
 /** The operations that change Cognito state, which the per-pool concurrency limit counts. */
@@ -74,7 +86,7 @@ export class Faults {
 
   /** Adds a rule; returns a function that removes it. */
   inject(rule: FaultRule): () => void {
-    const active: ActiveRule = { rule, remaining: rule.count };
+    const active: ActiveRule = { rule, remaining: rule.count, skip: rule.after ?? 0 };
     this.rules.push(active);
     return () => {
       this.rules = this.rules.filter((r) => r !== active);
@@ -122,6 +134,10 @@ export class Faults {
   }
 
   private fires(active: ActiveRule): boolean {
+    if (active.skip > 0) {
+      active.skip--;
+      return false;
+    }
     if (active.remaining !== undefined) {
       if (active.remaining <= 0) {
         return false;
@@ -157,6 +173,11 @@ export function faultError(kind: FaultKind, service: ServiceName, rule?: FaultRu
       'ssm': ['TooManyUpdates', 'There are concurrent updates for the resource that you are trying to update.', 400],
       's3': ['OperationAborted', 'A conflicting conditional operation is currently in progress against this resource.', 409],
     },
+    'refuse': {
+      'cognito-idp': ['InvalidParameterException', 'The uploaded image must be a valid .jpeg or .png file.', 400],
+      'ssm': ['ParameterLimitExceeded', 'You have exceeded the number of parameters for this AWS account. Delete one or more parameters and try again.', 400],
+      's3': ['NoSuchKey', 'The specified key does not exist.', 404],
+    },
     'internal-error': {
       'cognito-idp': ['InternalErrorException', 'Internal server error.', 500],
       'ssm': ['InternalServerError', 'An error occurred on the server side.', 500],
@@ -167,5 +188,5 @@ export function faultError(kind: FaultKind, service: ServiceName, rule?: FaultRu
     return new ServiceError('InvalidParameterException', settingsRefusal(rule?.properties ?? ['$.components.x']));
   }
   const [code, message, status] = codes[kind === 'lost-response' ? 'internal-error' : kind]![service];
-  return new ServiceError(code, message, status);
+  return new ServiceError(rule?.code ?? code, rule?.message ?? message, status);
 }

@@ -6,13 +6,20 @@ import { ServiceError } from './service-error';
  * DeleteParameter (ParameterNotFound).
  */
 
-/** Standard-tier parameters hold at most 4 KB; the model does not carry it. */
+/**
+ * Standard-tier parameters hold at most 4 KB and advanced ones 8 KB; the
+ * model does not carry it. Intelligent-Tiering makes a parameter advanced
+ * only when it needs to be, and an advanced parameter never goes back to
+ * standard. (https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-advanced-parameters.html)
+ */
 const MAX_STANDARD_VALUE_CHARACTERS = 4096;
+const MAX_ADVANCED_VALUE_CHARACTERS = 8192;
 
 export interface StoredParameter {
   readonly name: string;
   readonly type: string;
   readonly value: string;
+  readonly tier: 'Standard' | 'Advanced';
   readonly version: number;
   readonly lastModifiedDate: Date;
 }
@@ -22,6 +29,7 @@ interface PutInput {
   readonly Value: string;
   readonly Type?: string;
   readonly Overwrite?: boolean;
+  readonly Tier?: string;
 }
 
 export class ParameterStore {
@@ -49,18 +57,24 @@ export class ParameterStore {
     if (existing && input.Overwrite !== true) {
       throw new ServiceError('ParameterAlreadyExists', 'The parameter already exists. To overwrite this value, set the overwrite option in the request to true.');
     }
-    if (input.Value.length > MAX_STANDARD_VALUE_CHARACTERS) {
+    const tier = existing?.tier === 'Advanced' || input.Tier === 'Advanced'
+      || (input.Tier === 'Intelligent-Tiering' && input.Value.length > MAX_STANDARD_VALUE_CHARACTERS) ? 'Advanced' : 'Standard';
+    if (tier === 'Standard' && input.Value.length > MAX_STANDARD_VALUE_CHARACTERS) {
       throw new ServiceError('ValidationException', `Standard tier parameters support a maximum parameter value of ${MAX_STANDARD_VALUE_CHARACTERS} characters.`);
+    }
+    if (input.Value.length > MAX_ADVANCED_VALUE_CHARACTERS) {
+      throw new ServiceError('ValidationException', `Advanced tier parameters support a maximum parameter value of ${MAX_ADVANCED_VALUE_CHARACTERS} characters.`);
     }
     const version = (existing?.version ?? 0) + 1;
     this.parameters.set(input.Name, {
       name: input.Name,
       type: input.Type ?? existing?.type ?? 'String',
       value: input.Value,
+      tier,
       version,
       lastModifiedDate: new Date(),
     });
-    return { Version: version, Tier: 'Standard' };
+    return { Version: version, Tier: tier };
   }
 
   delete(input: { readonly Name: string }): object {
