@@ -8,6 +8,7 @@
  * about lambda/, hence the one exemption below, in one file.
  */
 /* eslint-disable import/no-extraneous-dependencies */
+export { CloudFormationClient, DescribeStackResourceCommand } from '@aws-sdk/client-cloudformation';
 export {
   CognitoIdentityProviderClient,
   CreateManagedLoginBrandingCommand,
