@@ -143,7 +143,9 @@ export class StackOperation {
     const { failed } = await walkGraph(ids, reversed(ids, graph.dependsOn), async (id) => {
       const resource = this.current.get(id)!;
       if (isRetained(resource.deletionPolicy)) {
-        // No Delete event: CloudFormation leaves the resource be and reports it DELETE_SKIPPED.
+        // No Delete event: CloudFormation keeps the resource (DeletionPolicy attribute, CloudFormation User Guide,
+        // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html), and
+        // DELETE_SKIPPED is the status botocore's model (ResourceStatus) has for a resource left out of a deletion.
         this.current.delete(id);
         this.mark(resource, 'DELETE_SKIPPED');
         return true;

@@ -262,17 +262,17 @@ export class StandIn {
     const operation = request.action ?? '';
     const stackName = request.params.get('StackName');
     const record = { seq, service, operation, requestBytes: body.length, ...(stackName === null ? {} : { resource: stackName }) };
+    const requestId = randomUUID();
     const answer = (status: number, xml: string, error?: ServiceError, fault?: CallRecord['fault']) => {
       this.calls.push({ ...record, ...(fault ? { fault } : {}), outcome: error?.code ?? 'ok', status, durationMs: Date.now() - started });
       res.writeHead(status, { 'Content-Type': 'text/xml', 'Content-Length': Buffer.byteLength(xml), 'x-amzn-RequestId': requestId });
       res.end(xml);
     };
-    const requestId = randomUUID();
     const fail = (error: ServiceError, fault?: CallRecord['fault']) => answer(error.status, queryErrorXml(service, error, requestId), error, fault);
     try {
       const model = serviceModel(service);
+      // MissingAction and InvalidAction are the query services' Common Errors (see unknownOperation); the second message is the stand-in's.
       if (request.action === undefined) {
-        // Common Errors: MissingAction, "The request is missing an action or a required parameter".
         throw new ServiceError('MissingAction', 'The request is missing an action or a required parameter.');
       }
       if (request.version !== model.metadata.apiVersion || !model.operations[operation]) {
