@@ -89,6 +89,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   devDeps: [
     `aws-cdk-lib@${CDK_DEV_VERSION}`,
+    `@aws-sdk/client-cloudformation@${AWS_SDK_VERSION}`,
     `@aws-sdk/client-cognito-identity-provider@${AWS_SDK_VERSION}`,
     `@aws-sdk/client-s3@${AWS_SDK_VERSION}`,
     `@aws-sdk/client-ssm@${AWS_SDK_VERSION}`,

@@ -10,6 +10,7 @@ const OPERATIONS: { readonly [service in ServiceName]: readonly string[] } = {
   ],
   'ssm': ['GetParameter', 'PutParameter', 'DeleteParameter'],
   's3': ['GetObject'],
+  'cloudformation': ['DescribeStackResource'],
 };
 
 /** Every pattern reachable from the operations' input shapes. */

@@ -1,3 +1,4 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -13,5 +14,6 @@ export function sdkClients(standIn: StandIn, region = standIn.region) {
     cognito: new CognitoIdentityProviderClient(common),
     ssm: new SSMClient(common),
     s3: new S3Client({ ...common, forcePathStyle: true }),
+    cloudFormation: new CloudFormationClient(common),
   };
 }

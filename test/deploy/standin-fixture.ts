@@ -20,6 +20,7 @@ export function standInFixture(options: StandInOptions = {}) {
     fixture.clients.cognito.destroy();
     fixture.clients.ssm.destroy();
     fixture.clients.s3.destroy();
+    fixture.clients.cloudFormation.destroy();
     await fixture.standIn.stop();
   });
   return fixture;

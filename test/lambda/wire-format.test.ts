@@ -1,4 +1,5 @@
 import { Readable } from 'stream';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -54,7 +55,7 @@ const noClaims = {
 } as unknown as SSMClient;
 
 function invocationWith(cognito: CognitoIdentityProviderClient, s3 = new S3Client({ region: 'eu-west-1' })): Invocation {
-  return { cognito, s3, ssm: noClaims, retry: DEFAULT_RETRY_POLICY, signal: new AbortController().signal, deadlineAt: Infinity };
+  return { cognito, s3, ssm: noClaims, cloudFormation: new CloudFormationClient({ region: 'eu-west-1' }), retry: DEFAULT_RETRY_POLICY, signal: new AbortController().signal, deadlineAt: Infinity };
 }
 
 test('asset bytes are base64-encoded exactly once and settings travel as a JSON object', async () => {

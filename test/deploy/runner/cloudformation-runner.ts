@@ -1,7 +1,7 @@
 import { readAssembly, StackArtifact } from './cloud-assembly';
 import { DeployedStack, ResourceEvent, StackStatus } from './deployed-state';
 import { DeployOptions, ReplacementRollback, StackOperation } from './stack-operation';
-import { StandIn } from '../standin';
+import { StackRecord, StandIn } from '../standin';
 
 export interface RunnerOptions {
   /**
@@ -33,13 +33,23 @@ export interface StackResult {
  * deploys (creates or updates), rolls back, cleans up and deletes stacks with
  * CloudFormation's event sequences, and sends the library's custom resources
  * through the bundled handler as shipped in the assembly.
+ *
+ * It is also the stand-in's CloudFormation for DescribeStackResource: its
+ * stacks, the one being operated on as it stands (resources in progress
+ * included), and every stack it deleted, found by stack id.
  */
 export class CloudFormationRunner {
   /** Every resource event of every operation, in order. */
   readonly events: ResourceEvent[] = [];
   private readonly stacks = new Map<string, DeployedStack>();
+  /** Deleted stacks (and new stacks rolled back, which the CDK CLI deletes), kept as DescribeStackResource keeps them for 90 days. */
+  private readonly deletedStacks: StackRecord[] = [];
+  /** The operation under way, whose stack DescribeStackResource sees as it changes. */
+  private running?: StackOperation;
 
-  constructor(private readonly standIn: StandIn, private readonly options: RunnerOptions = {}) {}
+  constructor(private readonly standIn: StandIn, private readonly options: RunnerOptions = {}) {
+    standIn.useCloudFormation({ stacks: () => this.stackRecords() });
+  }
 
   /** Deploys every stack of an assembly in dependency order; stops at the first that does not complete. */
   async deployAssembly(assemblyDir: string, options: DeployOptions = {}): Promise<StackResult[]> {
@@ -74,11 +84,13 @@ export class CloudFormationRunner {
     }
     const first = this.events.length;
     const operation = new StackOperation(this.settings(), stack.artifact, stack);
-    const status = await operation.delete();
+    const status = await this.run(operation, () => operation.delete());
     if (status === 'DELETE_COMPLETE') {
       this.stacks.delete(stackName);
+      this.deletedStacks.push(operation.view(true));
     } else {
-      this.stacks.set(stackName, { ...stack, resources: operation.remainingResources(), status });
+      const resourceStatuses = new Map(operation.view().resources);
+      this.stacks.set(stackName, { ...stack, resources: operation.remainingResources(), resourceStatuses, status });
     }
     return { stackName, status, events: this.events.slice(first) };
   }
@@ -119,14 +131,36 @@ export class CloudFormationRunner {
 
   private async deployArtifact(artifact: StackArtifact, options: DeployOptions): Promise<StackResult> {
     const first = this.events.length;
-    const outcome = await new StackOperation(this.settings(), artifact, this.stacks.get(artifact.stackName)).deploy(options);
+    const operation = new StackOperation(this.settings(), artifact, this.stacks.get(artifact.stackName));
+    const outcome = await this.run(operation, () => operation.deploy(options));
     if (outcome.stack) {
       this.stacks.set(artifact.stackName, outcome.stack);
     } else {
       this.stacks.delete(artifact.stackName);
+      this.deletedStacks.push(operation.view(true));
     }
     const failure = outcome.failure ? { failure: outcome.failure } : {};
     return { stackName: artifact.stackName, status: outcome.status, ...failure, events: this.events.slice(first) };
+  }
+
+  private async run<T>(operation: StackOperation, body: () => Promise<T>): Promise<T> {
+    this.running = operation;
+    try {
+      return await body();
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  /** Every stack as DescribeStackResource finds it. */
+  private stackRecords(): StackRecord[] {
+    const running = this.running?.view();
+    const settled = [...this.stacks.values()]
+      .filter((stack) => stack.stackId !== running?.stackId)
+      .map((stack) => ({
+        stackId: stack.stackId, stackName: stack.stackName, deleted: false, stackStatus: stack.status, resources: stack.resourceStatuses,
+      }));
+    return [...settled, ...(running ? [running] : []), ...this.deletedStacks];
   }
 
   private settings() {

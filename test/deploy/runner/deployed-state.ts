@@ -1,5 +1,6 @@
 import { StackArtifact, Template } from './cloud-assembly';
 import { LambdaCode } from './simulated-lambda';
+import { StackResourceRecord } from '../standin';
 
 /** One resource as CloudFormation knows it after an operation. */
 export interface DeployedResource {
@@ -27,6 +28,8 @@ export interface DeployedStack {
   readonly region: string;
   readonly template: Template;
   readonly resources: ReadonlyMap<string, DeployedResource>;
+  /** Each resource as DescribeStackResource shows it; a stack that failed to delete also keeps what it deleted (DELETE_COMPLETE). */
+  readonly resourceStatuses: ReadonlyMap<string, StackResourceRecord>;
   readonly parameters: { readonly [name: string]: string };
   /** Output values by output name. */
   readonly outputs: { readonly [name: string]: string };

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
 import { DUMMY_CREDENTIALS } from '../sdk-clients';
-import { StandIn } from '../standin';
+import { ResourceStatus, StackRecord, StackResourceRecord, StandIn } from '../standin';
 import { StackArtifact, Template } from './cloud-assembly';
 import { walkGraph, reversed } from './dag';
 import { DeployedResource, DeployedStack, ResourceEvent, StackStatus } from './deployed-state';
@@ -78,8 +78,18 @@ export class StackOperation {
   private readonly stackId: string;
   private readonly account: string;
   private readonly region: string;
+  /**
+   * Each logical resource as DescribeStackResource shows it, changed as its
+   * events happen: `*_IN_PROGRESS` while CloudFormation waits for the
+   * resource (for a custom resource: while its handler runs), then
+   * `*_COMPLETE` or `*_FAILED`; a resource removed from the stack leaves the
+   * map once its Delete is done.
+   */
+  private readonly statuses: Map<string, StackResourceRecord>;
   private parameters: { [name: string]: string } = {};
   private conditions = new Map<string, boolean>();
+  /** The stack's status as DescribeStacks shows it while this operation runs (the statuses of the stack-level events). */
+  private stackStatus = 'CREATE_IN_PROGRESS';
 
   constructor(
     private readonly settings: OperationSettings,
@@ -87,6 +97,7 @@ export class StackOperation {
     private readonly previous: DeployedStack | undefined,
   ) {
     this.current = new Map(previous?.resources ?? []);
+    this.statuses = new Map(previous?.resourceStatuses ?? []);
     this.functions.push(...[...this.current.values()].filter((r) => r.lambda !== undefined));
     this.account = previous?.account ?? artifact.account ?? settings.defaultAccount;
     this.region = previous?.region ?? artifact.region ?? settings.defaultRegion;
@@ -95,6 +106,7 @@ export class StackOperation {
 
   /** Create or update the stack from the artifact's template. */
   async deploy(options: DeployOptions): Promise<DeployOutcome> {
+    this.stackStatus = this.previous ? 'UPDATE_IN_PROGRESS' : 'CREATE_IN_PROGRESS';
     this.stageFileAssets();
     const template = this.artifact.template;
     this.useTemplate(template, options.parameters);
@@ -118,8 +130,9 @@ export class StackOperation {
     }, true);
     if (failed.size === 0) {
       const state = this.stackState(template, this.previous ? 'UPDATE_COMPLETE' : 'CREATE_COMPLETE');
+      this.stackStatus = this.previous ? 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS' : 'CREATE_COMPLETE';
       await this.cleanUp(changes);
-      return { status: state.status, stack: { ...state, resources: new Map(this.current) } };
+      return { status: state.status, stack: { ...state, resources: new Map(this.current), resourceStatuses: this.settledStatuses() } };
     }
     return { ...await this.rollBack(changes), failure: failure! };
   }
@@ -127,17 +140,24 @@ export class StackOperation {
   /** Deletes every resource in reverse dependency order; retained ones stay. */
   async delete(): Promise<StackStatus> {
     const stack = this.previous!;
+    this.stackStatus = 'DELETE_IN_PROGRESS';
     this.conditions = new Map();
     this.parameters = { ...stack.parameters };
     const graph = templateGraph(stack.template, (name) => this.condition(stack.template, name));
     const ids = graph.ids.filter((id) => this.current.has(id));
     const { failed } = await walkGraph(ids, reversed(ids, graph.dependsOn), async (id) => {
       const resource = this.current.get(id)!;
-      if (resource.deletionPolicy === 'Retain' || resource.deletionPolicy === 'RetainExceptOnCreate') {
+      if (isRetained(resource.deletionPolicy)) {
+        // No Delete event: CloudFormation keeps the resource (DeletionPolicy attribute, CloudFormation User Guide,
+        // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-deletionpolicy.html), and
+        // DELETE_SKIPPED is the status botocore's model (ResourceStatus) has for a resource left out of a deletion.
         this.current.delete(id);
+        this.mark(resource, 'DELETE_SKIPPED');
         return true;
       }
+      this.mark(resource, 'DELETE_IN_PROGRESS');
       const ok = await this.deleteResource(resource, 'delete');
+      this.mark(resource, ok ? 'DELETE_COMPLETE' : 'DELETE_FAILED');
       if (ok) {
         this.current.delete(id);
       }
@@ -149,6 +169,17 @@ export class StackOperation {
   /** What is left of the stack after a failed deletion. */
   remainingResources(): ReadonlyMap<string, DeployedResource> {
     return new Map(this.current);
+  }
+
+  /** The stack as DescribeStackResource finds it while this operation runs (a copy of it once the operation is over). */
+  view(deleted = false): StackRecord {
+    return {
+      stackId: this.stackId,
+      stackName: this.artifact.stackName,
+      deleted,
+      stackStatus: deleted ? 'DELETE_COMPLETE' : this.stackStatus,
+      resources: deleted ? new Map(this.statuses) : this.statuses,
+    };
   }
 
   // ---- the deploy phase ----
@@ -163,6 +194,23 @@ export class StackOperation {
       }
       return;
     }
+    const verb = previous ? 'UPDATE' : 'CREATE';
+    this.mark({ logicalId: id, type: declared.Type, physicalId: previous?.physicalId }, `${verb}_IN_PROGRESS`);
+    try {
+      await this.change(template, id, properties, previous, changes, injectFailure);
+      this.mark(this.current.get(id)!, `${verb}_COMPLETE`);
+    } catch (error) {
+      if (error instanceof ResourceFailure) {
+        this.mark({ logicalId: id, type: declared.Type, physicalId: previous?.physicalId }, `${verb}_FAILED`);
+      }
+      throw error;
+    }
+  }
+
+  /** The Create, Update or replacement of one changed resource. */
+  private async change(template: Template, id: string, properties: { readonly [name: string]: unknown }, previous: DeployedResource | undefined,
+    changes: Map<string, Change>, injectFailure: boolean): Promise<void> {
+    const declared = template.Resources[id];
     const requestType = previous ? 'Update' : 'Create';
     if (injectFailure) {
       this.record({ logicalId: id, resourceType: declared.Type, requestType, phase: 'deploy', physicalId: previous?.physicalId, outcome: 'FAILED', reason: 'Injected failure', custom: false });
@@ -221,19 +269,23 @@ export class StackOperation {
     }
     const oldGraph = this.previousGraph();
     const doomed = new Map<string, DeployedResource>();
+    const removed = new Set<string>();
     for (const [id, resource] of this.previous.resources) {
       const change = changes.get(id);
       if (change?.kind === 'replace' && !isRetained(resource.updateReplacePolicy)) {
         doomed.set(id, resource);
       } else if (!this.artifact.template.Resources[id] || !this.current.has(id)) {
         this.current.delete(id);
-        if (!isRetained(resource.deletionPolicy)) {
+        removed.add(id);
+        if (isRetained(resource.deletionPolicy)) {
+          this.statuses.delete(id);
+        } else {
           doomed.set(id, resource);
         }
       }
     }
     const ids = oldGraph.ids.filter((id) => doomed.has(id));
-    await walkGraph(ids, reversed(ids, oldGraph.dependsOn), (id) => this.deleteResource(doomed.get(id)!, 'cleanup'), false);
+    await walkGraph(ids, reversed(ids, oldGraph.dependsOn), (id) => this.deleteRemoved(doomed.get(id)!, 'cleanup', removed.has(id)), false);
   }
 
   /**
@@ -246,6 +298,7 @@ export class StackOperation {
    * everything it created.
    */
   private async rollBack(changes: Map<string, Change>): Promise<Omit<DeployOutcome, 'failure'>> {
+    this.stackStatus = this.previous ? 'UPDATE_ROLLBACK_IN_PROGRESS' : 'ROLLBACK_IN_PROGRESS';
     const extraDeletes = new Map<string, DeployedResource>();
     let rollbackFailed = false;
     if (this.previous) {
@@ -274,15 +327,20 @@ export class StackOperation {
     }
     const graph = templateGraph(this.artifact.template, (name) => this.condition(this.artifact.template, name));
     const doomed = new Map<string, DeployedResource>(extraDeletes);
+    const removed = new Set<string>();
     for (const [id, change] of changes) {
       if (change.kind === 'create') {
         // Retain keeps even what this very operation created; RetainExceptOnCreate exists to delete it.
         if (this.current.get(id)!.deletionPolicy !== 'Retain') {
           doomed.set(id, this.current.get(id)!);
+          removed.add(id);
+        } else {
+          this.mark(this.current.get(id)!, 'DELETE_SKIPPED');
         }
         this.current.delete(id);
       } else if (change.kind === 'create-failed') {
         doomed.set(id, change.failed);
+        removed.add(id);
       } else if (change.kind === 'replace') {
         doomed.set(id, change.replacement);
         this.current.set(id, change.previous);
@@ -293,26 +351,31 @@ export class StackOperation {
     const ids = [...doomed.keys()];
     const dependsOn = (key: string) => new Set([...graph.dependsOn(logical(key))].flatMap((dep) => ids.filter((k) => logical(k) === dep)));
     const phase = this.previous ? 'rollback-cleanup' : 'rollback';
-    const { failed } = await walkGraph(ids, reversed(ids, dependsOn), (key) => this.deleteResource(doomed.get(key)!, phase), false);
+    const { failed } = await walkGraph(ids, reversed(ids, dependsOn), (key) => this.deleteRemoved(doomed.get(key)!, phase, removed.has(key)), false);
     rollbackFailed ||= failed.size > 0;
     if (!this.previous) {
-      // ROLLBACK_COMPLETE: the stack can only be deleted; the CDK CLI deletes it before the next deploy, so the runner forgets it.
+      // A resource whose Create failed is not found in a rolled-back stack (LocalStack's AWS-validated test_describe_failed_resource).
+      [...this.statuses.values()].filter((r) => r.resourceStatus === 'CREATE_FAILED').forEach((r) => this.statuses.delete(r.logicalResourceId));
+      // ROLLBACK_COMPLETE: the stack can only be deleted; the CDK CLI deletes it before the next deploy, so the runner keeps it as a deleted stack.
       return { status: rollbackFailed ? 'ROLLBACK_FAILED' : 'ROLLBACK_COMPLETE' };
     }
     const status = rollbackFailed ? 'UPDATE_ROLLBACK_FAILED' : 'UPDATE_ROLLBACK_COMPLETE';
-    return { status, stack: { ...this.previous, resources: new Map(this.current), status } };
+    return { status, stack: { ...this.previous, resources: new Map(this.current), resourceStatuses: this.settledStatuses(), status } };
   }
 
   /** Sends a resource back to `previous`'s properties; a custom resource answering another id leaves the sent id to be deleted. */
   private async updateBack(previous: DeployedResource, newProperties: { readonly [name: string]: unknown }, sentId: string,
     extraDeletes: Map<string, DeployedResource>): Promise<boolean> {
+    this.mark({ ...previous, physicalId: sentId }, 'UPDATE_IN_PROGRESS');
     if (!isCustom(previous.type)) {
       const restored = this.updateNative({ ...previous, physicalId: sentId, properties: newProperties }, previous, 'rollback');
       this.current.set(previous.logicalId, { ...previous });
+      this.mark(previous, restored.ok ? 'UPDATE_COMPLETE' : 'UPDATE_FAILED');
       return restored.ok;
     }
     const response = await this.invoke('rollback', 'Update', previous, sentId, newProperties);
     if (response.Status === 'FAILED') {
+      this.mark({ ...previous, physicalId: sentId }, 'UPDATE_FAILED');
       return false;
     }
     const restored: DeployedResource = { ...previous, physicalId: response.PhysicalResourceId, attributes: response.Data ?? previous.attributes };
@@ -320,6 +383,7 @@ export class StackOperation {
       extraDeletes.set(`${previous.logicalId}#sent`, { ...previous, physicalId: sentId, properties: newProperties });
     }
     this.current.set(previous.logicalId, restored);
+    this.mark(restored, 'UPDATE_COMPLETE');
     return true;
   }
 
@@ -378,6 +442,52 @@ export class StackOperation {
     }
     this.record({ logicalId: resource.logicalId, resourceType: resource.type, requestType: 'Delete', phase, physicalId: resource.physicalId, outcome: 'SUCCESS', custom: false });
     return true;
+  }
+
+  /**
+   * The Delete of a resource; `removed`: the logical resource leaves the
+   * stack with it (DELETE_IN_PROGRESS while it runs), rather than an old
+   * physical id of a resource the stack keeps. A new stack's rollback keeps
+   * what it deleted as DELETE_COMPLETE (the stack is deleted next); an
+   * update forgets it, as DescribeStackResource does a resource removed by
+   * an update.
+   */
+  private async deleteRemoved(resource: DeployedResource, phase: ResourceEvent['phase'], removed: boolean): Promise<boolean> {
+    if (!removed) {
+      return this.deleteResource(resource, phase);
+    }
+    this.mark(resource, 'DELETE_IN_PROGRESS');
+    const ok = await this.deleteResource(resource, phase);
+    if (this.previous) {
+      this.statuses.delete(resource.logicalId);
+    } else {
+      this.mark(resource, ok ? 'DELETE_COMPLETE' : 'DELETE_FAILED');
+    }
+    return ok;
+  }
+
+  private mark(resource: { readonly logicalId: string; readonly type: string; readonly physicalId?: string }, status: ResourceStatus): void {
+    this.statuses.set(resource.logicalId, {
+      logicalResourceId: resource.logicalId,
+      resourceType: resource.type,
+      ...(resource.physicalId ? { physicalResourceId: resource.physicalId } : {}),
+      resourceStatus: status,
+      lastUpdatedTimestamp: new Date(),
+    });
+  }
+
+  /** The statuses of the resources the stack keeps after this operation, with their final physical ids. */
+  private settledStatuses(): ReadonlyMap<string, StackResourceRecord> {
+    return new Map([...this.current.values()].map((resource) => {
+      const known = this.statuses.get(resource.logicalId);
+      return [resource.logicalId, {
+        logicalResourceId: resource.logicalId,
+        resourceType: resource.type,
+        physicalResourceId: resource.physicalId,
+        resourceStatus: known?.resourceStatus ?? 'CREATE_COMPLETE',
+        lastUpdatedTimestamp: known?.lastUpdatedTimestamp ?? new Date(),
+      }];
+    }));
   }
 
   /**
@@ -555,6 +665,7 @@ export class StackOperation {
       region: this.region,
       template,
       resources: this.current,
+      resourceStatuses: this.settledStatuses(),
       parameters: this.parameters,
       outputs,
       exports,
@@ -605,6 +716,7 @@ export function lambdaEnvironment(standIn: StandIn, region: string, functionName
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: standIn.endpoint,
     AWS_ENDPOINT_URL_SSM: standIn.endpoint,
     AWS_ENDPOINT_URL_S3: standIn.endpoint,
+    AWS_ENDPOINT_URL_CLOUDFORMATION: standIn.endpoint,
     AWS_CONFIG_FILE: '/nonexistent/aws-config',
     AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
     AWS_EC2_METADATA_DISABLED: 'true',

@@ -6,7 +6,7 @@ import { CloudFormationRunner } from '../runner';
 import { sdkClients } from '../sdk-clients';
 import { StandIn } from '../standin';
 import { AppSpec, AssetSpec, houseAssets, pngFile, synthScenario } from './scenario-apps';
-import { deploy, expectStateMatchesDeclaration, statuses, styleEvents } from './state-check';
+import { deploy, expectStateMatchesDeclaration, statuses } from './state-check';
 
 jest.setTimeout(60_000);
 

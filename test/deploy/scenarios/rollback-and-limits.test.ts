@@ -36,6 +36,10 @@ describe.each<ReplacementRollback>(['delete-new', 'update-back'])('rollback afte
     versions.recreate = synthScenario(spec('v2', (s) => ({ ...s, styles: s.styles!.map((x) => (x.id === 'WebBranding' ? { ...x, look: { assets: houseAssets({ dark: null }) } } : x)) })));
     versions.defaults = synthScenario(spec('v3', (s) => ({ ...s, styles: s.styles!.map((x) => (x.id === 'WebBranding' ? { ...x, look: { defaults: true } } : x)) })));
     versions.takeOver = synthScenario(spec('v4', (s) => ({ ...s, styles: s.styles!.map((x) => (x.id === 'WebBranding' ? { ...x, id: 'WebStyle' } : x)) })));
+    versions.takeOverChanged = synthScenario(spec('v6', (s) => ({
+      ...s,
+      styles: s.styles!.map((x) => (x.id === 'WebBranding' ? { ...x, id: 'WebStyle', look: { color: '#037f0c', assets: houseAssets({ logo: 'logo-2', light: 'light-2' }) } } : x)),
+    })));
     versions.replaced = synthScenario(spec('v5', (s) => ({
       ...s,
       pools: s.pools.map((p) => ({ ...p, clients: ['Web', 'Console'] })),
@@ -48,6 +52,8 @@ describe.each<ReplacementRollback>(['delete-new', 'update-back'])('rollback afte
     ['an update that recreated the style (an asset removed)', 'recreate'],
     ['an update that recreated the style (switched to Cognito defaults)', 'defaults'],
     ['an update that took the style over (branding construct renamed)', 'takeOver'],
+    // Issue 17, item 1.2: the old resource gets no event, so the new one's Delete must apply the old declaration again.
+    ['an update that took the style over with other content (renamed, its logo, background and color changed)', 'takeOverChanged'],
     ['an update that replaced the resource (client construct renamed)', 'replaced'],
   ])('rollback after %s: the client has its previous style, and deploying it again changes nothing', async (_name, version) => {
     const results = await deploy(cfn, versions[version], 'Styles');
@@ -58,6 +64,32 @@ describe.each<ReplacementRollback>(['delete-new', 'update-back'])('rollback afte
     expect(styleEvents(again.events)).toEqual([]);
     expect(standIn.calls.length).toBe(from);
     expectStateMatchesDeclaration(cfn, standIn, versions.v1);
+  });
+});
+
+/**
+ * Issue 17, item 1.2, for classic customizations: a renamed construct whose
+ * CSS and logo change in the same deployment, rolled back, leaves the target
+ * with the old declaration's CSS and logo, under both readings.
+ */
+describe.each<ReplacementRollback>(['delete-new', 'update-back'])('classic customization renamed with new content, rolled back (%s)', (reading) => {
+  test('the target has the old CSS and logo again, and deploying the old template again changes nothing', async () => {
+    const cfn = new CloudFormationRunner(standIn, { replacementRollback: reading });
+    const spec = (version: string, id: string, css: string, logoTag: string): AppSpec => ({
+      version,
+      pools: [{ id: 'Pool', prefix: `scenario-classic-rename-${reading}`, managedLogin: false, clients: ['Web'] }],
+      classic: [{ id, pool: 'Pool', client: 'Web', css, logoTag }],
+    });
+    const v1 = synthScenario(spec('v1', 'WebClassic', '.banner-customizable { background-color: #232f3e; }', 'classic-1'));
+    const v2 = synthScenario(spec('v2', 'WebLook', '.banner-customizable { background-color: #037f0c; }', 'classic-2'));
+    expect(statuses(await deploy(cfn, v1))).toEqual(['Styles CREATE_COMPLETE']);
+
+    expect(statuses(await deploy(cfn, v2, 'Styles'))).toEqual(['Styles UPDATE_ROLLBACK_COMPLETE']);
+    expectStateMatchesDeclaration(cfn, standIn, v1);
+    const from = standIn.calls.length;
+    const [again] = await deploy(cfn, v1);
+    expect(styleEvents(again.events)).toEqual([]);
+    expect(standIn.calls.length).toBe(from);
   });
 });
 

@@ -22,13 +22,13 @@ beforeAll(async () => {
  */
 describe('move a style to another stack', () => {
   let cfn: CloudFormationRunner;
-  const spec = (version: string, webIn: string): AppSpec => ({
+  const spec = (version: string, webIn: string, webLogo = 'logo-1'): AppSpec => ({
     version,
     stacks: ['Login', 'Extra'],
     pools: [{ id: 'Pool', prefix: 'scenario-move', managedLogin: true, clients: ['Web', 'Admin', 'Partner'], stack: 'Login' }],
     // Each stack keeps a style of its own, so each keeps its handler (see the report on a stack's last style).
     styles: [
-      { id: 'WebBranding', pool: 'Pool', client: 'Web', look: { assets: houseAssets() }, stack: webIn },
+      { id: 'WebBranding', pool: 'Pool', client: 'Web', look: { assets: houseAssets({ logo: webLogo }) }, stack: webIn },
       { id: 'AdminBranding', pool: 'Pool', client: 'Admin', look: { defaults: true } },
       { id: 'PartnerBranding', pool: 'Pool', client: 'Partner', look: { color: '#0972d3' }, stack: 'Extra' },
     ],
@@ -36,12 +36,14 @@ describe('move a style to another stack', () => {
   let inLogin: string;
   let inExtra: string;
   let backInLogin: string;
+  let backInLoginChanged: string;
 
   beforeAll(async () => {
     cfn = new CloudFormationRunner(standIn);
     inLogin = synthScenario(spec('v1', 'Login'));
     inExtra = synthScenario(spec('v2', 'Extra'));
     backInLogin = synthScenario(spec('v3', 'Login'));
+    backInLoginChanged = synthScenario(spec('v4', 'Login', 'logo-moved'));
     expect(statuses(await deploy(cfn, inLogin))).toEqual(['Login CREATE_COMPLETE', 'Extra CREATE_COMPLETE']);
     expectStateMatchesDeclaration(cfn, standIn, inLogin);
   });
@@ -54,6 +56,12 @@ describe('move a style to another stack', () => {
 
   test('move a style to another stack', async () => {
     expect(statuses(await deploy(cfn, inExtra))).toEqual(['Login UPDATE_COMPLETE', 'Extra UPDATE_COMPLETE']);
+    expectStateMatchesDeclaration(cfn, standIn, inExtra);
+  });
+
+  test('issue 17, item 1.2: move a style back with a new logo, rolled back: the client shows the old stack\'s declaration again', async () => {
+    // Login deploys first: its new resource takes the client over from Extra's and applies the new logo; then Login fails.
+    expect(statuses(await deploy(cfn, backInLoginChanged, 'Login'))).toEqual(['Login UPDATE_ROLLBACK_COMPLETE']);
     expectStateMatchesDeclaration(cfn, standIn, inExtra);
   });
 

@@ -40,12 +40,20 @@ export interface MemberRef {
 export interface Operation {
   readonly name: string;
   readonly input?: { readonly shape: string };
-  readonly output?: { readonly shape: string };
+  /** `resultWrapper`: the element the query protocol wraps the output in. */
+  readonly output?: { readonly shape: string; readonly resultWrapper?: string };
   readonly errors?: readonly { readonly shape: string }[];
 }
 
 export interface ServiceModel {
-  readonly metadata: { readonly targetPrefix?: string; readonly protocol: string; readonly serviceId: string };
+  readonly metadata: {
+    readonly apiVersion: string;
+    readonly targetPrefix?: string;
+    readonly protocol: string;
+    readonly serviceId: string;
+    /** The query protocol's response namespace. */
+    readonly xmlNamespace?: string;
+  };
   readonly operations: { readonly [name: string]: Operation };
   readonly shapes: { readonly [name: string]: Shape };
 }
@@ -55,6 +63,7 @@ export const SERVICES = {
   'cognito-idp': '2016-04-18',
   'ssm': '2014-11-06',
   's3': '2006-03-01',
+  'cloudformation': '2010-05-15',
 } as const;
 export type ServiceName = keyof typeof SERVICES;
 

@@ -11,7 +11,7 @@ export interface CallRecord {
   readonly clientId?: string;
   /** The branding id the request named or the answer returned. */
   readonly brandingId?: string;
-  /** SSM parameter name or `s3://bucket/key`. */
+  /** SSM parameter name, `s3://bucket/key`, or the StackName CloudFormation was asked about. */
   readonly resource?: string;
   /** 'ok', or the error code answered (e.g. TooManyRequestsException). */
   readonly outcome: string;

@@ -157,36 +157,58 @@ function matches(rule: FaultRule, target: CallTarget): boolean {
   if (rule.userPoolId !== undefined && rule.userPoolId !== target.userPoolId) {
     return false;
   }
-  return rule.kind !== 'refuse-settings' || target.hasSettings;
+  if (rule.kind === 'refuse-settings') {
+    return target.hasSettings;
+  }
+  return rule.kind === 'slow' || faultCode(rule.kind, target.service) !== undefined;
 }
 
-/** The error each service answers a fault with. */
+/**
+ * The error each service answers a fault with. CloudFormation throttles with
+ * `Throttling: Rate exceeded` (HTTP 400, aws-sdk-js issue 412,
+ * https://github.com/aws/aws-sdk-js/issues/412) and fails with
+ * InternalFailure (HTTP 500, Common Errors of its API Reference,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/CommonErrors.html);
+ * it has no concurrent-modification error for the reads the stand-in serves,
+ * so that fault never matches its calls.
+ */
+type ErrorFault = 'throttle' | 'concurrent-modification' | 'internal-error' | 'refuse';
+const FAULT_CODES: { readonly [k in ErrorFault]: { readonly [s in ServiceName]?: [string, string, number] } } = {
+  'throttle': {
+    'cognito-idp': ['TooManyRequestsException', 'Too many requests.', 400],
+    'ssm': ['ThrottlingException', 'Rate exceeded', 400],
+    's3': ['SlowDown', 'Please reduce your request rate.', 503],
+    'cloudformation': ['Throttling', 'Rate exceeded', 400],
+  },
+  'concurrent-modification': {
+    'cognito-idp': ['ConcurrentModificationException', 'A concurrent modification of the resource is in progress.', 400],
+    'ssm': ['TooManyUpdates', 'There are concurrent updates for the resource that you are trying to update.', 400],
+    's3': ['OperationAborted', 'A conflicting conditional operation is currently in progress against this resource.', 409],
+  },
+  'refuse': {
+    'cognito-idp': ['InvalidParameterException', 'The uploaded image must be a valid .jpeg or .png file.', 400],
+    'ssm': ['ParameterLimitExceeded', 'You have exceeded the number of parameters for this AWS account. Delete one or more parameters and try again.', 400],
+    's3': ['NoSuchKey', 'The specified key does not exist.', 404],
+    'cloudformation': ['ValidationError', 'Stack with id Styles does not exist', 400],
+  },
+  'internal-error': {
+    'cognito-idp': ['InternalErrorException', 'Internal server error.', 500],
+    'ssm': ['InternalServerError', 'An error occurred on the server side.', 500],
+    's3': ['InternalError', 'We encountered an internal error. Please try again.', 500],
+    'cloudformation': ['InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500],
+  },
+};
+
+/** The error code, message and status of an error-answering fault, if the service has one. */
+function faultCode(kind: FaultKind, service: ServiceName): [string, string, number] | undefined {
+  const table = kind === 'lost-response' ? 'internal-error' : kind;
+  return table === 'slow' || table === 'refuse-settings' ? undefined : FAULT_CODES[table][service];
+}
+
 export function faultError(kind: FaultKind, service: ServiceName, rule?: FaultRule): ServiceError {
-  const codes: { [k in FaultKind]?: { [s in ServiceName]: [string, string, number] } } = {
-    'throttle': {
-      'cognito-idp': ['TooManyRequestsException', 'Too many requests.', 400],
-      'ssm': ['ThrottlingException', 'Rate exceeded', 400],
-      's3': ['SlowDown', 'Please reduce your request rate.', 503],
-    },
-    'concurrent-modification': {
-      'cognito-idp': ['ConcurrentModificationException', 'A concurrent modification of the resource is in progress.', 400],
-      'ssm': ['TooManyUpdates', 'There are concurrent updates for the resource that you are trying to update.', 400],
-      's3': ['OperationAborted', 'A conflicting conditional operation is currently in progress against this resource.', 409],
-    },
-    'refuse': {
-      'cognito-idp': ['InvalidParameterException', 'The uploaded image must be a valid .jpeg or .png file.', 400],
-      'ssm': ['ParameterLimitExceeded', 'You have exceeded the number of parameters for this AWS account. Delete one or more parameters and try again.', 400],
-      's3': ['NoSuchKey', 'The specified key does not exist.', 404],
-    },
-    'internal-error': {
-      'cognito-idp': ['InternalErrorException', 'Internal server error.', 500],
-      'ssm': ['InternalServerError', 'An error occurred on the server side.', 500],
-      's3': ['InternalError', 'We encountered an internal error. Please try again.', 500],
-    },
-  };
   if (kind === 'refuse-settings') {
     return new ServiceError('InvalidParameterException', settingsRefusal(rule?.properties ?? ['$.components.x']));
   }
-  const [code, message, status] = codes[kind === 'lost-response' ? 'internal-error' : kind]![service];
+  const [code, message, status] = faultCode(kind, service)!;
   return new ServiceError(rule?.code ?? code, rule?.message ?? message, status);
 }

@@ -7,3 +7,4 @@ export { slotKey } from './cognito-state';
 export type { FederatedSignInOutcome, PreSignUpEvent, PreSignUpTrigger, StoredUser } from './users';
 export { MAX_BRANDING_REQUEST_BYTES, settingsRefusal } from './managed-login-branding';
 export { MAX_UI_CUSTOMIZATION_REQUEST_BYTES } from './classic-customization';
+export type { CloudFormationSource, ResourceStatus, StackRecord, StackResourceRecord } from './cloudformation-stacks';

@@ -1,45 +1,7 @@
 import { ServiceName } from './botocore-models';
-import { ClassicCustomizations } from './classic-customization';
-import { CognitoState } from './cognito-state';
-import { BrandingInput, ManagedLoginBranding } from './managed-login-branding';
-import { ParameterStore } from './parameter-store';
-import { ServiceError } from './service-error';
-import { UserDirectory } from './users';
 
 /** The services spoken over JSON 1.1, by the prefix of X-Amz-Target. */
 export const TARGET_PREFIXES: { readonly [prefix: string]: ServiceName } = {
   AWSCognitoIdentityProviderService: 'cognito-idp',
   AmazonSSM: 'ssm',
 };
-
-/** The operations the stand-in carries out; any other operation of the model is refused as unknown to it. */
-export interface Operations {
-  readonly branding: ManagedLoginBranding;
-  readonly classic: ClassicCustomizations;
-  readonly parameters: ParameterStore;
-  readonly cognito: CognitoState;
-  readonly users: UserDirectory;
-}
-
-/** Carries out one (already validated) operation; returns the response body's object. */
-export function dispatch(ops: Operations, service: ServiceName, operation: string, input: any, requestBytes: number): object {
-  const key = `${service}:${operation}`;
-  switch (key) {
-    case 'cognito-idp:CreateManagedLoginBranding': return ops.branding.create(input as BrandingInput, requestBytes);
-    case 'cognito-idp:UpdateManagedLoginBranding': return ops.branding.update(input as BrandingInput, requestBytes);
-    case 'cognito-idp:DeleteManagedLoginBranding': return ops.branding.delete(input as BrandingInput);
-    case 'cognito-idp:DescribeManagedLoginBrandingByClient': return ops.branding.describeByClient(input as BrandingInput);
-    case 'cognito-idp:DescribeManagedLoginBranding': return ops.branding.describe(input as BrandingInput);
-    case 'cognito-idp:SetUICustomization': return ops.classic.set(input, requestBytes);
-    case 'cognito-idp:GetUICustomization': return ops.classic.get(input);
-    case 'cognito-idp:ListUsers': return ops.users.list(input);
-    case 'cognito-idp:AdminCreateUser': return ops.users.adminCreate(input);
-    case 'cognito-idp:AdminLinkProviderForUser': return ops.users.adminLink(input);
-    case 'cognito-idp:AdminDisableProviderForUser': return ops.users.adminDisableProvider(input);
-    case 'ssm:GetParameter': return ops.parameters.get(input);
-    case 'ssm:PutParameter': return ops.parameters.put(input);
-    case 'ssm:DeleteParameter': return ops.parameters.delete(input);
-    default:
-      throw new ServiceError('UnknownOperationException', `The stand-in does not implement ${operation} of ${service}.`);
-  }
-}

@@ -4,14 +4,17 @@ import { AddressInfo } from 'net';
 import { serviceModel, ServiceName } from './botocore-models';
 import { CallRecord } from './call-log';
 import { ClassicCustomizations } from './classic-customization';
+import { CloudFormationSource, NO_STACKS } from './cloudformation-stacks';
 import { CognitoState, CreateUserPoolDomainOptions, CreateUserPoolOptions } from './cognito-state';
 import { FaultDecision, faultError, Faults, WRITE_OPERATIONS } from './faults';
-import { dispatch, Operations, TARGET_PREFIXES } from './json-protocol';
+import { TARGET_PREFIXES } from './json-protocol';
 import { ManagedLoginBranding } from './managed-login-branding';
 import { validateInput } from './model-validation';
 import { ObjectStore } from './object-store';
+import { dispatch, Operations } from './operations';
 import { ParameterStore } from './parameter-store';
 import { Prng } from './prng';
+import { parseQueryRequest, QUERY_SERVICES, queryErrorXml, queryInput, queryResponseXml } from './query-protocol';
 import { ServiceError } from './service-error';
 import { StandInSnapshot, takeSnapshot } from './snapshot';
 import { UserDirectory } from './users';
@@ -36,12 +39,15 @@ export interface CreatedUserPool {
 /**
  * A stateful Cognito (managed login branding, classic UI customization,
  * users and the links of account linking),
- * SSM Parameter Store and S3 GetObject on a free loopback port, for the real
- * AWS SDK to talk to. Every request is checked against botocore's model, then
- * carried out with Cognito's semantics; faults come on demand (`faults`).
+ * SSM Parameter Store, S3 GetObject and CloudFormation DescribeStackResource
+ * on a free loopback port, for the real AWS SDK to talk to. Every request is
+ * checked against botocore's model, then carried out with Cognito's
+ * semantics; faults come on demand (`faults`).
  *
  * Pools, clients, domains and S3 objects are made through the control-plane
- * methods, not over HTTP: in a deployment CloudFormation makes them.
+ * methods, not over HTTP: in a deployment CloudFormation makes them. The
+ * stacks DescribeStackResource answers from are the CloudFormation runner's,
+ * which registers itself (`useCloudFormation`).
  */
 export class StandIn {
   /** Starts a stand-in on 127.0.0.1 and a free port. */
@@ -70,6 +76,7 @@ export class StandIn {
   private readonly ops: Operations;
   private readonly server: http.Server;
   private readonly writesInFlight = new Map<string, number>();
+  private cloudFormation: CloudFormationSource = NO_STACKS;
   private seq = 0;
 
   private constructor(options: StandInOptions) {
@@ -86,6 +93,7 @@ export class StandIn {
       classic: new ClassicCustomizations(this.cognito),
       parameters: this.parameters,
       users: this.users,
+      cloudFormation: { stacks: () => this.cloudFormation.stacks() },
     };
     this.server = http.createServer((req, res) => {
       void this.serve(req, res);
@@ -145,6 +153,11 @@ export class StandIn {
     this.objects.put(bucket, key, bytes);
   }
 
+  /** The stacks CloudFormation's DescribeStackResource answers from (the last runner built on this stand-in); none until then. */
+  useCloudFormation(source: CloudFormationSource): void {
+    this.cloudFormation = source;
+  }
+
   snapshot(): StandInSnapshot {
     return takeSnapshot(this.cognito, this.parameters);
   }
@@ -156,8 +169,11 @@ export class StandIn {
     const body = await readBody(req);
     const seq = ++this.seq;
     const target = req.headers['x-amz-target'];
+    const queryService = QUERY_SERVICES[signingName(req) ?? ''];
     if (req.method === 'POST' && typeof target === 'string') {
       await this.serveJson(req, res, target, body, seq, started);
+    } else if (req.method === 'POST' && queryService) {
+      await this.serveQuery(res, queryService, body, seq, started);
     } else {
       await this.serveS3(req, res, body, seq, started);
     }
@@ -236,6 +252,56 @@ export class StandIn {
     }
   }
 
+  /**
+   * A query-protocol call (CloudFormation): `Action` and `Version` from the
+   * form, the rest turned into the input shape and checked against the
+   * model like every JSON call, the answer in XML.
+   */
+  private async serveQuery(res: http.ServerResponse, service: ServiceName, body: Buffer, seq: number, started: number): Promise<void> {
+    const request = parseQueryRequest(body);
+    const operation = request.action ?? '';
+    const stackName = request.params.get('StackName');
+    const record = { seq, service, operation, requestBytes: body.length, ...(stackName === null ? {} : { resource: stackName }) };
+    const requestId = randomUUID();
+    const answer = (status: number, xml: string, error?: ServiceError, fault?: CallRecord['fault']) => {
+      this.calls.push({ ...record, ...(fault ? { fault } : {}), outcome: error?.code ?? 'ok', status, durationMs: Date.now() - started });
+      res.writeHead(status, { 'Content-Type': 'text/xml', 'Content-Length': Buffer.byteLength(xml), 'x-amzn-RequestId': requestId });
+      res.end(xml);
+    };
+    const fail = (error: ServiceError, fault?: CallRecord['fault']) => answer(error.status, queryErrorXml(service, error, requestId), error, fault);
+    try {
+      const model = serviceModel(service);
+      // MissingAction and InvalidAction are the query services' Common Errors (see unknownOperation); the second message is the stand-in's.
+      if (request.action === undefined) {
+        throw new ServiceError('MissingAction', 'The request is missing an action or a required parameter.');
+      }
+      if (request.version !== model.metadata.apiVersion || !model.operations[operation]) {
+        throw new ServiceError('InvalidAction', `Could not find operation ${operation} for version ${request.version ?? 'NO_VERSION_SPECIFIED'}`);
+      }
+      const decision = this.faults.decide({ service, operation, hasSettings: false });
+      if (decision.delayMs > 0) {
+        await sleep(decision.delayMs);
+      }
+      if (decision.error) {
+        fail(decision.error.error, decision.error.kind);
+        return;
+      }
+      const input = queryInput(service, operation, request.params);
+      validateInput(service, operation, input);
+      const output = dispatch(this.ops, service, operation, input, body.length);
+      if (decision.loseResponse) {
+        fail(faultError('lost-response', service), 'lost-response');
+        return;
+      }
+      answer(200, queryResponseXml(service, operation, output, requestId));
+    } catch (error) {
+      if (!(error instanceof ServiceError)) {
+        throw error;
+      }
+      fail(error);
+    }
+  }
+
   /** Counts a write in flight on its pool; `admitted` is false beyond the pool's limit. */
   private enterWrite(operation: string, userPoolId: string | undefined): { readonly admitted: boolean; done(): void } {
     const limit = this.faults.writeLimit(userPoolId);
@@ -306,6 +372,11 @@ function checkSigned(req: http.IncomingMessage): void {
   if (!String(req.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 ')) {
     throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
   }
+}
+
+/** The service of the SigV4 credential scope, `Credential=<key>/<date>/<region>/<service>/aws4_request`. */
+function signingName(req: http.IncomingMessage): string | undefined {
+  return /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\/aws4_request/.exec(String(req.headers.authorization ?? ''))?.[1];
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
