@@ -37,8 +37,22 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   // IAM usually applies a new statement within seconds; a minute covers the slow cases.
   permissionWaitMs: 60_000,
   sleep: (ms, signal) => new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    if (signal?.aborted) {
+      resolve();
+      return;
+    }
+    // The listener goes when the wait ends either way: the invocation's one
+    // signal sees every backoff of every call, and listeners left on it pile
+    // up (Node warns of a leak past 10).
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   }),
   random: Math.random,
   now: Date.now,
