@@ -36,8 +36,8 @@ export function createHandler(options: HandlerOptions = {}): CustomResourceHandl
       physicalResourceId: event.RequestType === 'Create' ? undefined : event.PhysicalResourceId,
     });
     try {
-      return await withDeadline(context, marginMs, (signal, deadlineAt) => {
-        const invocation: Invocation = { cognito: cognitoClient(), s3: s3Client(), ssm: ssmClient(), retry, signal, deadlineAt };
+      return await withDeadline(context, marginMs, (budget) => {
+        const invocation: Invocation = { cognito: cognitoClient(), s3: s3Client(), ssm: ssmClient(), retry, ...budget };
         return dispatch(invocation, event);
       }, retry.now);
     } catch (error) {
