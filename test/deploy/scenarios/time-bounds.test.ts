@@ -14,8 +14,10 @@ const IN_FLIGHT_TIMEOUT_S = 45;
 
 /**
  * Also settle: retries bounded by the Lambda's remaining time, not by a
- * count (the old policy gave up after 8 attempts, about 24 s), and a
- * per-attempt HTTP timeout (one hung request must not spend the budget).
+ * count (the old policy gave up after 8 attempts, about 24 s), a
+ * per-attempt HTTP timeout (one hung request must not spend the budget), and
+ * no write still in flight when the handler answers (it would land after the
+ * rollback).
  *
  * These need minutes of clock, so the clock is jest's fake one: Date and
  * setTimeout are faked in the test's global, which the simulated Lambda
@@ -132,6 +134,14 @@ test('a per-attempt HTTP timeout: a create hung for 45 s is cut off at the reque
   expect(creates[2] - creates[0]).toBeLessThan(45_000);
 });
 
+/**
+ * The handler used to send the write 6 s before the deadline, abort it
+ * client-side at the deadline and answer FAILED at once; the stand-in, like
+ * AWS, carried the write out 14 s later, after the rollback had put the old
+ * logo back, and nothing ever undid it. Now a write that could not have 10 s
+ * before the deadline is not sent, and any attempt sent has ended by the time
+ * the handler answers.
+ */
 test('a write still in flight at the deadline cannot land after FAILED: the rolled-back style stays as declared', async () => {
   // GIVEN Web styled as declared, by a Lambda of 45 s (its deadline 35 s after it starts, before the 10 s safety margin)
   const cfn = new CloudFormationRunner(standIn);
