@@ -3,12 +3,14 @@
  * serves every resource of the types in registry.ts (managed login branding
  * styles, classic hosted-UI customizations). aws-cdk-lib's core CustomResourceProvider wraps it with its
  * nodejs-entrypoint, which answers CloudFormation: SUCCESS with what this
- * returns, FAILED with the message of what it throws.
+ * returns, FAILED with the stack of what it throws, which asFailure makes
+ * the one line of its message.
  */
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { registeredType, RESOURCE_TYPES } from './registry';
 import { cloudFormationClient, cognitoClient, s3Client, ssmClient } from './shared/clients';
 import { DEFAULT_SAFETY_MARGIN_MS, RemainingTime, withDeadline } from './shared/deadline';
+import { asFailure } from './shared/errors';
 import { Invocation } from './shared/invocation';
 import { log } from './shared/log';
 import { HandlerResult } from './shared/result';
@@ -33,12 +35,16 @@ export function createHandler(options: HandlerOptions = {}): CustomResourceHandl
       resourceType: event.ResourceType,
       physicalResourceId: event.RequestType === 'Create' ? undefined : event.PhysicalResourceId,
     });
-    return withDeadline(context, marginMs, (signal, deadlineAt) => {
-      const invocation: Invocation = {
-        cognito: cognitoClient(), s3: s3Client(), ssm: ssmClient(), cloudFormation: cloudFormationClient(), retry, signal, deadlineAt,
-      };
-      return dispatch(invocation, event);
-    }, retry.now);
+    try {
+      return await withDeadline(context, marginMs, (budget) => {
+        const invocation: Invocation = {
+          cognito: cognitoClient(), s3: s3Client(), ssm: ssmClient(), cloudFormation: cloudFormationClient(), retry, ...budget,
+        };
+        return dispatch(invocation, event);
+      }, retry.now);
+    } catch (error) {
+      throw asFailure(error);
+    }
   };
 }
 

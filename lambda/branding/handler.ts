@@ -67,12 +67,12 @@ async function createOnTarget(invocation: Invocation, event: CloudFormationCusto
   const content = await loadContent(invocation, style);
   const before = await claimBeforeWriting(invocation, target, ownerOf(event), declaredOf(event.ResourceProperties));
   let found: ManagedLoginBrandingType | undefined;
-  return undoFailedCreate(invocation, target, async () => {
+  return undoFailedCreate(invocation, target, async (forward) => {
     // Read before the first write rather than after an "exists" answer: a
     // retried create whose first response was lost would otherwise be taken
     // for a style that was there before.
-    found = await describeStyle(invocation, style);
-    return reach(invocation, style, content, undefined, found ? 'describe' : 'create');
+    found = await describeStyle(forward, style);
+    return reach(forward, style, content, undefined, found ? 'describe' : 'create');
   }, async (cleanup) => {
     await putBack(cleanup, style, found);
     await restoreClaim(cleanup, target, before);

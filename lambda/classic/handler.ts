@@ -44,9 +44,9 @@ export async function onClassicEvent(invocation: Invocation, event: CloudFormati
   if (newTarget) {
     // A Create, or a replacement onto another target: all or nothing (see undoFailedCreate).
     let found: Customization | undefined;
-    await undoFailedCreate(invocation, target, async () => {
-      found = await ownCustomization(invocation, target);
-      await apply(invocation, declared, files);
+    await undoFailedCreate(invocation, target, async (forward) => {
+      found = await ownCustomization(forward, target);
+      await apply(forward, declared, files);
     }, async (cleanup) => {
       await putBack(cleanup, target, found, before?.declared);
       await restoreClaim(cleanup, target, before);

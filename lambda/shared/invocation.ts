@@ -2,31 +2,28 @@ import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SSMClient } from '@aws-sdk/client-ssm';
+import { AttemptOptions } from './attempt';
+import { Budget } from './deadline';
 import { callWithRetry, RetryPolicy } from './retry';
 
-/** What one invocation works with: the clients, the retry policy and the deadline. */
-export interface Invocation {
+/**
+ * What one invocation works with: the clients, the retry policy and the
+ * deadline (`signal`, aborted when the deadline passes, and `deadlineAt`, on
+ * the retry policy's clock `retry.now`; see Budget).
+ */
+export interface Invocation extends Budget {
   readonly cognito: CognitoIdentityProviderClient;
   readonly s3: S3Client;
   readonly ssm: SSMClient;
   readonly cloudFormation: CloudFormationClient;
   readonly retry: RetryPolicy;
-  /** Aborted when the deadline passes. */
-  readonly signal: AbortSignal;
-  /** When the budget ends, on the retry policy's clock (`retry.now`). */
-  readonly deadlineAt: number;
-  /**
-   * The invocation a clean-up after a failure runs on (undoing a failed
-   * Create): its own signal and deadline, in the time kept back from the
-   * forward work. @default this invocation
-   */
-  readonly cleanup?: () => Invocation;
 }
 
-/** Options every SDK `send` takes: the signal cancels an in-flight request at the deadline. */
-export interface SendOptions {
-  readonly abortSignal: AbortSignal;
-}
+/**
+ * Options every SDK `send` takes: one attempt's abort signal and time limit,
+ * so that no request is still in flight when the deadline passes.
+ */
+export type SendOptions = AttemptOptions;
 
 /**
  * One AWS call with the invocation's retries and deadline. The operation name is
@@ -34,6 +31,5 @@ export interface SendOptions {
  * minified and class names do not survive.
  */
 export function awsCall<T>(invocation: Invocation, operation: string, send: (options: SendOptions) => Promise<T>): Promise<T> {
-  const { retry, signal, deadlineAt } = invocation;
-  return callWithRetry(operation, retry, { signal, deadlineAt }, () => send({ abortSignal: signal }));
+  return callWithRetry(operation, invocation.retry, invocation, send);
 }

@@ -1,3 +1,6 @@
+import { AttemptOptions, runAttempt } from './attempt';
+import { HTTP_TIMEOUTS } from './clients';
+import { Budget } from './deadline';
 import { AwsCallError, awsErrorName } from './errors';
 import { log } from './log';
 
@@ -9,8 +12,9 @@ import { log } from './log';
  * (CloudFormation waits for it), and Cognito's per-pool throttling of
  * branding calls, when many styles deploy at once, outlasts a fixed ~24 s of
  * attempts. A transient error is retried while the next attempt can still
- * start before the deadline (the Lambda's remaining time minus the safety
- * margin), and each attempt is itself cut off by the HTTP timeouts.
+ * have `minAttemptMs` before the deadline (the Lambda's remaining time minus
+ * the safety margin), and each attempt is cut off at `maxAttemptMs` or at the
+ * deadline, whichever comes first.
  */
 export interface RetryPolicy {
   /** Ceiling of the first backoff; doubles with every retry. */
@@ -23,6 +27,17 @@ export interface RetryPolicy {
    * the deadline would only report minutes later.
    */
   readonly permissionWaitMs: number;
+  /** An attempt's time limit when the deadline is further away. */
+  readonly maxAttemptMs: number;
+  /**
+   * The least time an attempt is started with. Each attempt ends by the
+   * deadline (see Budget in deadline.ts), so one started just before it would
+   * be cut off after a few milliseconds, most likely while AWS is carrying it
+   * out, and the handler would answer FAILED while that write is still on
+   * its way: exactly what the deadline is there to prevent. An attempt that
+   * cannot have this much is not sent at all.
+   */
+  readonly minAttemptMs: number;
   /** Injected so tests run without waiting; resolves early when the signal aborts. */
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Injected so tests can pin the jitter; returns [0, 1). */
@@ -36,20 +51,31 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxDelayMs: 10_000,
   // IAM usually applies a new statement within seconds; a minute covers the slow cases.
   permissionWaitMs: 60_000,
+  maxAttemptMs: HTTP_TIMEOUTS.requestTimeout,
+  // The connection timeout (5 s), and as long again for sending up to 2 MB
+  // and for Cognito's answer.
+  minAttemptMs: 2 * HTTP_TIMEOUTS.connectionTimeout,
   sleep: (ms, signal) => new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    if (signal?.aborted) {
+      resolve();
+      return;
+    }
+    // The listener goes when the wait ends either way: the invocation's one
+    // signal sees every backoff of every call, and listeners left on it pile
+    // up (Node warns of a leak past 10).
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   }),
   random: Math.random,
   now: Date.now,
 };
-
-/** When a call must stop: the deadline's signal and instant. */
-export interface CallBudget {
-  readonly signal?: AbortSignal;
-  /** On the policy's clock; Infinity when unbounded. */
-  readonly deadlineAt: number;
-}
 
 /** Error names that mean "not now", never "not this". */
 const TRANSIENT_ERROR_NAMES = new Set([
@@ -122,29 +148,43 @@ export function backoffDelay(policy: RetryPolicy, retry: number): number {
   return Math.floor(policy.random() * ceiling);
 }
 
+/** Thrown when there is too little time left before the deadline to send a call at all. */
+export class OutOfTimeError extends Error {
+  constructor(operation: string, leftMs: number, minAttemptMs: number) {
+    super(`Timed out before ${operation}: ${Math.max(0, leftMs)} ms were left before the deadline `
+      + `(the Lambda time left minus the safety margin), less than the ${minAttemptMs} ms an attempt is given, so it was not sent`);
+    // `name` stays 'Error', as for AwsCallError: errors.ts turns it into the FAILED reason.
+  }
+}
+
 /**
- * Runs one AWS call, retrying transient failures until the next attempt
- * would start after the deadline. A failure that is not transient, or one
- * that outlives the budget, is thrown as an AwsCallError naming the
- * operation, the AWS error name and its message. Stops at once when `signal`
- * is aborted (the deadline passed): nobody is waiting for the answer any more.
+ * Runs one AWS call, retrying transient failures while the next attempt can
+ * still have `minAttemptMs` before the deadline. Each attempt gets the time
+ * left, up to `maxAttemptMs`, and has ended when its promise settles, so the
+ * call never leaves a request in flight past the deadline. A failure that is
+ * not transient, or one that outlives the budget, is thrown as an
+ * AwsCallError naming the operation, the AWS error name and its message.
  */
 export async function callWithRetry<T>(
   operation: string,
   policy: RetryPolicy,
-  budget: CallBudget,
-  call: () => Promise<T>,
+  budget: Budget,
+  call: (options: AttemptOptions) => Promise<T>,
 ): Promise<T> {
   let firstRefusalAt: number | undefined;
+  const timeLeft = () => (budget.signal.aborted ? 0 : budget.deadlineAt - policy.now());
+  if (timeLeft() < policy.minAttemptMs) {
+    throw new OutOfTimeError(operation, timeLeft(), policy.minAttemptMs);
+  }
   for (let attempt = 1; ; attempt++) {
     try {
-      return await call();
+      return await runAttempt(Math.min(policy.maxAttemptMs, timeLeft()), call);
     } catch (error) {
-      if (budget.signal?.aborted) {
-        throw new AwsCallError(operation, error, ' (abandoned: the deadline passed)');
-      }
       if (!isRetryable(error)) {
         throw new AwsCallError(operation, error);
+      }
+      if (budget.signal.aborted) {
+        throw new AwsCallError(operation, error, ' (abandoned: the deadline passed)');
       }
       const now = policy.now();
       if (PERMISSION_PROPAGATION_ERROR_NAMES.has(awsErrorName(error))) {
@@ -154,13 +194,18 @@ export async function callWithRetry<T>(
         }
       }
       const delayMs = backoffDelay(policy, attempt - 1);
-      if (now + delayMs >= budget.deadlineAt) {
-        throw new AwsCallError(operation, error, ` (gave up after ${attempt} attempts: the next one would start after the deadline)`);
+      const gaveUp = ` (gave up after ${attempt} attempts: the next one could not have ${policy.minAttemptMs} ms before the deadline)`;
+      if (now + delayMs + policy.minAttemptMs > budget.deadlineAt) {
+        throw new AwsCallError(operation, error, gaveUp);
       }
       log('retrying', { operation, attempt, delayMs, errorName: awsErrorName(error) });
       await policy.sleep(delayMs, budget.signal);
-      if (budget.signal?.aborted) {
+      if (budget.signal.aborted) {
         throw new AwsCallError(operation, error, ' (abandoned: the deadline passed)');
+      }
+      if (timeLeft() < policy.minAttemptMs) {
+        // The wait took longer than asked.
+        throw new AwsCallError(operation, error, gaveUp);
       }
     }
   }

@@ -1,6 +1,16 @@
 import { Target } from './claims';
+import { withCleanUp } from './deadline';
 import { Invocation } from './invocation';
 import { log } from './log';
+
+/**
+ * The most time a failed Create keeps back from its forward work to undo
+ * it: enough for a few calls (a style recreated from its copy takes a delete,
+ * a create and an update per further 2 MB, each attempt needing
+ * RetryPolicy.minAttemptMs), and never more than a third of the budget, so
+ * a short-lived invocation still gets to try its work.
+ */
+const UNDO_RESERVE_MS = 60_000;
 
 /**
  * Runs the writes of a Create and, when they fail, `undo` before the error
@@ -10,30 +20,24 @@ import { log } from './log';
  * AWSCDK::CustomResourceProviderFramework::CREATE_FAILED and then answers the
  * rollback's Delete of that id itself, without calling the handler; so
  * whatever a failed Create leaves in Cognito stays for good unless the
- * Create removes it first. The undo runs on the invocation `cleanupOf` gives:
- * the time kept back for it, even when the forward work ran out of time.
- * When the undo fails too, both reasons are answered.
+ * Create removes it first. The forward work runs on `forward`, whose deadline
+ * comes early enough to leave the undo its reserve even when the work ran
+ * out of time; the undo runs on the whole budget. When the undo fails too,
+ * both reasons are answered.
  */
 export async function undoFailedCreate<T>(
-  invocation: Invocation, target: Target, work: () => Promise<T>, undo: (cleanup: Invocation) => Promise<void>,
+  invocation: Invocation, target: Target, work: (forward: Invocation) => Promise<T>, undo: (cleanup: Invocation) => Promise<void>,
 ): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const fields = { userPoolId: target.userPoolId, clientId: target.clientId };
+  const fields = { userPoolId: target.userPoolId, clientId: target.clientId };
+  const left = invocation.deadlineAt - invocation.retry.now();
+  const reserveMs = Math.min(UNDO_RESERVE_MS, Math.max(0, Math.floor(left / 3)));
+  return withCleanUp(invocation, reserveMs, work, async (cleanup) => {
     try {
-      await undo(cleanupOf(invocation));
-      log('create undone', { ...fields, reason: 'the create failed; what it wrote is removed and what it took over is put back' });
+      await undo(cleanup);
     } catch (undoError) {
       log('undo failed', { ...fields, reason: (undoError as Error).message });
-      throw new Error(`${(error as Error).message}. Undoing this create failed as well, so part of it may remain on client ${target.clientId}: `
-        + `${(undoError as Error).message}. Deploying again converges the client`, { cause: error });
+      throw undoError;
     }
-    throw error;
-  }
-}
-
-/** The invocation a clean-up runs on: the same clients and policy, with the time kept back for it. */
-function cleanupOf(invocation: Invocation): Invocation {
-  return invocation.cleanup ? invocation.cleanup() : invocation;
+    log('create undone', { ...fields, reason: 'the create failed; what it wrote is removed and what it took over is put back' });
+  }, invocation.retry.now);
 }

@@ -1,4 +1,7 @@
-import { CloudFormationClient, DescribeStackResourceCommand, DescribeStacksCommand, StackResourceDetail } from '@aws-sdk/client-cloudformation';
+import {
+  CloudFormationClient, DescribeStackResourceCommand, DescribeStacksCommand,
+  ListStacksCommand, StackResourceDetail,
+} from '@aws-sdk/client-cloudformation';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { readTemplate, resourcesOfType } from './lifecycle-fixture';
 import { CloudFormationRunner } from './runner';
@@ -87,6 +90,22 @@ describe('DescribeStackResource against the runner\'s stacks', () => {
     expect(byId).toMatchObject(expected);
     expect(byName.LastUpdatedTimestamp).toBeInstanceOf(Date);
     expect(stackId).toMatch(new RegExp(`^arn:aws:cloudformation:eu-west-1:123456789012:stack/${STACK}/[0-9a-f-]{36}$`));
+  });
+
+  test('DescribeStacks answers a stack\'s status by name or id, and refuses an unknown one in CloudFormation\'s words', async () => {
+    // GIVEN a deployed stack
+    const [result] = await cfn.deployAssembly(app('1', 'Web'));
+    expect(result.status).toMatch(/_COMPLETE$/);
+
+    // WHEN
+    const byName = await client.send(new DescribeStacksCommand({ StackName: STACK }));
+    const unknown = await rejectionOf(client.send(new DescribeStacksCommand({ StackName: 'NoSuchStack' })));
+
+    // THEN
+    expect(byName.Stacks?.map((s) => [s.StackName, s.StackStatus])).toEqual([[STACK, expect.stringMatching(/_COMPLETE$/)]]);
+    const byId = await client.send(new DescribeStacksCommand({ StackName: byName.Stacks![0].StackId }));
+    expect(byId.Stacks?.[0].StackName).toBe(STACK);
+    expect(unknown).toMatchObject({ name: 'ValidationError', message: 'Stack with id NoSuchStack does not exist' });
   });
 
   test('a resource an update removed (a renamed construct) does not exist for the stack any more', async () => {
@@ -224,11 +243,11 @@ describe('DescribeStackResource requests the model or the stand-in refuses', () 
   });
 
   test('another CloudFormation operation is refused as an invalid action', async () => {
-    // WHEN DescribeStacks, which the stand-in does not serve, is called
-    const error = await rejectionOf(client.send(new DescribeStacksCommand({ StackName: STACK })));
+    // WHEN ListStacks, which the stand-in does not serve, is called
+    const error = await rejectionOf(client.send(new ListStacksCommand({})));
 
     // THEN it is refused, not answered with made-up data
-    expect(error).toMatchObject({ name: 'InvalidAction', message: 'The stand-in does not implement DescribeStacks of cloudformation.' });
+    expect(error).toMatchObject({ name: 'InvalidAction', message: 'The stand-in does not implement ListStacks of cloudformation.' });
   });
 
   test('faults apply: throttling answers CloudFormation\'s Throttling', async () => {

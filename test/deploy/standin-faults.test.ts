@@ -1,3 +1,4 @@
+import * as http from 'http';
 import {
   CreateManagedLoginBrandingCommand, DescribeManagedLoginBrandingByClientCommand, SetUICustomizationCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -57,6 +58,46 @@ test('a slow response arrives after the delay', async () => {
 
   // THEN
   expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+});
+
+test('a slow write is carried out at the end of its delay even when its client stopped waiting, as AWS carries out a request it received', async () => {
+  // GIVEN SetUICustomization takes 300 ms
+  f.standIn.faults.inject({ kind: 'slow', operation: 'SetUICustomization', delayMs: 300, count: 1 });
+
+  // WHEN the client gives up after 50 ms
+  const command = new SetUICustomizationCommand({ UserPoolId: f.poolId, ClientId: f.clientId, CSS: '.late{}' });
+  const error = await rejectionOf(f.clients.cognito.send(command, { abortSignal: AbortSignal.timeout(50) }));
+  const whenAbandoned = f.standIn.snapshot().pools[f.poolId].classic[f.clientId];
+  await new Promise((resolve) => setTimeout(resolve, 400));
+
+  // THEN the client saw no answer, and the write landed later all the same
+  expect(error.name).toMatch(/Abort|Timeout/);
+  expect(whenAbandoned).toBeUndefined();
+  expect(f.standIn.snapshot().pools[f.poolId].classic[f.clientId].css).toBe('.late{}');
+});
+
+test('a request whose body never arrived whole is not carried out, and the stand-in goes on serving', async () => {
+  // GIVEN a signed-looking request that announces 100 bytes and sends 10 before its client goes away
+  const url = new URL(f.standIn.endpoint);
+  await new Promise<void>((resolve) => {
+    const headers = {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': 'AWSCognitoIdentityProviderService.SetUICustomization',
+      'authorization': 'AWS4-HMAC-SHA256 Credential=x',
+      'content-length': '100',
+    };
+    const req = http.request({ host: url.hostname, port: url.port, method: 'POST', path: '/', headers });
+    req.on('error', () => resolve());
+    req.write('{"UserPool', () => setTimeout(() => { req.destroy(); resolve(); }, 50));
+  });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+
+  // WHEN a whole request follows
+  await setCss();
+
+  // THEN only that one was carried out
+  expect(f.standIn.calls.map((c) => c.operation)).toEqual(['SetUICustomization']);
+  expect(f.standIn.snapshot().pools[f.poolId].classic[f.clientId].css).toBe('.x{}');
 });
 
 test('a refused Settings document, in Cognito\'s words, only for calls that carry Settings', async () => {

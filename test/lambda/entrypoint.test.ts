@@ -44,17 +44,13 @@ beforeEach(() => {
   fakeParameters();
   responses = [];
   entrypoint.external.userHandlerIndex = path.join(__dirname, 'fixtures', 'fast-handler');
-  // As deployed: the reason is the error's stack, whose first line is the message.
+  // As deployed: the entrypoint answers the thrown error's stack as the reason.
   entrypoint.external.includeStackTraces = true;
   entrypoint.external.log = (...args: unknown[]) => console.log(...args);
   entrypoint.external.sendHttpRequest = async (_options: unknown, body: string) => {
     responses.push(JSON.parse(body));
   };
 });
-
-function firstLine(text: string): string {
-  return text.split('\n')[0];
-}
 
 /** Runs one event through the entrypoint and returns the one answer it sent. */
 async function answer(event: CloudFormationCustomResourceEvent, remainingMs = 600_000): Promise<CfnResponse> {
@@ -75,11 +71,11 @@ test('the deployed module answers SUCCESS with the branding id as physical id an
   expect(response).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: NEW_BRANDING_ID, Data: { ManagedLoginBrandingId: NEW_BRANDING_ID } });
 });
 
-test('a Cognito error answers FAILED with Cognito\'s words as the reason', async () => {
-  // GIVEN
+test('a Cognito error answers FAILED with Cognito\'s words, the operation and the request id as the whole reason, without a stack', async () => {
+  // GIVEN Cognito refuses the logo, in its request abc-123
   cognito.on(SetUICustomizationCommand).rejects(new InvalidParameterException({
     message: 'The uploaded image must be a valid .jpeg or .png file.',
-    $metadata: { httpStatusCode: 400 },
+    $metadata: { httpStatusCode: 400, requestId: 'abc-123' },
   }));
   const event = createEvent(CLASSIC_CUSTOMIZATION_TYPE, { UserPoolId: POOL, ClientId: CLIENT, Logo: stageFile('logo.gif', imageBytes()) });
 
@@ -88,7 +84,7 @@ test('a Cognito error answers FAILED with Cognito\'s words as the reason', async
 
   // THEN
   expect(response.Status).toBe('FAILED');
-  expect(firstLine(response.Reason)).toBe('Error: SetUICustomization failed: InvalidParameterException: The uploaded image must be a valid .jpeg or .png file.');
+  expect(response.Reason).toBe('SetUICustomization failed: InvalidParameterException: The uploaded image must be a valid .jpeg or .png file. (request id abc-123)');
 });
 
 test('an unexpected exception answers FAILED, and the Delete that follows a failed Create succeeds', async () => {
@@ -103,7 +99,7 @@ test('an unexpected exception answers FAILED, and the Delete that follows a fail
 
   // THEN
   expect(failed.Status).toBe('FAILED');
-  expect(failed.Reason).toContain("TypeError: Cannot read properties of undefined (reading 'x')");
+  expect(failed.Reason).toBe("SetUICustomization failed: TypeError: Cannot read properties of undefined (reading 'x')");
   expect(deleted.Status).toBe('SUCCESS');
   expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(1);
 });
@@ -114,10 +110,10 @@ test('an unknown resource type answers FAILED naming the types served', async ()
 
   // THEN
   expect(response.Status).toBe('FAILED');
-  expect(firstLine(response.Reason)).toBe(`Error: Unsupported resource type Custom::Something: this handler serves ${MANAGED_LOGIN_BRANDING_TYPE} and ${CLASSIC_CUSTOMIZATION_TYPE}`);
+  expect(response.Reason).toBe(`Unsupported resource type Custom::Something: this handler serves ${MANAGED_LOGIN_BRANDING_TYPE} and ${CLASSIC_CUSTOMIZATION_TYPE}`);
 });
 
-test('a Cognito that never answers still yields FAILED before the Lambda times out', async () => {
+test('a Cognito that never answers still yields FAILED before the Lambda times out, once the unanswered attempt has ended', async () => {
   // GIVEN 2 s left, 1 s kept as the margin (fixtures/fast-handler.ts), and a hanging Cognito
   cognito.on(UpdateManagedLoginBrandingCommand).callsFake(() => new Promise(() => undefined));
   cognito.on(DescribeManagedLoginBrandingByClientCommand).resolves({ ManagedLoginBranding: { ManagedLoginBrandingId: BRANDING_ID, Assets: [] } });
@@ -129,11 +125,28 @@ test('a Cognito that never answers still yields FAILED before the Lambda times o
   // WHEN
   const response = await answer(event, 2000);
 
-  // THEN the answer came within the Lambda's time, and keeps the physical id
+  // THEN the answer came within the Lambda's time, names the call cut off at the deadline, and keeps the physical id
   expect(Date.now() - started).toBeLessThan(2000);
   expect(response.Status).toBe('FAILED');
-  expect(firstLine(response.Reason)).toMatch(/^Error: Timed out after 1000 ms waiting for AWS/);
+  expect(response.Reason).toMatch(/^UpdateManagedLoginBranding failed: TimeoutError: no answer within \d+ ms, the attempt's time limit \(.*deadline.*\)$/);
   expect(response.PhysicalResourceId).toBe(BRANDING_ID);
+});
+
+test('a reason is one line whatever the error: the stack stays out of it', async () => {
+  // GIVEN the real lambda/index.ts behind the entrypoint, and a programming error inside a call
+  entrypoint.external.userHandlerIndex = path.join(__dirname, '..', '..', 'lambda', 'index');
+  cognito.on(SetUICustomizationCommand).callsFake(() => {
+    throw new RangeError('Invalid array length');
+  });
+  const event = createEvent(CLASSIC_CUSTOMIZATION_TYPE, { UserPoolId: POOL, ClientId: CLIENT, Css: stageFile('style.css', '.banner-customizable {}') });
+
+  // WHEN
+  const response = await answer(event);
+
+  // THEN
+  expect(response.Status).toBe('FAILED');
+  expect(response.Reason).toBe('SetUICustomization failed: RangeError: Invalid array length');
+  expect(response.Reason).not.toMatch(/\n|\bat /);
 });
 
 test('the log of a run with images, CSS and settings holds none of their content', async () => {

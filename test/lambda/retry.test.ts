@@ -1,3 +1,4 @@
+import { getEventListeners } from 'events';
 import {
   ConcurrentModificationException,
   InternalErrorException,
@@ -9,7 +10,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { captureConsole, CLIENT, cognito, context, createEvent, fakeParameters, POOL, s3, emptyPool, liveStacks, ssm, stageFile } from './helpers';
 import { createHandler } from '../../lambda/index';
-import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryable, RetryPolicy } from '../../lambda/shared/retry';
+import { backoffDelay, callWithRetry, DEFAULT_RETRY_POLICY, isRetryable, RetryPolicy } from '../../lambda/shared/retry';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
 
 captureConsole();
@@ -168,18 +169,18 @@ describe('retries through the handler', () => {
     expect(cognito.commandCalls(SetUICustomizationCommand).length).toBeGreaterThan(8);
   });
 
-  test('retries stop when the next attempt would start after the deadline, reporting the last error verbatim', async () => {
-    // GIVEN Cognito throttles for ever; 60 s left, 10 s of them kept as the margin
+  test('retries stop when the next attempt could not have its least time before the deadline, reporting the last error verbatim', async () => {
+    // GIVEN Cognito throttles for ever; 60 s left, 10 s of them kept as the margin; attempts of at least 10 s
     cognito.on(SetUICustomizationCommand).rejects(throttled());
     const clock = fakeClock();
     const handler = createHandler({ retry: clock.retry, safetyMarginMs: 10_000 });
 
     // WHEN / THEN
     await expect(handler(event, context(60_000))).rejects.toThrow(
-      /^SetUICustomization failed: TooManyRequestsException: Rate exceeded \(gave up after \d+ attempts: the next one would start after the deadline\)$/,
+      /^SetUICustomization failed: TooManyRequestsException: Rate exceeded \(gave up after \d+ attempts: the next one could not have 10000 ms before the deadline\)$/,
     );
-    expect(clock.elapsed()).toBeLessThanOrEqual(50_000);
-    expect(clock.elapsed()).toBeGreaterThan(50_000 - DEFAULT_RETRY_POLICY.maxDelayMs);
+    expect(clock.elapsed()).toBeLessThanOrEqual(40_000);
+    expect(clock.elapsed()).toBeGreaterThan(40_000 - DEFAULT_RETRY_POLICY.maxDelayMs);
   });
 
   test('a client error is not retried', async () => {
@@ -192,5 +193,72 @@ describe('retries through the handler', () => {
     await expect(handler(event, context())).rejects.toThrow('SetUICustomization failed: InvalidParameterException: bad');
     expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(1);
     expect(sleep).not.toHaveBeenCalled();
+  });
+});
+
+describe('the backoff wait', () => {
+  /** Node's warnings while `work` runs, and a turn of the event loop after (warnings are emitted on the next tick). */
+  async function warningsDuring(work: () => Promise<unknown>): Promise<string[]> {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      await work();
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    return warnings;
+  }
+
+  test('20 waits on one signal leave no listener on it and raise no MaxListenersExceededWarning', async () => {
+    // GIVEN the invocation's one signal
+    const signal = new AbortController().signal;
+
+    // WHEN twenty backoffs wait on it
+    const warnings = await warningsDuring(async () => {
+      for (let i = 0; i < 20; i++) {
+        await DEFAULT_RETRY_POLICY.sleep(1, signal);
+      }
+    });
+
+    // THEN
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+    expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
+  });
+
+  test('a call retried 20 times on one signal leaves no listener on it', async () => {
+    // GIVEN throttling for 20 attempts, backoffs of at most 1 ms
+    const signal = new AbortController().signal;
+    let attempts = 0;
+    const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 1, maxDelayMs: 1 };
+
+    // WHEN
+    const warnings = await warningsDuring(() => callWithRetry('SetUICustomization', policy, { signal, deadlineAt: Date.now() + 600_000 }, async () => {
+      if (++attempts <= 20) {
+        throw throttled();
+      }
+      return 'done';
+    }));
+
+    // THEN
+    expect(attempts).toBe(21);
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+    expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
+  });
+
+  test('a wait ends at once when the signal aborts', async () => {
+    // GIVEN
+    const controller = new AbortController();
+    const started = Date.now();
+
+    // WHEN a ten-minute wait is aborted
+    const waited = DEFAULT_RETRY_POLICY.sleep(600_000, controller.signal);
+    controller.abort();
+    await waited;
+
+    // THEN
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });

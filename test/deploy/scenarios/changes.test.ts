@@ -74,8 +74,12 @@ test('create: every style and classic customization as declared, one claim each'
   expect(statuses(await deploy(cfn, versions[0]))).toEqual(['Styles CREATE_COMPLETE']);
   expectStateMatchesDeclaration(cfn, standIn, versions[0]);
   // A custom style: one create carrying settings and the three images; the defaults: one create with the flag.
+  // Each create first reads what a failure would have to put back (issue 17, item 1.1).
   expect(cognitoCalls(standIn, from).sort()).toEqual([
-    'CreateManagedLoginBranding ok', 'CreateManagedLoginBranding ok', 'SetUICustomization ok', 'SetUICustomization ok',
+    'CreateManagedLoginBranding ok', 'CreateManagedLoginBranding ok',
+    'DescribeManagedLoginBrandingByClient ResourceNotFoundException', 'DescribeManagedLoginBrandingByClient ResourceNotFoundException',
+    'GetUICustomization ok', 'GetUICustomization ok',
+    'SetUICustomization ok', 'SetUICustomization ok',
   ]);
 });
 

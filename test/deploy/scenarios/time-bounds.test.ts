@@ -1,7 +1,7 @@
 import { resourcesOfType } from '../lifecycle-fixture';
 import { CloudFormationRunner } from '../runner';
 import { StandIn } from '../standin';
-import { AppSpec, houseAssets, synthScenario } from './scenario-apps';
+import { AppSpec, AssetSpec, houseAssets, synthScenario } from './scenario-apps';
 import { deploy, expectStateMatchesDeclaration, statuses } from './state-check';
 
 /** How far the fake clock moves at a time: the resolution of every time measured here. */
@@ -9,10 +9,15 @@ const CLOCK_STEP_MS = 25;
 
 jest.setTimeout(120_000);
 
+/** The Lambda timeout of the in-flight scenario: 35 s of budget after the handler's 10 s safety margin. */
+const IN_FLIGHT_TIMEOUT_S = 45;
+
 /**
  * Also settle: retries bounded by the Lambda's remaining time, not by a
- * count (the old policy gave up after 8 attempts, about 24 s), and a
- * per-attempt HTTP timeout (one hung request must not spend the budget).
+ * count (the old policy gave up after 8 attempts, about 24 s), a
+ * per-attempt HTTP timeout (one hung request must not spend the budget), and
+ * no write still in flight when the handler answers (it would land after the
+ * rollback).
  *
  * These need minutes of clock, so the clock is jest's fake one: Date and
  * setTimeout are faked in the test's global, which the simulated Lambda
@@ -23,13 +28,14 @@ jest.setTimeout(120_000);
  * deployment ends: a 60 s burst plays in a few real seconds.
  */
 
-const spec = (version: string, timeoutSeconds?: number, web = true): AppSpec => ({
+/** Web's images, or false for no style on Web. */
+const spec = (version: string, timeoutSeconds?: number, web: AssetSpec[] | false = houseAssets()): AppSpec => ({
   version,
   pools: [{ id: 'Pool', prefix: `scenario-time-${version.replace(/\d+$/, '')}`, managedLogin: true, clients: ['Web', 'Keep'] }],
   // Keep's style (Cognito's defaults) gives the stack its handler before Web's style is added.
   styles: [
     { id: 'KeepBranding', pool: 'Pool', client: 'Keep', look: { defaults: true } },
-    ...(web ? [{ id: 'WebBranding', pool: 'Pool', client: 'Web', look: { assets: houseAssets() } }] : []),
+    ...(web ? [{ id: 'WebBranding', pool: 'Pool', client: 'Web', look: { assets: web } }] : []),
   ],
   mutate: (stack) => {
     if (timeoutSeconds !== undefined) {
@@ -42,7 +48,14 @@ let standIn: StandIn;
 let dirs: { [name: string]: string };
 
 beforeAll(async () => {
-  dirs = { burst: synthScenario(spec('burst')), endless0: synthScenario(spec('endless0', 60, false)), endless: synthScenario(spec('endless1', 60)), hung: synthScenario(spec('hung')) };
+  dirs = {
+    burst: synthScenario(spec('burst')),
+    endless0: synthScenario(spec('endless0', 60, false)),
+    endless: synthScenario(spec('endless1', 60)),
+    hung: synthScenario(spec('hung')),
+    inFlight1: synthScenario(spec('inflight1', IN_FLIGHT_TIMEOUT_S)),
+    inFlight2: synthScenario(spec('inflight2', IN_FLIGHT_TIMEOUT_S, houseAssets({ logo: 'logo-2' }))),
+  };
   standIn = await StandIn.start();
 });
 afterAll(async () => standIn?.stop());
@@ -119,4 +132,37 @@ test('a per-attempt HTTP timeout: a create hung for 45 s is cut off at the reque
   // Arrival times, while the timeout runs from the send: the retry may arrive up to one clock step short of 30 s after the first arrival.
   expect(creates[2] - creates[0]).toBeGreaterThanOrEqual(30_000 - CLOCK_STEP_MS);
   expect(creates[2] - creates[0]).toBeLessThan(45_000);
+});
+
+/**
+ * The handler used to send the write 6 s before the deadline, abort it
+ * client-side at the deadline and answer FAILED at once; the stand-in, like
+ * AWS, carried the write out 14 s later, after the rollback had put the old
+ * logo back, and nothing ever undid it. Now a write that could not have 10 s
+ * before the deadline is not sent, and any attempt sent has ended by the time
+ * the handler answers.
+ */
+test('a write still in flight at the deadline cannot land after FAILED: the rolled-back style stays as declared', async () => {
+  // GIVEN Web styled as declared, by a Lambda of 45 s (its deadline 35 s after it starts, before the 10 s safety margin)
+  const cfn = new CloudFormationRunner(standIn);
+  expect(statuses(await withClock(deploy(cfn, dirs.inFlight1)))).toEqual(['Styles CREATE_COMPLETE']);
+  const seen = clockPerCall();
+  const from = standIn.calls.length;
+
+  // WHEN Web's logo changes, the update's read of the live style takes Cognito 29 s (within the 30 s request
+  // timeout), so its write would go 6 s before the deadline, and Cognito takes 20 s to carry that write out
+  standIn.faults.inject({ kind: 'slow', operation: 'DescribeManagedLoginBrandingByClient', delayMs: 29_000, count: 1 });
+  standIn.faults.inject({ kind: 'slow', operation: 'UpdateManagedLoginBranding', delayMs: 20_000, count: 1 });
+  const results = await withClock(deploy(cfn, dirs.inFlight2));
+  // and the clock runs on for longer than any write Cognito received takes
+  await withClock(new Promise((resolve) => setTimeout(resolve, 30_000)));
+
+  // THEN the update failed for lack of time and rolled back
+  expect(statuses(results)).toEqual(['Styles UPDATE_ROLLBACK_COMPLETE']);
+  expect(results[0].failure).toMatch(/^WebBranding\w*: Timed out before UpdateManagedLoginBranding: \d+ ms were left before the deadline .*, so it was not sent$/);
+  // every write Cognito received has been carried out and answered by now
+  const answered = standIn.calls.slice(from).filter((c) => c.operation === 'UpdateManagedLoginBranding');
+  expect(answered).toHaveLength(seen.filter((c) => c.operation === 'UpdateManagedLoginBranding').length);
+  // and the client still has the rolled-back declaration's logo: no write landed after FAILED
+  expectStateMatchesDeclaration(cfn, standIn, dirs.inFlight1);
 });

@@ -18,7 +18,7 @@ export type FaultKind =
   | 'internal-error'
   /** The call is carried out, then answered with the 500 of 'internal-error'. */
   | 'lost-response'
-  /** The answer comes after `delayMs`. */
+  /** The call is carried out, and answered, after `delayMs`: also when the client stopped waiting before then. */
   | 'slow'
   /** Cognito refuses the request's Settings document (only calls that carry Settings match). */
   | 'refuse-settings'

@@ -166,7 +166,12 @@ export class StandIn {
 
   private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const started = Date.now();
-    const body = await readBody(req);
+    // A request whose body never arrived whole (the client gave up while
+    // sending it) never reached the service: it is not carried out.
+    const body = await readBody(req).catch(() => undefined);
+    if (body === undefined) {
+      return;
+    }
     const seq = ++this.seq;
     const target = req.headers['x-amz-target'];
     const queryService = QUERY_SERVICES[signingName(req) ?? ''];
@@ -219,6 +224,10 @@ export class StandIn {
     const decision = this.faults.decide({ service, operation, userPoolId, hasSettings: input.Settings !== undefined });
     const release = this.enterWrite(operation, userPoolId);
     try {
+      // A slow call is carried out at the end of its delay, whether or not
+      // its client is still waiting: AWS carries out a request it has
+      // received even when the connection it came on is gone, so a client
+      // that stops waiting (a timeout, an abort) has not stopped the write.
       if (decision.delayMs > 0) {
         await sleep(decision.delayMs);
       }
