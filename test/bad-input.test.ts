@@ -1,0 +1,125 @@
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { App, SecretValue, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import {
+  BrandingSettings, ClassicCss, ClassicLoginCustomization, CognitoLogin, LoginDomain, LoginPages, LoginProvider, ManagedLoginBranding,
+} from '../src';
+import { ValidationError } from '../src/private/validate';
+
+/**
+ * Bad input as users write it, and what synth answers. Each row builds a
+ * stack from plain JavaScript (a value TypeScript would stop is cast through
+ * `any`, as a Python, Java or Go user can still send it) and names the
+ * fragments the message must hold: the property, the value, and what is
+ * allowed or the factory to call. Every answer is a ValidationError, never a
+ * JavaScript TypeError such as `props.domain._bind is not a function`.
+ */
+
+/** A stack named `Stack`, so every message starts with `Stack/...`. */
+function stack(): Stack {
+  return new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'eu-west-1' } });
+}
+
+const PREFIX = LoginDomain.cognitoPrefix('acme-bad-input');
+const CALLBACK = 'https://app.example.com/callback';
+
+/** A login with one client, its pages and providers as given. */
+function login(props: { pages?: LoginPages; identityProviders?: LoginProvider[] } = {}): CognitoLogin {
+  const created = new CognitoLogin(stack(), 'Login', { domain: PREFIX, ...props });
+  created.addClient('Web', { callbackUrls: [CALLBACK] });
+  return created;
+}
+
+/** A pool with one client, and a second pool: the client belongs to the first. */
+function twoPools(): { stack: Stack; pool: cognito.UserPool; other: cognito.UserPool; client: cognito.UserPoolClient } {
+  const scope = stack();
+  const pool = new cognito.UserPool(scope, 'Pool');
+  const other = new cognito.UserPool(scope, 'OtherPool');
+  return { stack: scope, pool, other, client: other.addClient('Client') };
+}
+
+/** A file of the given content in a fresh temporary directory. */
+function file(name: string, content: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bad-input-'));
+  writeFileSync(path.join(dir, name), content);
+  return path.join(dir, name);
+}
+
+const GOOGLE_SECRET = SecretValue.secretsManager('acme/google');
+
+type Row = [description: string, build: () => unknown, fragments: string[]];
+
+const BAD_INPUT: Row[] = [
+  // Pasted values: Cognito compares redirect URLs exactly and refuses white space in them; an IdP compares its client id exactly.
+  ['a callback URL pasted with a trailing space',
+    () => new CognitoLogin(stack(), 'Login', { domain: PREFIX }).addClient('Web', { callbackUrls: [`${CALLBACK} `] }),
+    ['Stack/Login: Web.callbackUrls[0]', `"${CALLBACK} "`, 'no white space before or after it']],
+  ['a logout URL pasted with a line break before it',
+    () => new CognitoLogin(stack(), 'Login', { domain: PREFIX }).addClient('Web', { callbackUrls: [CALLBACK], logoutUrls: ['\nhttps://app.example.com/'] }),
+    ['Stack/Login: Web.logoutUrls[0]', '"\\nhttps://app.example.com/"', 'no white space before or after it']],
+  ['a Google client id pasted with a trailing space',
+    () => login({ identityProviders: [LoginProvider.google({ clientId: 'xyz.apps.googleusercontent.com ', clientSecret: GOOGLE_SECRET })] }),
+    ['Stack/Login: identityProviders[0].clientId', '"xyz.apps.googleusercontent.com "', 'no white space before or after it']],
+  ['an OIDC client id pasted with a tab before it',
+    () => login({
+      identityProviders: [LoginProvider.oidc({
+        name: 'Okta', clientId: '\t0oa1b2c3', clientSecret: SecretValue.secretsManager('acme/okta'), issuerUrl: 'https://acme.okta.com',
+      })],
+    }),
+    ['Stack/Login: identityProviders[0].clientId', '0oa1b2c3', 'no white space before or after it']],
+  ['an OIDC issuer URL pasted with a trailing space',
+    () => login({
+      identityProviders: [LoginProvider.oidc({
+        name: 'Okta', clientId: '0oa1b2c3', clientSecret: SecretValue.secretsManager('acme/okta'), issuerUrl: 'https://acme.okta.com ',
+      })],
+    }),
+    ['Stack/Login: identityProviders[0].issuerUrl', '"https://acme.okta.com "', 'no white space before or after it']],
+  ['an Apple services id pasted with a line break after it',
+    () => login({
+      identityProviders: [LoginProvider.apple({
+        servicesId: 'com.acme.signin\n', teamId: 'TEAM123456', keyId: 'KEY1234567', privateKey: SecretValue.secretsManager('acme/apple'),
+      })],
+    }),
+    ['Stack/Login: identityProviders[0].servicesId', '"com.acme.signin\\n"', 'no white space before or after it']],
+];
+
+describe('bad input is refused at synth with a message naming the property, the value and what to give instead', () => {
+  test.each(BAD_INPUT)('%s', (_description, build, fragments) => {
+    // GIVEN / WHEN
+    let error: unknown;
+    try {
+      build();
+    } catch (e) {
+      error = e;
+    }
+
+    // THEN
+    expect(error).toBeInstanceOf(ValidationError);
+    for (const fragment of fragments) {
+      expect((error as Error).message).toContain(fragment);
+    }
+  });
+});
+
+describe('what looks alike but is fine is still accepted', () => {
+
+  test('CSS with comments around its rules, colors as functions, and URLs and client ids without white space', () => {
+    // GIVEN
+    const scope = stack();
+    const created = new CognitoLogin(scope, 'Login', {
+      domain: PREFIX,
+      pages: LoginPages.classic({ css: ClassicCss.fromString('/* brand */\n.label-customizable { color: rgb(9 114 211); }\n/* end */') }),
+      identityProviders: [LoginProvider.google({ clientId: 'xyz.apps.googleusercontent.com', clientSecret: GOOGLE_SECRET })],
+    });
+
+    // WHEN
+    created.addClient('Web', { callbackUrls: [CALLBACK, 'myapp://callback'], logoutUrls: ['https://app.example.com/'] });
+
+    // THEN
+    Template.fromStack(scope).hasResourceProperties('AWS::Cognito::UserPoolClient', { CallbackURLs: [CALLBACK, 'myapp://callback'] });
+  });
+});
