@@ -6,7 +6,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import {
-  BrandingSettings, ClassicCss, ClassicLoginCustomization, CognitoLogin, LoginDomain, LoginPages, LoginProvider, ManagedLoginBranding,
+  BrandingSettings, ClassicCss, ClassicCustomizationOptions, ClassicLoginCustomization, CognitoLogin,
+  LoginDomain, LoginPages, LoginProvider, ManagedLoginBranding,
 } from '../src';
 import { ValidationError } from '../src/private/validate';
 
@@ -40,6 +41,12 @@ function twoPools(): { stack: Stack; pool: cognito.UserPool; other: cognito.User
   const pool = new cognito.UserPool(scope, 'Pool');
   const other = new cognito.UserPool(scope, 'OtherPool');
   return { stack: scope, pool, other, client: other.addClient('Client') };
+}
+
+/** A classic customization of a new pool's pages, with the given CSS and logo. */
+function classic(options: ClassicCustomizationOptions): ClassicLoginCustomization {
+  const scope = stack();
+  return new ClassicLoginCustomization(scope, 'Classic', { userPool: new cognito.UserPool(scope, 'Pool'), ...options });
 }
 
 /** A file of the given content in a fresh temporary directory. */
@@ -85,6 +92,30 @@ const BAD_INPUT: Row[] = [
       })],
     }),
     ['Stack/Login: identityProviders[0].servicesId', '"com.acme.signin\\n"', 'no white space before or after it']],
+  // A color given as an image: url() is never a color.
+  ['classic CSS with url() as a background color',
+    () => classic({ css: ClassicCss.fromString('.background-customizable { background-color: url(https://cdn.example.com/bg.png); }') }),
+    ['Stack/Classic: css', 'line 1, column 46', '"background-color"', 'url(', 'a color such as #ff9900']],
+  ['classic pages whose CSS gives a label url() as its color',
+    () => login({ pages: LoginPages.classic({ css: ClassicCss.fromString('.label-customizable {\n  color: url("x.png");\n}\n') }) }),
+    ['Stack/Login/ClassicCustomization: css', 'line 2, column 10', '"color"', 'a color such as #ff9900']],
+  ['branding options with url() as a color (refused before this table)',
+    () => login({ pages: LoginPages.managedLogin({ branding: { settings: BrandingSettings.fromOptions({ lightMode: { pageBackground: 'url(bg.png)' } }) } }) }),
+    ['settings.lightMode.pageBackground', '"url(bg.png)"', 'a hex color']],
+  ['a branding Settings document with url() as a color (refused before this table)',
+    () => login({
+      pages: LoginPages.managedLogin({
+        branding: { settings: BrandingSettings.fromJson({ components: { pageBackground: { lightMode: { color: 'url(bg.png)' } } } }) },
+      }),
+    }),
+    ['settings.components.pageBackground.lightMode.color', '"url(bg.png)"', 'a color as 8 hex digits']],
+  // A stylesheet with nothing in it.
+  ['an empty stylesheet',
+    () => classic({ css: ClassicCss.fromString('') }),
+    ['Stack/Classic: css ""', 'at least one rule', 'leave css out']],
+  ['a stylesheet file with only white space and a comment',
+    () => login({ pages: LoginPages.classic({ css: ClassicCss.fromFile(file('login.css', '\n/* TODO: brand colors */\n\n')) }) }),
+    ['Stack/Login/ClassicCustomization: css', 'login.css"', 'at least one rule', 'leave css out']],
 ];
 
 describe('bad input is refused at synth with a message naming the property, the value and what to give instead', () => {
