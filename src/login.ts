@@ -8,6 +8,7 @@ import { LoginClientOptions } from './client';
 import { LoginDomain } from './domain';
 import { LoginPages } from './pages';
 import { validateClientName } from './private/client-name';
+import { collectClientPoolViolations } from './private/client-pool';
 import { clientNameOf, collectClientPropsViolations, loginClientProps } from './private/client-props';
 import { definedMembers } from './private/defined-members';
 import { LoginPageStyles } from './private/login-pages';
@@ -361,6 +362,7 @@ export class CognitoLogin extends Construct {
       throw new ValidationError(this, 'id', id, `an id whose style and terms ids are free in this login (taken: ${taken.join(', ')})`);
     }
     const violations = new ViolationCollector(this);
+    collectClientPoolViolations(violations, 'client', this.userPool, client);
     const terms = clientTerms(violations, 'terms', this.terms, undefined);
     violations.throwIfAny();
     this.pageStyles.styleClient(id, client);

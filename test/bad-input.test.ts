@@ -116,6 +116,34 @@ const BAD_INPUT: Row[] = [
   ['a stylesheet file with only white space and a comment',
     () => login({ pages: LoginPages.classic({ css: ClassicCss.fromFile(file('login.css', '\n/* TODO: brand colors */\n\n')) }) }),
     ['Stack/Login/ClassicCustomization: css', 'login.css"', 'at least one rule', 'leave css out']],
+  // A style for a client of another pool: Cognito would look for the client in the style's pool, and not find it.
+  ['a managed login style whose client belongs to another pool',
+    () => {
+      const { stack: scope, pool, client } = twoPools();
+      new ManagedLoginBranding(scope, 'Branding', { userPool: pool, client });
+    },
+    ['Stack/Branding: client "Stack/OtherPool/Client"', 'a client of the user pool Stack/Pool', 'belongs to Stack/OtherPool']],
+  ['a classic customization whose client belongs to another pool',
+    () => {
+      const { stack: scope, pool, client } = twoPools();
+      new ClassicLoginCustomization(scope, 'Classic', { userPool: pool, client, css: ClassicCss.fromString('.label-customizable { color: #000000; }') });
+    },
+    ['Stack/Classic: client "Stack/OtherPool/Client"', 'a client of the user pool Stack/Pool', 'belongs to Stack/OtherPool']],
+  ['a client of another pool given to addExistingClient',
+    () => {
+      const created = new CognitoLogin(stack(), 'Login', { domain: PREFIX });
+      const other = new cognito.UserPool(created, 'OtherPool');
+      created.addExistingClient('Mobile', other.addClient('Client'));
+    },
+    ['Stack/Login: client "Stack/Login/OtherPool/Client"', 'a client of the user pool Stack/Login/UserPool', 'belongs to Stack/Login/OtherPool']],
+  ['a style whose pool and client are pools imported by different ids',
+    () => {
+      const scope = stack();
+      const pool = cognito.UserPool.fromUserPoolId(scope, 'Pool', 'eu-west-1_AAAAAAAAA');
+      const client = new cognito.UserPoolClient(scope, 'Client', { userPool: cognito.UserPool.fromUserPoolId(scope, 'Other', 'eu-west-1_BBBBBBBBB') });
+      new ManagedLoginBranding(scope, 'Branding', { userPool: pool, client });
+    },
+    ['Stack/Branding: client "Stack/Client"', 'a client of the user pool eu-west-1_AAAAAAAAA', 'belongs to eu-west-1_BBBBBBBBB']],
 ];
 
 describe('bad input is refused at synth with a message naming the property, the value and what to give instead', () => {
@@ -137,6 +165,25 @@ describe('bad input is refused at synth with a message naming the property, the 
 });
 
 describe('what looks alike but is fine is still accepted', () => {
+  test('a style for a client of its own pool, of a pool imported by the same id, or of a client known only by its id', () => {
+    // GIVEN
+    const scope = stack();
+    const pool = new cognito.UserPool(scope, 'Pool');
+    const imported = cognito.UserPool.fromUserPoolId(scope, 'Imported', 'eu-west-1_AAAAAAAAA');
+    const sameId = new cognito.UserPoolClient(scope, 'SameId', { userPool: cognito.UserPool.fromUserPoolId(scope, 'Again', 'eu-west-1_AAAAAAAAA') });
+
+    // WHEN
+    new ManagedLoginBranding(scope, 'Own', { userPool: pool, client: pool.addClient('Web') });
+    new ManagedLoginBranding(scope, 'SameIdBranding', { userPool: imported, client: sameId });
+    new ManagedLoginBranding(scope, 'ByIdBranding', { userPool: pool, client: cognito.UserPoolClient.fromUserPoolClientId(scope, 'ById', 'abc123') });
+    // A pool made here and a client of a pool imported by id: the imported one may be this pool, deployed before.
+    new ManagedLoginBranding(scope, 'Unknowable', {
+      userPool: pool, client: new cognito.UserPoolClient(scope, 'Elsewhere', { userPool: cognito.UserPool.fromUserPoolId(scope, 'Deployed', 'eu-west-1_CCCCCCCCC') }),
+    });
+
+    // THEN
+    Template.fromStack(scope).resourceCountIs('Custom::CognitoManagedLoginBranding', 4);
+  });
 
   test('CSS with comments around its rules, colors as functions, and URLs and client ids without white space', () => {
     // GIVEN
