@@ -144,6 +144,17 @@ const BAD_INPUT: Row[] = [
       new ManagedLoginBranding(scope, 'Branding', { userPool: pool, client });
     },
     ['Stack/Branding: client "Stack/Client"', 'a client of the user pool eu-west-1_AAAAAAAAA', 'belongs to eu-west-1_BBBBBBBBB']],
+  // Required members a Go user (or plain JavaScript) can leave out.
+  ['a custom domain without a certificate',
+    () => new CognitoLogin(stack(), 'Login', { domain: LoginDomain.custom({ domainName: 'auth.example.com' } as any) }),
+    ['Stack/Login: domain.customDomain.certificate "undefined"', 'an ACM certificate in us-east-1', 'acm.Certificate.fromCertificateArn']],
+  ['a custom domain without a domain name',
+    () => {
+      const scope = stack();
+      const certificate = acm.Certificate.fromCertificateArn(scope, 'Certificate', 'arn:aws:acm:us-east-1:123456789012:certificate/abc');
+      new CognitoLogin(scope, 'Login', { domain: LoginDomain.custom({ certificate } as any) });
+    },
+    ['Stack/Login: domain.customDomain.domainName "undefined"', 'a fully qualified lowercase domain name']],
 ];
 
 describe('bad input is refused at synth with a message naming the property, the value and what to give instead', () => {
