@@ -92,6 +92,7 @@ const BAD_INPUT: Row[] = [
       })],
     }),
     ['Stack/Login: identityProviders[0].servicesId', '"com.acme.signin\\n"', 'no white space before or after it']],
+
   // A color given as an image: url() is never a color.
   ['classic CSS with url() as a background color',
     () => classic({ css: ClassicCss.fromString('.background-customizable { background-color: url(https://cdn.example.com/bg.png); }') }),
@@ -109,6 +110,7 @@ const BAD_INPUT: Row[] = [
       }),
     }),
     ['settings.components.pageBackground.lightMode.color', '"url(bg.png)"', 'a color as 8 hex digits']],
+
   // A stylesheet with nothing in it.
   ['an empty stylesheet',
     () => classic({ css: ClassicCss.fromString('') }),
@@ -116,6 +118,7 @@ const BAD_INPUT: Row[] = [
   ['a stylesheet file with only white space and a comment',
     () => login({ pages: LoginPages.classic({ css: ClassicCss.fromFile(file('login.css', '\n/* TODO: brand colors */\n\n')) }) }),
     ['Stack/Login/ClassicCustomization: css', 'login.css"', 'at least one rule', 'leave css out']],
+
   // A style for a client of another pool: Cognito would look for the client in the style's pool, and not find it.
   ['a managed login style whose client belongs to another pool',
     () => {
@@ -144,6 +147,7 @@ const BAD_INPUT: Row[] = [
       new ManagedLoginBranding(scope, 'Branding', { userPool: pool, client });
     },
     ['Stack/Branding: client "Stack/Client"', 'a client of the user pool eu-west-1_AAAAAAAAA', 'belongs to eu-west-1_BBBBBBBBB']],
+
   // Required members a Go user (or plain JavaScript) can leave out.
   ['a custom domain without a certificate',
     () => new CognitoLogin(stack(), 'Login', { domain: LoginDomain.custom({ domainName: 'auth.example.com' } as any) }),
@@ -155,6 +159,41 @@ const BAD_INPUT: Row[] = [
       new CognitoLogin(scope, 'Login', { domain: LoginDomain.custom({ certificate } as any) });
     },
     ['Stack/Login: domain.customDomain.domainName "undefined"', 'a fully qualified lowercase domain name']],
+  ['a login without a domain',
+    () => new CognitoLogin(stack(), 'Login', {} as any),
+    ['Stack/Login: domain "undefined"', 'a LoginDomain', 'LoginDomain.cognitoPrefix(']],
+
+  // A plain object (or a string) where one of the library's classes is expected: each names its factories.
+  ['a plain object as the domain',
+    () => new CognitoLogin(stack(), 'Login', { domain: { cognitoPrefix: 'acme' } as any }),
+    ['Stack/Login: domain "{"cognitoPrefix":"acme"}"', 'a LoginDomain', 'LoginDomain.cognitoPrefix(', 'LoginDomain.custom(', 'got a plain object']],
+  ['a plain object as the pages',
+    () => login({ pages: { branding: {} } as any }),
+    ['Stack/Login: pages "{"branding":{}}"', 'a LoginPages', 'LoginPages.managedLogin(', 'LoginPages.classic(']],
+  ['a plain object as an identity provider',
+    () => login({ identityProviders: [{ providerName: 'Google', clientId: 'xyz' } as any] }),
+    ['Stack/Login: identityProviders[0]', 'a LoginProvider', 'LoginProvider.google(', 'LoginProvider.oidc(']],
+  ['a plain object as the account linking',
+    () => new CognitoLogin(stack(), 'Login', { domain: PREFIX, accountLinking: { createNativeUser: true } as any }),
+    ['Stack/Login: accountLinking "{"createNativeUser":true}"', 'an AccountLinking', 'AccountLinking.byVerifiedEmail(']],
+  ['the options of BrandingSettings.fromOptions given as the settings',
+    () => login({ pages: LoginPages.managedLogin({ branding: { settings: { lightMode: { pageBackground: '#ffffff' } } as any } }) }),
+    ['Stack/Login: pages.branding.settings', 'a BrandingSettings', 'BrandingSettings.fromOptions(', 'BrandingSettings.fromFile(']],
+  ['a plain object as a branding asset of one client',
+    () => login({ pages: LoginPages.managedLogin({ perClient: { Web: { assets: [{ category: 'FORM_LOGO', colorMode: 'LIGHT' } as any] } } }) }),
+    ['Stack/Login: pages.perClient.Web.assets[0]', 'a BrandingAsset', 'BrandingAsset.fromFile(', 'BrandingAsset.fromBase64(']],
+  ['a plain object as the asset of a standalone style',
+    () => {
+      const { stack: scope, other, client } = twoPools();
+      new ManagedLoginBranding(scope, 'Branding', { userPool: other, client, assets: [{ file: 'logo.png' } as any] });
+    },
+    ['Stack/Branding: assets[0] "{"file":"logo.png"}"', 'a BrandingAsset', 'BrandingAsset.fromFile(']],
+  ['CSS text where a ClassicCss is expected',
+    () => classic({ css: '.label-customizable { color: #000000; }' as any }),
+    ['Stack/Classic: css ".label-customizable { color: #000000; }"', 'a ClassicCss', 'ClassicCss.fromString(', 'ClassicCss.fromFile(', 'got a string']],
+  ['a file name where a LogoImage is expected, for one client',
+    () => login({ pages: LoginPages.classic({ perClient: { Web: { logo: 'logo.png' as any } } }) }),
+    ['Stack/Login: pages.perClient.Web.logo "logo.png"', 'a LogoImage', 'LogoImage.fromFile(', 'LogoImage.fromBase64(']],
 ];
 
 describe('bad input is refused at synth with a message naming the property, the value and what to give instead', () => {
@@ -172,6 +211,18 @@ describe('bad input is refused at synth with a message naming the property, the 
     for (const fragment of fragments) {
       expect((error as Error).message).toContain(fragment);
     }
+  });
+
+  test('every misplaced class of one login is reported in one error', () => {
+    // GIVEN
+    const props = {
+      domain: { cognitoPrefix: 'acme' },
+      pages: LoginPages.classic({ css: '.label-customizable { color: #000000; }' as any }),
+      identityProviders: [{ providerName: 'Google' }],
+    } as any;
+
+    // WHEN / THEN
+    expect(() => new CognitoLogin(stack(), 'Login', props)).toThrow(/^Stack\/Login: 3 invalid values\n {2}- domain .*\n {2}- pages\.css .*\n {2}- identityProviders\[0\] /);
   });
 });
 

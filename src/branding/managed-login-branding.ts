@@ -7,6 +7,7 @@ import { assetSlot, MAX_ASSETS, ResolvedBrandingAsset, ResolvedSettings } from '
 import { defaultSettingsDocument } from './private/settings-document';
 import { BrandingStyleOptions } from './style';
 import { showDeclaredAssets } from '../private/branding-slots';
+import { collectBrandingStyleInputViolations } from '../private/class-inputs';
 import { collectClientPoolViolations } from '../private/client-pool';
 import { addHandlerResource } from '../private/handler-provider';
 import { formatBytes } from '../private/input-files';
@@ -50,6 +51,9 @@ export class ManagedLoginBranding extends Construct {
     // Every problem of the client, the settings and each asset in one error, before anything is made.
     const violations = new ViolationCollector(this);
     collectClientPoolViolations(violations, 'client', props.userPool, props.client);
+    if (!collectBrandingStyleInputViolations(violations, undefined, props)) {
+      violations.throwIfAny();
+    }
     const style = this.resolveStyle(props, violations);
     registerPageStyle(this, props.userPool, props.client, cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN);
 

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ClassicCustomizationOptions } from './options';
 import { formatBytes } from '../private/input-files';
 import { CLASSIC_CUSTOMIZATION, ClassicCustomizationProperties } from './private/classic-contract';
+import { collectClassicInputViolations } from '../private/class-inputs';
 import { collectClientPoolViolations } from '../private/client-pool';
 import { ALL_CLIENTS } from '../private/custom-resource-contract';
 import { addHandlerResource } from '../private/handler-provider';
@@ -59,6 +60,9 @@ export class ClassicLoginCustomization extends Construct {
     }
     if (props.client !== undefined) {
       collectClientPoolViolations(violations, 'client', props.userPool, props.client);
+    }
+    if (!collectClassicInputViolations(violations, undefined, props)) {
+      violations.throwIfAny();
     }
     const css = violations.check(() => props.css?._resolve(this, 'css'));
     const logo = violations.check(() => props.logo?._resolve(this, 'logo'));
