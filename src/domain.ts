@@ -173,13 +173,20 @@ function validatePrefix(scope: Construct, prop: string, prefix: string): void {
 function validateCustomDomain(scope: Construct, prop: string, options: CustomDomainOptions): void {
   const domainName = options.domainName;
   if (!isUnresolved(domainName)) {
-    if (domainName.length > DOMAIN_NAME_MAX_LENGTH || !DOMAIN_NAME.test(domainName)) {
+    // Not a string: left out, which a Go struct or plain JavaScript allows.
+    if (typeof domainName !== 'string' || domainName.length > DOMAIN_NAME_MAX_LENGTH || !DOMAIN_NAME.test(domainName)) {
       throw new ValidationError(scope, `${prop}.domainName`, domainName,
         `a fully qualified lowercase domain name such as auth.example.com, at most ${DOMAIN_NAME_MAX_LENGTH} characters`);
     }
   }
 
-  const certificateArn = options.certificate.certificateArn;
+  const certificateArn: unknown = options.certificate?.certificateArn;
+  if (typeof certificateArn !== 'string') {
+    // Left out (a Go struct or plain JavaScript allows it), or not an ICertificate (an ARN string, say).
+    throw new ValidationError(scope, `${prop}.certificate`, options.certificate,
+      `an ACM certificate in ${CERTIFICATE_REGION} for the domain, e.g. acm.Certificate.fromCertificateArn(this, 'Certificate', `
+      + `'arn:aws:acm:${CERTIFICATE_REGION}:<account>:certificate/<id>'), or an acm.Certificate of a stack in ${CERTIFICATE_REGION}`);
+  }
   if (!isUnresolved(certificateArn)) {
     const region = certificateRegion(certificateArn);
     if (region === undefined) {

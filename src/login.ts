@@ -7,7 +7,9 @@ import { addLinkingTrigger } from './account-linking/private/linking-trigger';
 import { LoginClientOptions } from './client';
 import { LoginDomain } from './domain';
 import { LoginPages } from './pages';
+import { ACCOUNT_LINKING, LOGIN_DOMAIN, LOGIN_PROVIDER, collectClassInputViolations, collectPagesInputViolations } from './private/class-inputs';
 import { validateClientName } from './private/client-name';
+import { collectClientPoolViolations } from './private/client-pool';
 import { clientNameOf, collectClientPropsViolations, loginClientProps } from './private/client-props';
 import { definedMembers } from './private/defined-members';
 import { LoginPageStyles } from './private/login-pages';
@@ -197,6 +199,15 @@ export class CognitoLogin extends Construct {
   constructor(scope: Construct, id: string, props: CognitoLoginProps) {
     super(scope, id);
 
+    // The library's classes first, all at once: a plain object in their place (from JavaScript) has none of their methods.
+    const inputs = new ViolationCollector(this);
+    collectClassInputViolations(inputs, 'domain', props.domain, LOGIN_DOMAIN, true);
+    collectPagesInputViolations(inputs, 'pages', props.pages);
+    (props.identityProviders ?? []).forEach((provider, index) =>
+      collectClassInputViolations(inputs, `identityProviders[${index}]`, provider, LOGIN_PROVIDER, true));
+    collectClassInputViolations(inputs, 'accountLinking', props.accountLinking, ACCOUNT_LINKING, false);
+    inputs.throwIfAny();
+
     if (props.userPool && props.userPoolProps) {
       throw new ValidationError(this, 'userPoolProps', Object.keys(props.userPoolProps).join(', '),
         'absent when userPool is given: configure your own pool where you create it');
@@ -361,6 +372,7 @@ export class CognitoLogin extends Construct {
       throw new ValidationError(this, 'id', id, `an id whose style and terms ids are free in this login (taken: ${taken.join(', ')})`);
     }
     const violations = new ViolationCollector(this);
+    collectClientPoolViolations(violations, 'client', this.userPool, client);
     const terms = clientTerms(violations, 'terms', this.terms, undefined);
     violations.throwIfAny();
     this.pageStyles.styleClient(id, client);

@@ -3,7 +3,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { ProviderEmail } from './private/provider-email';
 import { requireSecretReference, secretAsString } from './private/secrets';
-import { ValidationError, isUnresolved, requireHttpsUrl } from './private/validate';
+import { NO_SURROUNDING_WHITESPACE, ValidationError, hasSurroundingWhitespace, isUnresolved, requireHttpsUrl } from './private/validate';
 
 /** What every identity provider of a login takes. */
 export interface LoginProviderBaseOptions {
@@ -217,6 +217,7 @@ export class LoginProvider {
       emailVerified: cognito.ProviderAttribute.GOOGLE_EMAIL_VERIFIED,
     };
     return new LoginProvider(GOOGLE, 'social', emailOf(attributeMapping, true), (scope, id, userPool, prop) => {
+      requireExactId(scope, `${prop}.clientId`, options.clientId);
       requireSecretReference(scope, `${prop}.clientSecret`, options.clientSecret);
       return new cognito.UserPoolIdentityProviderGoogle(scope, id, {
         userPool,
@@ -232,28 +233,34 @@ export class LoginProvider {
   public static facebook(options: FacebookProviderOptions): LoginProvider {
     const attributeMapping = options.attributeMapping ?? { email: cognito.ProviderAttribute.FACEBOOK_EMAIL };
     // Facebook's user data carries no email verification flag: never a verified claim, whatever is mapped.
-    return new LoginProvider(FACEBOOK, 'social', emailOf(attributeMapping, false), (scope, id, userPool, prop) => new cognito.UserPoolIdentityProviderFacebook(scope, id, {
-      userPool,
-      clientId: options.clientId,
-      // The L2 takes a string only; the dynamic reference string keeps the secret out of the template.
-      clientSecret: secretAsString(scope, `${prop}.clientSecret`, options.clientSecret),
-      scopes: options.scopes ?? ['public_profile', 'email'],
-      apiVersion: options.apiVersion,
-      attributeMapping,
-    }));
+    return new LoginProvider(FACEBOOK, 'social', emailOf(attributeMapping, false), (scope, id, userPool, prop) => {
+      requireExactId(scope, `${prop}.clientId`, options.clientId);
+      return new cognito.UserPoolIdentityProviderFacebook(scope, id, {
+        userPool,
+        clientId: options.clientId,
+        // The L2 takes a string only; the dynamic reference string keeps the secret out of the template.
+        clientSecret: secretAsString(scope, `${prop}.clientSecret`, options.clientSecret),
+        scopes: options.scopes ?? ['public_profile', 'email'],
+        apiVersion: options.apiVersion,
+        attributeMapping,
+      });
+    });
   }
 
   /** Login with Amazon. */
   public static amazon(options: AmazonProviderOptions): LoginProvider {
     const attributeMapping = options.attributeMapping ?? { email: cognito.ProviderAttribute.AMAZON_EMAIL };
     // Login with Amazon's profile carries no email verification flag either.
-    return new LoginProvider(AMAZON, 'social', emailOf(attributeMapping, false), (scope, id, userPool, prop) => new cognito.UserPoolIdentityProviderAmazon(scope, id, {
-      userPool,
-      clientId: options.clientId,
-      clientSecret: secretAsString(scope, `${prop}.clientSecret`, options.clientSecret),
-      scopes: options.scopes ?? ['profile'],
-      attributeMapping,
-    }));
+    return new LoginProvider(AMAZON, 'social', emailOf(attributeMapping, false), (scope, id, userPool, prop) => {
+      requireExactId(scope, `${prop}.clientId`, options.clientId);
+      return new cognito.UserPoolIdentityProviderAmazon(scope, id, {
+        userPool,
+        clientId: options.clientId,
+        clientSecret: secretAsString(scope, `${prop}.clientSecret`, options.clientSecret),
+        scopes: options.scopes ?? ['profile'],
+        attributeMapping,
+      });
+    });
   }
 
   /** Sign in with Apple. */
@@ -263,6 +270,9 @@ export class LoginProvider {
       emailVerified: cognito.ProviderAttribute.APPLE_EMAIL_VERIFIED,
     };
     return new LoginProvider(APPLE, 'social', emailOf(attributeMapping, true), (scope, id, userPool, prop) => {
+      requireExactId(scope, `${prop}.servicesId`, options.servicesId);
+      requireExactId(scope, `${prop}.teamId`, options.teamId);
+      requireExactId(scope, `${prop}.keyId`, options.keyId);
       requireSecretReference(scope, `${prop}.privateKey`, options.privateKey);
       return new cognito.UserPoolIdentityProviderApple(scope, id, {
         userPool,
@@ -284,6 +294,7 @@ export class LoginProvider {
     };
     return new LoginProvider(options.name, 'oidc', emailOf(attributeMapping, true), (scope, id, userPool, prop) => {
       validateCustomProviderName(scope, `${prop}.name`, options.name);
+      requireExactId(scope, `${prop}.clientId`, options.clientId);
       requireHttpsUrl(scope, `${prop}.issuerUrl`, options.issuerUrl);
       if (options.endpoints) {
         const endpoints = options.endpoints;
@@ -376,6 +387,19 @@ function emailOf(mapping: cognito.AttributeMapping | undefined, hasClaim: boolea
     return 'none';
   }
   return hasClaim && mapping.emailVerified !== undefined ? 'verified-claim' : 'email-only';
+}
+
+/**
+ * Refuses an id issued by the provider (client id; Apple's services, team and
+ * key ids) with white space around it, as pasted from its console. Cognito
+ * stores ProviderDetails as given (a map of strings without a pattern in
+ * botocore's cognito-idp model) and the provider compares the id exactly, so
+ * the deployment would pass and every sign-in through the provider fail.
+ */
+function requireExactId(scope: Construct, prop: string, id: string): void {
+  if (hasSurroundingWhitespace(id)) {
+    throw new ValidationError(scope, prop, id, `the id as the provider issued it, with ${NO_SURROUNDING_WHITESPACE}`);
+  }
 }
 
 function validateCustomProviderName(scope: Construct, prop: string, name: string): void {

@@ -7,6 +7,8 @@ import { assetSlot, MAX_ASSETS, ResolvedBrandingAsset, ResolvedSettings } from '
 import { defaultSettingsDocument } from './private/settings-document';
 import { BrandingStyleOptions } from './style';
 import { showDeclaredAssets } from '../private/branding-slots';
+import { collectBrandingStyleInputViolations } from '../private/class-inputs';
+import { collectClientPoolViolations } from '../private/client-pool';
 import { addHandlerResource } from '../private/handler-provider';
 import { formatBytes } from '../private/input-files';
 import { registerPageStyle } from '../private/page-styles';
@@ -46,7 +48,13 @@ export class ManagedLoginBranding extends Construct {
 
   constructor(scope: Construct, id: string, props: ManagedLoginBrandingProps) {
     super(scope, id);
-    const style = this.resolveStyle(props);
+    // Every problem of the client, the settings and each asset in one error, before anything is made.
+    const violations = new ViolationCollector(this);
+    collectClientPoolViolations(violations, 'client', props.userPool, props.client);
+    if (!collectBrandingStyleInputViolations(violations, undefined, props)) {
+      violations.throwIfAny();
+    }
+    const style = this.resolveStyle(props, violations);
     registerPageStyle(this, props.userPool, props.client, cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN);
 
     const staged = new StagedFiles();
@@ -83,20 +91,21 @@ export class ManagedLoginBranding extends Construct {
    * The document to send (undefined for Cognito's defaults) and the assets,
    * checked one by one and together against Cognito's limits.
    */
-  private resolveStyle(props: BrandingStyleOptions): { document?: ResolvedSettings['document']; assets: ResolvedBrandingAsset[] } {
+  private resolveStyle(
+    props: BrandingStyleOptions, violations: ViolationCollector,
+  ): { document?: ResolvedSettings['document']; assets: ResolvedBrandingAsset[] } {
     const given = props.settings !== undefined || (props.assets ?? []).length > 0;
     if (props.useCognitoProvidedValues === true && given) {
-      throw new ValidationError(this, 'useCognitoProvidedValues', true, 'true only without settings and assets; Cognito uses either its defaults or yours');
+      violations.add('useCognitoProvidedValues', true, 'true only without settings and assets; Cognito uses either its defaults or yours');
     }
     if (props.useCognitoProvidedValues === false && !given) {
-      throw new ValidationError(this, 'useCognitoProvidedValues', false, 'false only with settings or assets; without them Cognito has no style to use');
+      violations.add('useCognitoProvidedValues', false, 'false only with settings or assets; without them Cognito has no style to use');
     }
-    if (!given) {
+    if (!given || props.useCognitoProvidedValues === true) {
+      violations.throwIfAny();
       return { assets: [] };
     }
 
-    // Every problem of the settings and of each asset in one error, before anything is made.
-    const violations = new ViolationCollector(this);
     const fromSettings = violations.check(() => props.settings?._resolve(this, 'settings'));
     const own = (props.assets ?? [])
       .map((asset, i) => violations.check(() => asset._resolve(this, `assets[${i}]`)))

@@ -3,6 +3,8 @@ import { Construct } from 'constructs';
 import { ClassicCustomizationOptions } from './options';
 import { formatBytes } from '../private/input-files';
 import { CLASSIC_CUSTOMIZATION, ClassicCustomizationProperties } from './private/classic-contract';
+import { collectClassicInputViolations } from '../private/class-inputs';
+import { collectClientPoolViolations } from '../private/client-pool';
 import { ALL_CLIENTS } from '../private/custom-resource-contract';
 import { addHandlerResource } from '../private/handler-provider';
 import { registerPageStyle } from '../private/page-styles';
@@ -55,6 +57,12 @@ export class ClassicLoginCustomization extends Construct {
     const violations = new ViolationCollector(this);
     if (!props.css && !props.logo) {
       violations.add('css', undefined, 'a CSS or a logo (or both); a customization with neither would clear the pages\' style');
+    }
+    if (props.client !== undefined) {
+      collectClientPoolViolations(violations, 'client', props.userPool, props.client);
+    }
+    if (!collectClassicInputViolations(violations, undefined, props)) {
+      violations.throwIfAny();
     }
     const css = violations.check(() => props.css?._resolve(this, 'css'));
     const logo = violations.check(() => props.logo?._resolve(this, 'logo'));

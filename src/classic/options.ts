@@ -7,6 +7,9 @@ import { detectImageType } from '../private/file-type';
 import { formatBytes, readInputFile } from '../private/input-files';
 import { ViolationCollector } from '../private/validate';
 
+/** CSS comments, closed ones only: an unclosed one is left for the CSS reader to report. */
+const COMMENTS = /\/\*[\s\S]*?\*\//g;
+
 /** Largest classic logo Cognito accepts: 100 KB. */
 const MAX_LOGO_BYTES = 100 * 1024;
 
@@ -60,6 +63,11 @@ export class ClassicCss {
     if (characters > MAX_CSS_CHARACTERS) {
       violations.add(prop, value, `CSS of at most ${MAX_CSS_CHARACTERS.toLocaleString('en-US')} characters (SetUICustomization's limit); `
         + `this one is ${characters.toLocaleString('en-US')} characters`);
+    }
+    if (text.replace(COMMENTS, '').trim() === '') {
+      // Nothing to style with: a file saved empty, or the wrong file. Without a logo it would clear the pages' customization.
+      violations.add(prop, value, 'CSS with at least one rule; this one holds only white space and comments. '
+        + 'To style the pages with a logo alone, leave css out');
     }
     for (const error of checkClassicCss(text)) {
       violations.add(prop, value, `CSS the classic hosted UI accepts; ${error.message}`);

@@ -39,6 +39,18 @@ const FORBIDDEN_IN_VALUES: ReadonlyArray<{ readonly pattern: RegExp; readonly wh
   { pattern: /\\/, what: 'a CSS escape (it could hide script)' },
 ];
 
+/**
+ * Properties whose value is a color: `color`, `background-color`,
+ * `border-color`. They take a <color> only (CSS Color Module Level 4, "the
+ * color property"; CSS Backgrounds and Borders Level 3, background-color and
+ * border-color); `url(...)` is an image, which a browser drops from them,
+ * leaving Cognito's color on the page.
+ */
+const COLOR_PROPERTY = /(^|-)color$/i;
+
+/** The start of a url() in a value. */
+const URL_FUNCTION = /url\s*\(/i;
+
 /** A place in the CSS text, 1-based like an editor shows it. */
 export interface CssPosition {
   readonly line: number;
@@ -157,6 +169,9 @@ class ClassicCssReader {
     const forbidden = FORBIDDEN_IN_VALUES.find((f) => f.pattern.test(value));
     if (forbidden) {
       this.report(`the value of "${name}" contains ${forbidden.what}`, valueStart);
+    }
+    if (COLOR_PROPERTY.test(name) && URL_FUNCTION.test(value)) {
+      this.report(`the value of "${name}" is a url(), not a color: give a color such as #ff9900, rgb(255 153 0) or orange`, valueStart);
     }
     for (const selector of selectors) {
       const allowed = CLASSIC_CSS_RULES[selector];

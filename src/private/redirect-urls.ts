@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { ViolationCollector, isUnresolved } from './validate';
+import { NO_SURROUNDING_WHITESPACE, ViolationCollector, hasSurroundingWhitespace, isUnresolved } from './validate';
 
 /** Cognito's limits on CallbackURLs / LogoutURLs (API_CreateUserPoolClient). */
 const MAX_URL_LENGTH = 1024;
@@ -45,7 +45,10 @@ export function collectRedirectUrlViolations(
     violations.add(prop, `${urls.length} URLs`, `at most ${MAX_URLS} URLs`);
   }
   urls.forEach((url, index) => {
-    if (!isRedirectUrlAllowed(url)) {
+    if (hasSurroundingWhitespace(url)) {
+      // The URL parser drops it, Cognito does not: RedirectUrlType allows no white space (botocore's cognito-idp model).
+      violations.add(`${prop}[${index}]`, url, `the URL with ${NO_SURROUNDING_WHITESPACE}: Cognito refuses white space in redirect URLs`);
+    } else if (!isRedirectUrlAllowed(url)) {
       violations.add(`${prop}[${index}]`, url, ALLOWED);
     }
   });

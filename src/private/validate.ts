@@ -199,7 +199,23 @@ export function requireUnique(scope: IConstruct, prop: string, values: readonly 
   }
 }
 
-/** Refuses a string that is not an absolute `https://` URL with a host, skipping unresolved tokens. */
+/**
+ * Whether a string known at synth starts or ends with white space (a space, a
+ * tab, a line break, a no-break space): a value pasted from a console or a
+ * document, which the eye does not see in a config file.
+ */
+export function hasSurroundingWhitespace(value: unknown): boolean {
+  return typeof value === 'string' && !isUnresolved(value) && value !== value.trim();
+}
+
+/** What a value with white space around it is refused for, in every message that refuses one. */
+export const NO_SURROUNDING_WHITESPACE = 'no white space before or after it';
+
+/**
+ * Refuses a string that is not an absolute `https://` URL with a host, or
+ * that has white space around it (which the URL parser would drop, but
+ * Cognito and the identity provider would not), skipping unresolved tokens.
+ */
 export function requireHttpsUrl(scope: IConstruct, prop: string, value: string): void {
   if (isUnresolved(value)) {
     return;
@@ -212,5 +228,8 @@ export function requireHttpsUrl(scope: IConstruct, prop: string, value: string):
   }
   if (url === undefined || url.protocol !== 'https:' || url.hostname === '') {
     throw new ValidationError(scope, prop, value, 'an absolute https:// URL');
+  }
+  if (hasSurroundingWhitespace(value)) {
+    throw new ValidationError(scope, prop, value, `the URL with ${NO_SURROUNDING_WHITESPACE}`);
   }
 }
