@@ -1,10 +1,10 @@
 // The preview draws what a cloud assembly holds, and anyone can write one: a
 // classic stylesheet that closes its <style> element and opens a <script>
-// (in a CSS comment, which the synth check skips, or in an L1 customization,
-// which has no synth check) must end up as inert text, under a policy that
-// runs no script. Pages are read with parse5, the HTML standard's parsing
+// (in a staged CSS file, or in an L1 customization, which has no synth check)
+// must end up as inert text, under a policy that runs no script. Pages are read with parse5, the HTML standard's parsing
 // algorithm, so the test sees the elements a browser would build.
 import * as fs from 'fs';
+import * as path from 'path';
 import { App, AppProps, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { DefaultTreeAdapterMap, parse } from 'parse5';
@@ -14,7 +14,7 @@ import { ClassicCss, ClassicLoginCustomization } from '../../src';
 import { runBrowser } from '../../src/preview/browser';
 import { GALLERY_CSP } from '../../src/preview/gallery';
 import { PAGE_CSP } from '../../src/preview/html';
-import { PreviewResult } from '../../src/preview/write-previews';
+import { PreviewResult, writePreviews } from '../../src/preview/write-previews';
 
 jest.setTimeout(60_000);
 
@@ -25,7 +25,7 @@ type Element = DefaultTreeAdapterMap['element'];
 const SCRIPT_TITLE = 'script ran';
 const ESCAPE = `</style><script>document.title = '${SCRIPT_TITLE}'</script><style>`;
 
-/** A classic customization whose CSS passes the synth check: the markup is in a comment. */
+/** A classic customization of the library, its stylesheet staged as a file of the assembly. */
 function classicCssApp(props: AppProps): App {
   const app = exampleApp(props);
   const stack = new Stack(app, 'Classic', { env: { account: '123456789012', region: 'eu-west-1' } });
@@ -33,9 +33,22 @@ function classicCssApp(props: AppProps): App {
   codeGrantClient(userPool, 'Web', 'https://app.example.com/callback');
   new ClassicLoginCustomization(stack, 'Pages', {
     userPool,
-    css: ClassicCss.fromString(`/* ${ESCAPE} */\n.submitButton-customizable { background-color: #ff9900; }`),
+    css: ClassicCss.fromString('.submitButton-customizable { background-color: #ff9900; }'),
   });
   return app;
+}
+
+/**
+ * The previews of classicCssApp after its staged stylesheet got the markup in
+ * a comment, as in an assembly from before synth refused that, or written by
+ * hand: the preview reads assemblies, not apps.
+ */
+async function previewStagedCss(): Promise<PreviewResult> {
+  const assembly = tempDir('assembly');
+  classicCssApp({ outdir: assembly }).synth();
+  const [staged] = fs.readdirSync(assembly).filter((file) => file.endsWith('.css'));
+  fs.writeFileSync(path.join(assembly, staged), `/* ${ESCAPE} */\n${fs.readFileSync(path.join(assembly, staged), 'utf8')}`);
+  return writePreviews(assembly, tempDir('preview'), { browser: false });
 }
 
 /** aws-cdk-lib's own L1, whose CSS no check of this library sees. */
@@ -75,13 +88,13 @@ function policyOf(page: Element[]): string | undefined {
 }
 
 describe.each([
-  ['a ClassicCss whose comment holds </style><script>', classicCssApp, 'Web'],
-  ['a CfnUserPoolUICustomizationAttachment whose CSS holds </style><script>', l1App, 'Shop'],
-])('GIVEN %s', (_, createApp, client) => {
+  ['a ClassicLoginCustomization whose staged CSS holds </style><script> in a comment', previewStagedCss, 'Web'],
+  ['a CfnUserPoolUICustomizationAttachment whose CSS holds </style><script>', () => previewApp(l1App, { browser: false }), 'Shop'],
+])('GIVEN %s', (_, preview, client) => {
   let result: PreviewResult;
   beforeAll(async () => {
     // WHEN its previews are written (HTML only: the browser checks are below)
-    result = await previewApp(createApp, { browser: false });
+    result = await preview();
   });
 
   test('THEN the page has no script element, a policy that allows none, and the CSS inside its <style> element', () => {
