@@ -15,6 +15,14 @@ const CFN_LINT_VERSION = '1.58.0';
  * request against (test/deploy/standin), so nothing of the model is copied by hand.
  */
 const BOTOCORE_VERSION = '1.44.5';
+/**
+ * The XML parser SVG assets are read with at synth (src/private/branding-svg.ts):
+ * pure JavaScript, no dependencies of its own, namespace-aware, decodes
+ * entities and character references. It runs in users' apps, so it is a
+ * bundled dependency (it ships inside the npm package and every jsii
+ * binding), pinned exactly like the handler's SDK.
+ */
+const XMLDOM_VERSION = '0.9.12';
 
 /**
  * The peer range's floor: the oldest aws-cdk-lib and constructs the library
@@ -87,6 +95,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     packageId: 'CdkCognitoLogin',
   },
 
+  bundledDeps: [`@xmldom/xmldom@${XMLDOM_VERSION}`],
   devDeps: [
     `aws-cdk-lib@${CDK_DEV_VERSION}`,
     `@aws-sdk/client-cloudformation@${AWS_SDK_VERSION}`,
@@ -97,6 +106,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-nag@3.0.2',
     `esbuild@${ESBUILD_VERSION}`,
     '@types/aws-lambda@^8',
+    // The HTML parser of the preview tests (test/preview/inert.test.ts): the
+    // WHATWG parsing algorithm, so a test sees the elements a browser would.
+    // 7.x: the last line with a CommonJS build, which jest here loads.
+    'parse5@7.3.0',
   ],
 
   jestOptions: {

@@ -6,12 +6,18 @@
  * compile step of `npm test` (lib/ must exist).
  */
 import { execFileSync } from 'child_process';
+import { readFileSync } from 'fs';
 
 interface PackedFile { readonly path: string; readonly size: number }
 interface Pack { readonly size: number; readonly unpackedSize: number; readonly entryCount: number; readonly files: PackedFile[] }
 
 const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Pack[];
 const paths = pack.files.map((file) => file.path);
+
+/** Dependencies that run in users' apps and ship inside the package (jsii's bundledDependencies, set in .projenrc.ts). */
+const bundled: string[] = JSON.parse(readFileSync('package.json', 'utf8')).bundledDependencies ?? [];
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const inBundled = (p: string) => bundled.some((name) => p.startsWith(`node_modules/${name}/`));
 
 /** Files a user's deployment or a jsii build needs. */
 const REQUIRED: Array<[string, RegExp]> = [
@@ -25,6 +31,7 @@ const REQUIRED: Array<[string, RegExp]> = [
   ['the README', /^README\.md$/],
   ['the license', /^LICENSE$/],
   ['the changelog', /^CHANGELOG\.md$/],
+  ...bundled.map((name): [string, RegExp] => [`the bundled dependency ${name}`, new RegExp(`^node_modules/${escape(name)}/package\\.json$`)]),
 ];
 
 /** What must never ship: the project's own files, and source maps (they could carry paths and sources). */
@@ -39,7 +46,7 @@ const FORBIDDEN: Array<[string, RegExp]> = [
 
 const problems = [
   ...REQUIRED.filter(([, pattern]) => !paths.some((p) => pattern.test(p))).map(([what]) => `missing: ${what}`),
-  ...FORBIDDEN.flatMap(([what, pattern]) => paths.filter((p) => pattern.test(p)).map((p) => `must not ship (${what}): ${p}`)),
+  ...FORBIDDEN.flatMap(([what, pattern]) => paths.filter((p) => pattern.test(p) && !inBundled(p)).map((p) => `must not ship (${what}): ${p}`)),
 ];
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;

@@ -53,6 +53,6 @@ async function writeAllPreviews(): Promise<void> {
     const shown = path.relative(process.cwd(), result.index);
     console.log(`${example.name}: ${result.pages.length} pages, ${result.pages.filter((p) => p.png).length} PNGs; gallery ${shown}`);
     for (const page of result.pages) console.log(`  ${path.relative(process.cwd(), page.png ?? page.html)}`);
-    if (result.noBrowser) console.log(`  ${result.noBrowser}`);
+    for (const line of [result.noBrowser, result.noSandbox]) if (line) console.log(`  ${line}`);
   }
 }

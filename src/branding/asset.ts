@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { BrandingCategory, BrandingColorMode } from './category';
 import { MAX_ASSET_BYTES, ResolvedBrandingAsset } from './private/resolved';
 import { decodeBase64, describeBase64 } from '../private/base64';
-import { findSvgHazard } from '../private/branding-svg';
+import { findSvgHazards } from '../private/branding-svg';
 import { detectImageType, IMAGE_TYPES, ImageType } from '../private/file-type';
 import { formatBytes, readInputFile } from '../private/input-files';
 import { isUnresolved, requireOneOf, ViolationCollector } from '../private/validate';
@@ -20,6 +20,9 @@ export interface BrandingAssetOptions {
    */
   readonly resourceId?: string;
 }
+
+/** How many of an SVG's problems an error lists: enough to fix a file, not a flood from a crafted one. */
+const MAX_SVG_HAZARDS = 10;
 
 /** API_AssetType: ResourceId is 1..40 of `[\w\- ]`. */
 const RESOURCE_ID_PATTERN = /^[\w\- ]{1,40}$/;
@@ -155,9 +158,12 @@ export class BrandingAsset {
         violations.add(at, value, `an image with ${allowed.join(', ')} content for ${this.category}; this one is ${type}`);
       }
       if (type === 'SVG') {
-        const hazard = findSvgHazard(bytes.toString('utf8'));
-        if (hazard) {
+        const hazards = findSvgHazards(bytes.toString('utf8'));
+        for (const hazard of hazards.slice(0, MAX_SVG_HAZARDS)) {
           violations.add(at, value, `an SVG without ${hazard}`);
+        }
+        if (hazards.length > MAX_SVG_HAZARDS) {
+          violations.add(at, value, `an SVG without the ${hazards.length - MAX_SVG_HAZARDS} more things like the above in it`);
         }
       }
     }

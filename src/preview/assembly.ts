@@ -2,7 +2,10 @@
 // files, so the preview works for apps written in any jsii language and needs
 // no CDK toolkit library: manifest.json names the stacks (and nested
 // assemblies of Stages), each asset manifest says which file of the assembly
-// an S3 object key stands for.
+// an S3 object key stands for. Every path those files name is read only when
+// it resolves, symbolic links followed, inside the assembly's directory: the
+// pages embed what they read, and a crafted manifest must not make them carry
+// /etc/passwd or a private key.
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -26,11 +29,14 @@ export interface AssemblyStack {
   readonly template: Template;
   /**
    * The bytes of a file staged as an S3 asset, by its object key (the `Key`
-   * of the custom resources' file references), or undefined when the
-   * assembly does not hold it.
+   * of the custom resources' file references), or why they were not read:
+   * the assembly does not hold the file, or its path leads out of the assembly.
    */
-  readFile(objectKey: string): Buffer | undefined;
+  readFile(objectKey: string): StagedFile;
 }
+
+/** A staged file's bytes, or why it was not read (a phrase after the file's name: "is not in the assembly"). */
+export type StagedFile = { readonly bytes: Buffer } | { readonly problem: string };
 
 interface ManifestArtifact {
   readonly type: string;
@@ -42,27 +48,88 @@ interface ManifestArtifact {
 
 /** Every stack of the assembly in `directory`, nested assemblies included, in manifest order. */
 export function readAssembly(directory: string): AssemblyStack[] {
-  const manifestFile = path.join(directory, 'manifest.json');
-  if (!fs.existsSync(manifestFile)) {
+  if (!fs.existsSync(path.join(directory, 'manifest.json'))) {
     throw new Error(`${directory} is not a cloud assembly: it has no manifest.json (run \`cdk synth\` first)`);
   }
-  const manifest = readJson(manifestFile) as { artifacts?: { [id: string]: ManifestArtifact } };
+  return readNestedAssembly(new AssemblyFiles(directory), fs.realpathSync(directory));
+}
+
+/**
+ * The assembly's files, confined to its top directory: nested assemblies are
+ * folders inside it, so one root serves them all.
+ */
+class AssemblyFiles {
+  private readonly root: string;
+
+  constructor(directory: string) {
+    this.root = fs.realpathSync(directory);
+  }
+
+  /**
+   * The real path of `file` (relative to `base`) as `namedBy` names it
+   * (e.g. `manifest.json: artifacts.App.properties.templateFile`), or an
+   * error that says which file named which path and where it leads.
+   * Undefined when nothing is there.
+   */
+  public resolve(base: string, file: string, namedBy: string): { readonly path?: string; readonly problem?: string } {
+    const resolved = path.resolve(base, file);
+    let real: string;
+    try {
+      real = fs.realpathSync(resolved);
+    } catch {
+      return {};
+    }
+    const inside = path.relative(this.root, real);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) {
+      const how = real === resolved ? '' : ' (through a symbolic link)';
+      return { problem: `${namedBy} names "${file}", which leads${how} to ${real}, outside the cloud assembly ${this.root}: the preview reads only files inside it` };
+    }
+    return { path: real };
+  }
+
+  /** The text of a JSON file the assembly needs (a manifest or a template); throws when it is missing or outside. */
+  public readJson(base: string, file: string, namedBy: string): unknown {
+    const found = this.resolve(base, file, namedBy);
+    if (found.problem !== undefined) {
+      throw new Error(found.problem);
+    }
+    if (found.path === undefined || !fs.statSync(found.path).isFile()) {
+      throw new Error(`${namedBy} names "${file}", which is not a file in the cloud assembly ${this.root}`);
+    }
+    return JSON.parse(fs.readFileSync(found.path, 'utf8'));
+  }
+}
+
+function readNestedAssembly(files: AssemblyFiles, directory: string): AssemblyStack[] {
+  const manifest = files.readJson(directory, 'manifest.json', 'the assembly') as { artifacts?: { [id: string]: ManifestArtifact } };
   const artifacts = Object.entries(manifest.artifacts ?? {});
-  const files = stagedFiles(directory, artifacts.map(([, artifact]) => artifact));
+  const staged = stagedFiles(files, directory, artifacts);
   const stacks: AssemblyStack[] = [];
   for (const [id, artifact] of artifacts) {
+    const namedBy = (property: string) => `${path.join(directory, 'manifest.json')}: artifacts.${id}.${property}`;
     if (artifact.type === 'aws:cloudformation:stack' && artifact.properties?.templateFile) {
+      const template = files.readJson(directory, artifact.properties.templateFile, namedBy('properties.templateFile')) as Template;
+      const metadata = artifact.additionalMetadataFile
+        ? files.readJson(directory, artifact.additionalMetadataFile, namedBy('additionalMetadataFile'))
+        : artifact.metadata ?? {};
       stacks.push({
         name: artifact.displayName ?? id,
-        template: withConstructPaths(readJson(path.join(directory, artifact.properties.templateFile)) as Template, directory, artifact),
-        readFile: (objectKey) => readStaged(directory, files, objectKey),
+        template: withConstructPaths(template, metadata as ConstructMetadata),
+        readFile: (objectKey) => readStaged(files, directory, staged, objectKey),
       });
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
-      stacks.push(...readAssembly(path.join(directory, artifact.properties.directoryName)));
+      const nested = files.resolve(directory, artifact.properties.directoryName, namedBy('properties.directoryName'));
+      if (nested.problem !== undefined) {
+        throw new Error(nested.problem);
+      }
+      stacks.push(...readNestedAssembly(files, nested.path ?? path.resolve(directory, artifact.properties.directoryName)));
     }
   }
   return stacks;
 }
+
+/** A stack's metadata: entries by construct path. */
+type ConstructMetadata = { [constructPath: string]: Array<{ type: string; data?: unknown }> };
 
 /**
  * The template with each resource's `aws:cdk:path` metadata, taken from the
@@ -70,11 +137,7 @@ export function readAssembly(directory: string): AssemblyStack[] {
  * an app synthesized without the CDK CLI has no path metadata in its
  * templates, and the construct id is the best name of a client without a ClientName.
  */
-function withConstructPaths(template: Template, directory: string, artifact: ManifestArtifact): Template {
-  const file = artifact.additionalMetadataFile;
-  const metadata = (file ? readJson(path.join(directory, file)) : artifact.metadata ?? {}) as {
-    [constructPath: string]: Array<{ type: string; data?: unknown }>;
-  };
+function withConstructPaths(template: Template, metadata: ConstructMetadata): Template {
   const resources = (template.Resources ?? {}) as { [id: string]: { Metadata?: { [key: string]: unknown } } };
   for (const [constructPath, entries] of Object.entries(metadata)) {
     for (const entry of entries) {
@@ -87,43 +150,50 @@ function withConstructPaths(template: Template, directory: string, artifact: Man
   return template;
 }
 
+/** A file asset's staged path and who named it, by object key. */
+interface StagedPath {
+  readonly file: string;
+  readonly namedBy: string;
+}
+
 /** Object key -> path of the file in the assembly, from every asset manifest of one assembly. */
-function stagedFiles(directory: string, artifacts: ManifestArtifact[]): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const artifact of artifacts) {
+function stagedFiles(files: AssemblyFiles, directory: string, artifacts: Array<[string, ManifestArtifact]>): Map<string, StagedPath> {
+  const staged = new Map<string, StagedPath>();
+  for (const [id, artifact] of artifacts) {
     if (artifact.type !== 'cdk:asset-manifest' || !artifact.properties?.file) {
       continue;
     }
-    const assets = readJson(path.join(directory, artifact.properties.file)) as {
+    const assetManifest = artifact.properties.file as string;
+    const assets = files.readJson(directory, assetManifest, `${path.join(directory, 'manifest.json')}: artifacts.${id}.properties.file`) as {
       files?: { [hash: string]: { source?: { path?: string; packaging?: string }; destinations?: { [id: string]: { objectKey?: string } } } };
     };
-    for (const asset of Object.values(assets.files ?? {})) {
+    for (const [hash, asset] of Object.entries(assets.files ?? {})) {
       if (asset.source?.path === undefined || (asset.source.packaging ?? 'file') !== 'file') {
         continue;
       }
       for (const destination of Object.values(asset.destinations ?? {})) {
         if (destination.objectKey) {
-          files.set(destination.objectKey, asset.source.path);
+          staged.set(destination.objectKey, { file: asset.source.path, namedBy: `${path.join(directory, assetManifest)}: files.${hash}.source.path` });
         }
       }
     }
   }
-  return files;
+  return staged;
 }
 
-function readStaged(directory: string, files: Map<string, string>, objectKey: string): Buffer | undefined {
+function readStaged(files: AssemblyFiles, directory: string, staged: Map<string, StagedPath>, objectKey: string): StagedFile {
   // A file asset is staged as `asset.<hash><extension>` and published under
   // `<hash><extension>`: the fallback serves an assembly whose asset manifest is missing.
-  const candidates = [files.get(objectKey), `asset.${objectKey}`].filter((p): p is string => p !== undefined);
+  const candidates = [staged.get(objectKey), { file: `asset.${objectKey}`, namedBy: `the object key ${objectKey}` }]
+    .filter((c): c is StagedPath => c !== undefined);
   for (const candidate of candidates) {
-    const file = path.resolve(directory, candidate);
-    if (fs.existsSync(file) && fs.statSync(file).isFile()) {
-      return fs.readFileSync(file);
+    const found = files.resolve(directory, candidate.file, candidate.namedBy);
+    if (found.problem !== undefined) {
+      return { problem: `is not read: ${found.problem}` };
+    }
+    if (found.path !== undefined && fs.statSync(found.path).isFile()) {
+      return { bytes: fs.readFileSync(found.path) };
     }
   }
-  return undefined;
-}
-
-function readJson(file: string): unknown {
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
+  return { problem: 'is not in the assembly' };
 }

@@ -40,15 +40,43 @@ export function findBrowser(explicit?: string): string | undefined {
 }
 
 /**
- * Command-line arguments that render `htmlFile` in a WINDOW-sized headless
- * window, then do `action` (`--screenshot=<png>` or `--dump-dom`).
- * `--no-sandbox`: containers and root shells have no sandbox to offer, and
- * the pages are our own files with no script in them.
+ * Why Chromium cannot have its sandbox on this machine, or undefined when it
+ * can. Chromium refuses to start as root unless told --no-sandbox, and on
+ * Linux its sandbox needs unprivileged user namespaces (Chromium's "Linux
+ * Sandboxing" design document), which a kernel setting can switch off.
  */
-export function browserArgs(htmlFile: string, profileDir: string, action: string): string[] {
+export function sandboxUnavailable(): string | undefined {
+  if (process.getuid?.() === 0) {
+    return 'running as root, where Chromium refuses its sandbox';
+  }
+  const setting = (file: string) => {
+    try {
+      return fs.readFileSync(file, 'utf8').trim();
+    } catch {
+      return undefined;
+    }
+  };
+  if (setting('/proc/sys/kernel/unprivileged_userns_clone') === '0') {
+    return 'unprivileged user namespaces are switched off (kernel.unprivileged_userns_clone = 0)';
+  }
+  if (setting('/proc/sys/user/max_user_namespaces') === '0') {
+    return 'user namespaces are switched off (user.max_user_namespaces = 0)';
+  }
+  return refusedSandbox;
+}
+
+/** Set when Chromium failed to start its sandbox although nothing above said it would: said once, then not tried again. */
+let refusedSandbox: string | undefined;
+
+/**
+ * Command-line arguments that render `htmlFile` in a WINDOW-sized headless
+ * window, then do `actions` (`--screenshot=<png>` or `--dump-dom`).
+ * `--no-sandbox` only when `sandbox` is false: see sandboxUnavailable.
+ */
+export function browserArgs(htmlFile: string, profileDir: string, actions: readonly string[], sandbox: boolean): string[] {
   return [
     '--headless',
-    '--no-sandbox',
+    ...(sandbox ? [] : ['--no-sandbox']),
     '--disable-gpu',
     '--disable-dev-shm-usage',
     '--disable-extensions',
@@ -57,21 +85,41 @@ export function browserArgs(htmlFile: string, profileDir: string, action: string
     '--force-device-scale-factor=1',
     `--user-data-dir=${profileDir}`,
     `--window-size=${WINDOW.width},${WINDOW.height}`,
-    action,
+    ...actions,
     pathToFileURL(path.resolve(htmlFile)).href,
   ];
 }
 
-/** Runs the browser with `args` plus a profile of its own, so that several can run at once; resolves to its stdout. */
-export function runBrowser(browser: string, htmlFile: string, action: string): Promise<string> {
+/**
+ * Runs the browser on `htmlFile` with `actions` and a profile of its own, so
+ * that several can run at once; resolves to its stdout. With the sandbox
+ * unless sandboxUnavailable says why not; a sandbox that fails to start is
+ * remembered and the page is rendered again without it.
+ */
+export async function runBrowser(browser: string, htmlFile: string, ...actions: string[]): Promise<string> {
+  const sandbox = sandboxUnavailable() === undefined;
+  try {
+    return await runOnce(browser, htmlFile, actions, sandbox);
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? '';
+    const line = stderr.split('\n').find((l) => /sandbox/i.test(l));
+    if (!sandbox || line === undefined) {
+      throw error;
+    }
+    refusedSandbox ??= `Chromium could not start its sandbox here (${line.trim()})`;
+    return runOnce(browser, htmlFile, actions, false);
+  }
+}
+
+function runOnce(browser: string, htmlFile: string, actions: readonly string[], sandbox: boolean): Promise<string> {
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-cognito-login-browser-'));
   return new Promise<string>((resolve, reject) => {
-    execFile(browser, browserArgs(htmlFile, profileDir, action), { timeout: SCREENSHOT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
+    execFile(browser, browserArgs(htmlFile, profileDir, actions, sandbox), { timeout: SCREENSHOT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         fs.rmSync(profileDir, { recursive: true, force: true });
         if (error) {
           // Chromium logs harmless D-Bus complaints on stderr; only a failure shows its last lines.
-          reject(new Error(`${browser} failed on ${htmlFile}: ${error.message}\n${stderr.split('\n').slice(-5).join('\n')}`));
+          reject(Object.assign(new Error(`${browser} failed on ${htmlFile}: ${error.message}\n${stderr.split('\n').slice(-5).join('\n')}`), { stderr }));
         } else {
           resolve(stdout);
         }
@@ -79,7 +127,12 @@ export function runBrowser(browser: string, htmlFile: string, action: string): P
   });
 }
 
-/** Renders `htmlFile` into `pngFile`. */
+/**
+ * Renders `htmlFile` into `pngFile`. The page's own policy runs no script
+ * (html.ts); switching scripts off in the browser instead
+ * (`--blink-settings=scriptEnabled=false`) makes headless Chromium write no
+ * screenshot at all.
+ */
 export async function screenshot(browser: string, htmlFile: string, pngFile: string): Promise<void> {
   fs.rmSync(pngFile, { force: true });
   await runBrowser(browser, htmlFile, `--screenshot=${path.resolve(pngFile)}`);

@@ -67,8 +67,8 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const page of result.pages) {
     console.log(`${path.relative(process.cwd(), page.png ?? page.html)}${page.problems.length ? `  (${page.problems.join('; ')})` : ''}`);
   }
-  if (result.noBrowser) {
-    console.log(result.noBrowser);
+  for (const line of [result.noBrowser, result.noSandbox]) {
+    if (line) console.log(line);
   }
   console.log(`${result.pages.length} previews; open ${path.relative(process.cwd(), result.index)}`);
   return 0;

@@ -3,8 +3,15 @@
 // that links to its HTML page.
 import * as path from 'path';
 import { WINDOW } from './browser';
-import { escapeHtml } from './html';
+import { cspMeta, escapeHtml } from './html';
 import type { PreviewResult } from './write-previews';
+
+/**
+ * The gallery's Content-Security-Policy: as a page's (html.ts PAGE_CSP), but
+ * its pictures and frames are the preview's own files beside it.
+ */
+export const GALLERY_CSP = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src 'self' file: data:; "
+  + "frame-src 'self' file:; base-uri 'none'; form-action 'none'";
 
 /** How much smaller than the rendered window a card shows a page. */
 const SCALE = 0.3;
@@ -18,7 +25,8 @@ export function galleryPage(assemblyDir: string, outDir: string, result: Preview
     const cards = result.pages.filter((page) => page.stack === stack).map((page) => {
       const picture = page.png
         ? `<img src="${link(page.png)}" width="${width}" height="${height}" alt="">`
-        : `<iframe src="${link(page.html)}" style="width:${WINDOW.width}px;height:${WINDOW.height}px;transform:scale(${SCALE});transform-origin:0 0" `
+        // sandbox: a framed page runs no script even in a browser that ignored its policy.
+        : `<iframe sandbox src="${link(page.html)}" style="width:${WINDOW.width}px;height:${WINDOW.height}px;transform:scale(${SCALE});transform-origin:0 0" `
           + 'tabindex="-1"></iframe>';
       const problems = page.problems.map((p) => `<div class="problem">${escapeHtml(p)}</div>`).join('');
       return `<a class="card" href="${link(page.html)}"><div class="picture" style="width:${width}px;height:${height}px">${picture}</div>`
@@ -27,7 +35,7 @@ export function galleryPage(assemblyDir: string, outDir: string, result: Preview
     return `<h2>${escapeHtml(stack)}</h2><div class="cards">${cards.join('\n')}</div>`;
   });
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Login page previews</title>
+<html lang="en"><head><meta charset="utf-8">${cspMeta(GALLERY_CSP)}<title>Login page previews</title>
 <style>
 body { margin: 24px; font-family: Arial, sans-serif; color: #16191f; background: #f2f3f3; }
 .cards { display: flex; flex-wrap: wrap; gap: 16px; }

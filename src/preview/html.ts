@@ -1,6 +1,9 @@
 // The frame every preview page shares: a self-contained HTML document (images
 // inline as data URIs, so a page can be mailed or opened from anywhere) under
-// a bar that says it is a preview and of what.
+// a bar that says it is a preview and of what. What the page embeds comes
+// from a cloud assembly, which anyone can write (an L1 resource's CSS is not
+// checked at synth): it is made inert where it is embedded, and the page's
+// Content-Security-Policy runs no script whatever got in.
 import { detectImageType } from '../private/file-type';
 
 /** Height of the preview's own bar above the page, in CSS pixels. */
@@ -9,6 +12,34 @@ export const PREVIEW_BAR_HEIGHT = 32;
 const MIME_TYPES: { readonly [type: string]: string } = {
   PNG: 'image/png', JPEG: 'image/jpeg', ICO: 'image/x-icon', WEBP: 'image/webp', SVG: 'image/svg+xml',
 };
+
+/**
+ * The Content-Security-Policy of every preview page (CSP Level 3,
+ * w3.org/TR/CSP3): no script at all, styles only from the page itself,
+ * images only inline (the page's own data: URIs; a url() to the network in
+ * a user's CSS loads nothing), no plugins, frames, fonts, forms or base URL.
+ */
+export const PAGE_CSP = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/** The `<meta>` that sets a policy: first in `<head>`, so it covers everything after it. */
+export function cspMeta(policy: string): string {
+  return `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">`;
+}
+
+/**
+ * A `<style>` element holding `css` that cannot end early. Its text is raw
+ * (HTML escapes are not decoded there), and the element ends at the first
+ * `</style` (HTML Living Standard, "script data and raw text"), so a
+ * stylesheet holding `</style><script>` would close it and start markup.
+ * Every `<` is written as the CSS escape `\3c ` instead (CSS Syntax Level 3,
+ * "consume an escaped code point"): the same character wherever CSS reads
+ * escapes (strings, identifiers, url()), plain text in a comment, and never
+ * the start of a tag. Keeping the CSS inline keeps each page one
+ * self-contained file, which a separate stylesheet file would not.
+ */
+export function styleElement(css: string): string {
+  return `<style>\n${css.replace(/</g, '\\3c ')}\n</style>`;
+}
 
 /** Text made safe for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -44,10 +75,11 @@ export function previewDocument(caption: PageCaption, css: readonly string[], bo
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
+    cspMeta(PAGE_CSP),
     `<title>Preview: ${escapeHtml(title)}</title>`,
     icon ? `<link rel="icon" href="${icon}">` : '',
-    `<style>${FRAME_CSS}</style>`,
-    ...css.map((sheet) => `<style>\n${sheet}\n</style>`),
+    styleElement(FRAME_CSS),
+    ...css.map(styleElement),
     '</head><body>',
     '<div class="preview-bar" data-preview="preview-bar">',
     icon ? `<img class="preview-favicon" alt="favicon" src="${icon}">` : '',

@@ -83,11 +83,12 @@ function base(stack: AssemblyStack, id: string, type: string, props: { readonly 
 function ourBranding(stack: AssemblyStack, id: string, props: ManagedLoginBrandingProperties): ManagedPageStyle {
   const style = base(stack, id, MANAGED_LOGIN_BRANDING_TYPE, props, props.ClientId);
   const read = (ref: S3FileRef, what: string) => {
-    const bytes = stack.readFile(ref.Key);
-    if (bytes === undefined) {
-      style.problems.push(`${what} (${ref.Key}) is not in the assembly`);
+    const file = stack.readFile(ref.Key);
+    if ('problem' in file) {
+      style.problems.push(`${what} (${ref.Key}) ${file.problem}`);
+      return undefined;
     }
-    return bytes;
+    return file.bytes;
   };
   const settingsFile = props.UseCognitoProvidedValues !== 'true' && props.Settings ? read(props.Settings, 'the Settings document') : undefined;
   const assets: PageAsset[] = [];
@@ -143,11 +144,12 @@ function classicDeclaration(stack: AssemblyStack, id: string, resource: Template
   }
   const ours = props as ClassicCustomizationProperties;
   const read = (ref: S3FileRef | undefined, what: string) => {
-    const bytes = ref ? stack.readFile(ref.Key) : undefined;
-    if (ref && bytes === undefined) {
-      problems.push(`the ${what} (${ref.Key}) is not in the assembly`);
+    const file = ref ? stack.readFile(ref.Key) : undefined;
+    if (ref && file !== undefined && 'problem' in file) {
+      problems.push(`the ${what} (${ref.Key}) ${file.problem}`);
+      return undefined;
     }
-    return bytes;
+    return file !== undefined && 'bytes' in file ? file.bytes : undefined;
   };
   return { id, type: resource.Type, props, css: read(ours.Css, 'CSS')?.toString('utf8'), logo: read(ours.Logo, 'logo'), problems };
 }

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readAssembly } from './assembly';
-import { findBrowser, screenshot, BROWSER_ENV } from './browser';
+import { findBrowser, sandboxUnavailable, screenshot, BROWSER_ENV } from './browser';
 import { classicLoginPage } from './classic-page';
 import { galleryPage } from './gallery';
 import { PreviewMode, managedLoginPage } from './managed-page';
@@ -52,6 +52,8 @@ export interface PreviewResult {
   readonly browser?: string;
   /** Set when no PNG was made: one line that says why. */
   readonly noBrowser?: string;
+  /** Set when the browser ran without its sandbox: one line that says why. */
+  readonly noSandbox?: string;
 }
 
 /** Writes the previews of every client style in the assembly at `assemblyDir` into `outDir`. */
@@ -92,6 +94,7 @@ export async function writePreviews(assemblyDir: string, outDir: string, options
     noBrowser: browser ? undefined : (options.browser === false
       ? 'PNGs not requested: wrote HTML only.'
       : `No Chromium found (install Debian's chromium package, or set ${BROWSER_ENV}): wrote HTML only, no PNG.`),
+    noSandbox: browser && sandboxUnavailable() ? `Chromium ran without its sandbox: ${sandboxUnavailable()}.` : undefined,
   };
   fs.writeFileSync(index, galleryPage(assemblyDir, outDir, result));
   return result;

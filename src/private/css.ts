@@ -289,6 +289,11 @@ class ClassicCssReader {
         if (end < 0) {
           this.fail('the comment is not closed with "*/"', this.offset, true);
         }
+        // As in values: the page embeds the CSS in a <style> element, which a "</style>" in a comment would end too.
+        const html = this.text.indexOf('<', this.offset + 2);
+        if (html >= 0 && html < end) {
+          this.report('a comment contains HTML ("<"); allowed: comments without "<" (the page embeds the CSS in a <style> element, which "</style>" would end)', html);
+        }
         this.offset = end + 2;
       } else {
         return;

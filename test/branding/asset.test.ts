@@ -3,6 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { ico, png, svg, webp, writeTemp } from './images';
 import { poolStack, propertiesOf, stagedBytes } from './stacks';
 import { BrandingAsset, BrandingAssetOptions, BrandingCategory, BrandingColorMode, BrandingStyleOptions, ManagedLoginBranding } from '../../src';
+import { SVG_ELEMENTS } from '../../src/private/branding-svg';
 import { ValidationError } from '../../src/private/validate';
 
 const BRANDING = 'Custom::CognitoManagedLoginBranding';
@@ -117,7 +118,7 @@ describe('BrandingAsset reports every violation of its own checks in one error',
       'Stack/Branding: 3 invalid values',
       '  - assets[0].resourceId "bad/id" is invalid: 1 to 40 letters, digits, spaces, "_" or "-"',
       `  - assets[0] "${file}" is invalid: an image with ICO content for FAVICON_ICO; this one is SVG`,
-      `  - assets[0] "${file}" is invalid: an SVG without a <script> element`,
+      `  - assets[0] "${file}" is invalid: an SVG without <script> at line 3, the SVG element "script"; allowed SVG elements: ${[...SVG_ELEMENTS].join(', ')}`,
     ]);
   });
 

@@ -1,5 +1,4 @@
 import { ico, jpeg, png, svg, webp } from './images';
-import { findSvgHazard } from '../../src/private/branding-svg';
 import { detectImageType } from '../../src/private/file-type';
 
 describe('detectImageType', () => {
@@ -34,22 +33,5 @@ describe('detectImageType', () => {
   ])('refuses %s', (_, bytes) => {
     // WHEN / THEN
     expect(detectImageType(bytes)).toBeUndefined();
-  });
-});
-
-describe('findSvgHazard', () => {
-  test('passes a plain drawing', () => {
-    // WHEN / THEN
-    expect(findSvgHazard(svg('<rect width="1" height="1" fill="#fff"/>').toString())).toBeUndefined();
-  });
-
-  test.each([
-    ['<SCRIPT src="x.js"/>', 'a <script> element'],
-    ['<g onclick = "x()"/>', 'an on* event attribute (onload=, onclick=, ...)'],
-    ['<image href="JavaScript:alert(1)"/>', 'a javascript: URL'],
-    ['<text style="dominant-baseline: central">A</text>', 'the dominant-baseline attribute, which Cognito rejects'],
-  ])('finds %s', (body, what) => {
-    // WHEN / THEN
-    expect(findSvgHazard(svg(body).toString())).toBe(what);
   });
 });

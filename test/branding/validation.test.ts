@@ -81,10 +81,10 @@ describe('ManagedLoginBranding refuses at synth what Cognito would refuse at dep
   });
 
   test.each([
-    ['a script element', '<script>alert(1)</script>', /an SVG without a <script> element/],
-    ['an event attribute', '<rect onload="alert(1)" width="1" height="1"/>', /an SVG without an on\* event attribute/],
-    ['a javascript: URL', '<a href="javascript:alert(1)"><rect width="1" height="1"/></a>', /an SVG without a javascript: URL/],
-    ['dominant-baseline', '<text dominant-baseline="middle">A</text>', /an SVG without the dominant-baseline attribute/],
+    ['a script element', '<script>alert(1)</script>', /an SVG without <script> at line 3, the SVG element "script"; allowed SVG elements: svg, g/],
+    ['an event attribute', '<rect onload="alert(1)" width="1" height="1"/>', /an SVG without the attribute onload="alert\(1\)" of <rect> at line 3: an event handler/],
+    ['a javascript: URL', '<image href="javascript:alert(1)" width="1" height="1"/>', /an SVG without the attribute href="javascript:alert\(1\)" of <image> at line 3: a reference elsewhere/],
+    ['dominant-baseline', '<text dominant-baseline="middle">A</text>', /an SVG without the attribute dominant-baseline="middle" of <text> at line 3: the dominant-baseline attribute, which Cognito rejects/],
   ])('an SVG with %s', (_, body, expected) => {
     // GIVEN
     const file = writeTemp('icon.svg', svg(body));

@@ -50,6 +50,8 @@ describe('checkClassicCss', () => {
     ['.label-customizable { color red }', 1, 29, 'expected ":" but found "r"'],
     ['.label-customizable { color: ; }', 1, 30, 'property "color" has no value'],
     ['/* open comment\n.label-customizable {}', 1, 1, 'the comment is not closed'],
+    ['/* </style><script>alert(1)</script> */\n.label-customizable { color: red }', 1, 4, 'a comment contains HTML ("<")'],
+    ['.label-customizable { color: red /* </style> */ }', 1, 37, 'a comment contains HTML ("<")'],
     ['.label-customizable { color: "red }', 1, 30, 'the string is not closed'],
     ['.label-customizable { color: rgb(1, 2, 3 }', 1, 43, 'the rule is not closed'],
   ])('refuses %j at %i:%i, and nothing else', (css, line, column, reason) => {

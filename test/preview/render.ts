@@ -7,6 +7,7 @@ import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { readPng, Png } from './png';
 import { WINDOW, findBrowser, runBrowser } from '../../src/preview/browser';
+import { PAGE_CSP } from '../../src/preview/html';
 import { PreviewResult, writePreviews } from '../../src/preview/write-previews';
 
 /** The browser the tests render with, or undefined (the tests then skip, saying why). */
@@ -64,7 +65,7 @@ async function measure(htmlFile: string, pngFile: string): Promise<Rendered> {
   // Chromium's --dump-dom window keeps room for browser UI that --screenshot's
   // does not, so its viewport is shorter: the probe pins the screenshot's height.
   const html = fs.readFileSync(found.html, 'utf8').replace(/100vh/g, `${WINDOW.height}px`);
-  fs.writeFileSync(probe, html.replace('</body>', `${MEASURE_SCRIPT}</body>`));
+  fs.writeFileSync(probe, allowingMeasure(html).replace('</body>', `${MEASURE_SCRIPT}</body>`));
   const dom = await runBrowser(BROWSER!, probe, '--dump-dom');
   fs.rmSync(probe);
   const json = /<pre id="preview-boxes">([\s\S]*?)<\/pre>/.exec(dom)?.[1];
@@ -72,7 +73,17 @@ async function measure(htmlFile: string, pngFile: string): Promise<Rendered> {
   return { png: readPng(found.png!), boxes: JSON.parse(json.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')) };
 }
 
-const MEASURE_SCRIPT = `<script>
+/** The nonce of the measuring script: the page's policy allows no script, the probe's allows this one. */
+const MEASURE_NONCE = 'preview-measure';
+
+/** The page with its policy allowing the measuring script, and only it. */
+export function allowingMeasure(html: string): string {
+  const policy = PAGE_CSP.replace("script-src 'none'", `script-src 'nonce-${MEASURE_NONCE}'`);
+  if (policy === PAGE_CSP || !html.includes(PAGE_CSP.replace(/'/g, '&#39;'))) throw new Error('the page has no policy with script-src \'none\' to change');
+  return html.replace(PAGE_CSP.replace(/'/g, '&#39;'), policy.replace(/'/g, '&#39;'));
+}
+
+const MEASURE_SCRIPT = `<script nonce="${MEASURE_NONCE}">
 window.addEventListener('load', () => {
   const boxes = {};
   for (const element of document.querySelectorAll('[data-preview]')) {
