@@ -3,7 +3,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
-import { DUMMY_CREDENTIALS } from '../sdk-clients';
 import { StandIn } from '../standin';
 import { StackArtifact, Template } from './cloud-assembly';
 import { walkGraph, reversed } from './dag';
@@ -95,6 +94,29 @@ export class StackOperation {
 
   /** Create or update the stack from the artifact's template. */
   async deploy(options: DeployOptions): Promise<DeployOutcome> {
+    return this.closingFunctions(() => this.deployTemplate(options));
+  }
+
+  /** Deletes every resource in reverse dependency order; retained ones stay. */
+  async delete(): Promise<StackStatus> {
+    return this.closingFunctions(() => this.deleteResources());
+  }
+
+  /** What is left of the stack after a failed deletion. */
+  remainingResources(): ReadonlyMap<string, DeployedResource> {
+    return new Map(this.current);
+  }
+
+  /** Runs the operation, then ends its functions' processes: the next operation's invocations are cold starts. */
+  private async closingFunctions<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } finally {
+      await Promise.all([...this.lambdas.values()].map((lambda) => lambda.close()));
+    }
+  }
+
+  private async deployTemplate(options: DeployOptions): Promise<DeployOutcome> {
     this.stageFileAssets();
     const template = this.artifact.template;
     this.useTemplate(template, options.parameters);
@@ -124,8 +146,7 @@ export class StackOperation {
     return { ...await this.rollBack(changes), failure: failure! };
   }
 
-  /** Deletes every resource in reverse dependency order; retained ones stay. */
-  async delete(): Promise<StackStatus> {
+  private async deleteResources(): Promise<StackStatus> {
     const stack = this.previous!;
     this.conditions = new Map();
     this.parameters = { ...stack.parameters };
@@ -144,11 +165,6 @@ export class StackOperation {
       return ok;
     }, false);
     return failed.size === 0 && [...this.current.keys()].every((id) => !ids.includes(id)) ? 'DELETE_COMPLETE' : 'DELETE_FAILED';
-  }
-
-  /** What is left of the stack after a failed deletion. */
-  remainingResources(): ReadonlyMap<string, DeployedResource> {
-    return new Map(this.current);
   }
 
   // ---- the deploy phase ----
@@ -426,7 +442,7 @@ export class StackOperation {
     if (!lambda) {
       const variables = (fn.properties.Environment as { Variables?: { [name: string]: string } } | undefined)?.Variables ?? {};
       const memorySize = Number(fn.properties.MemorySize ?? 128);
-      lambda = new SimulatedLambda(fn.lambda, { ...lambdaEnvironment(this.settings.standIn, this.region, fn.physicalId, memorySize), ...variables });
+      lambda = new SimulatedLambda({ ...fn.lambda, memorySize, region: this.region, variables }, this.settings.standIn.endpoint);
       this.lambdas.set(key, lambda);
     }
     return lambda;
@@ -588,33 +604,6 @@ export class StackOperation {
   private record(event: Omit<ResourceEvent, 'stackName'>): void {
     this.settings.events.push({ stackName: this.artifact.stackName, ...event });
   }
-}
-
-/**
- * The simulated function's environment: region, dummy credentials, and the
- * SDK's standard per-service endpoint variables aimed at the stand-in. No
- * shared config or credentials file and no instance metadata are consulted.
- */
-export function lambdaEnvironment(standIn: StandIn, region: string, functionName: string, memorySize: number): { [name: string]: string } {
-  return {
-    AWS_REGION: region,
-    AWS_DEFAULT_REGION: region,
-    AWS_ACCESS_KEY_ID: DUMMY_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: DUMMY_CREDENTIALS.secretAccessKey,
-    AWS_SESSION_TOKEN: 'stand-in-session-token',
-    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: standIn.endpoint,
-    AWS_ENDPOINT_URL_SSM: standIn.endpoint,
-    AWS_ENDPOINT_URL_S3: standIn.endpoint,
-    AWS_CONFIG_FILE: '/nonexistent/aws-config',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    // The simulated function runs on this machine's Node.js 20, not Lambda's nodejs24.x, about which the SDK would warn.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    AWS_LAMBDA_FUNCTION_NAME: functionName,
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(memorySize),
-    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-    TZ: ':UTC',
-  };
 }
 
 function isCustom(type: string): boolean {
