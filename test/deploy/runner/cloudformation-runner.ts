@@ -1,5 +1,6 @@
 import { readAssembly, StackArtifact } from './cloud-assembly';
 import { DeployedStack, ResourceEvent, StackStatus } from './deployed-state';
+import { SimulatedLambda } from './simulated-lambda';
 import { DeployOptions, ReplacementRollback, StackOperation } from './stack-operation';
 import { StandIn } from '../standin';
 
@@ -38,6 +39,7 @@ export class CloudFormationRunner {
   /** Every resource event of every operation, in order. */
   readonly events: ResourceEvent[] = [];
   private readonly stacks = new Map<string, DeployedStack>();
+  private readonly lambdas = new Map<string, SimulatedLambda>();
 
   constructor(private readonly standIn: StandIn, private readonly options: RunnerOptions = {}) {}
 
@@ -136,6 +138,7 @@ export class CloudFormationRunner {
       replacementRollback: this.options.replacementRollback ?? 'delete-new',
       defaultAccount: this.options.account ?? '123456789012',
       defaultRegion: this.options.region ?? this.standIn.region,
+      lambdas: this.lambdas,
       importValue: (name: string) => {
         for (const stack of this.stacks.values()) {
           if (name in stack.exports) {

@@ -6,7 +6,8 @@
  * handler `_HANDLER` names from `LAMBDA_TASK_ROOT` once (the cold start), then
  * runs one invocation at a time, `handler(event, context)`, with the
  * context's remaining time counted down to the invocation's deadline, and
- * writes the function's console as Lambda's text log lines.
+ * writes the function's console as Lambda's text log lines, and what else
+ * it writes to stdout and stderr, into the function's log.
  *
  * It talks to the test process over the IPC channel only (messages below).
  * The one thing replaced in the function's code: aws-cdk-lib's custom-resource
@@ -70,6 +71,19 @@ function patchConsole(): void {
     (console as unknown as { [name: string]: unknown })[method] = (...args: unknown[]) => {
       send({ type: 'log', line: `${new Date().toISOString()}\t${current?.requestId ?? 'undefined'}\t${level}\t${util.format(...args)}` });
     };
+  }
+}
+
+/** Lambda keeps whatever the process writes to stdout and stderr too (a warning of Node's, say). */
+function captureOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      text.split('\n').filter((line) => line !== '').forEach((line) => send({ type: 'log', line }));
+      const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as typeof stream.write;
   }
 }
 
@@ -146,6 +160,7 @@ function start(setup: Extract<ToWorker, { type: 'init' }>): void {
     clock = fakeTimers.install({ now: setup.fakeClock.now, toFake: setup.fakeClock.toFake as never, ignoreMissingTimers: true, loopLimit: 100_000 });
   }
   patchConsole();
+  captureOutput();
   loadHandler();
   send({ type: 'ready', nodeVersion: process.version });
 }

@@ -30,6 +30,12 @@ export interface OperationSettings {
   readonly replacementRollback: ReplacementRollback;
   readonly defaultAccount: string;
   readonly defaultRegion: string;
+  /**
+   * The runner's functions by their configuration: kept across operations,
+   * so an operation's first invocation may find a warm environment, as
+   * Lambda keeps them between invocations minutes apart.
+   */
+  readonly lambdas: Map<string, SimulatedLambda>;
   /** Export name to value, across the runner's stacks. */
   importValue(name: string): string;
 }
@@ -62,11 +68,10 @@ type Change =
 /**
  * One stack operation (create, update or delete) of CloudFormation against
  * the stand-in, with the events, ordering, rollback and clean-up CloudFormation
- * would produce. One SimulatedLambda per function per operation: a cold start.
+ * would produce.
  */
 export class StackOperation {
   private readonly current: Map<string, DeployedResource>;
-  private readonly lambdas = new Map<string, SimulatedLambda>();
   /**
    * Every function this operation has known, kept after it leaves `current`:
    * a style whose function is removed in the same update (the last style of a
@@ -94,29 +99,6 @@ export class StackOperation {
 
   /** Create or update the stack from the artifact's template. */
   async deploy(options: DeployOptions): Promise<DeployOutcome> {
-    return this.closingFunctions(() => this.deployTemplate(options));
-  }
-
-  /** Deletes every resource in reverse dependency order; retained ones stay. */
-  async delete(): Promise<StackStatus> {
-    return this.closingFunctions(() => this.deleteResources());
-  }
-
-  /** What is left of the stack after a failed deletion. */
-  remainingResources(): ReadonlyMap<string, DeployedResource> {
-    return new Map(this.current);
-  }
-
-  /** Runs the operation, then ends its functions' processes: the next operation's invocations are cold starts. */
-  private async closingFunctions<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      return await operation();
-    } finally {
-      await Promise.all([...this.lambdas.values()].map((lambda) => lambda.close()));
-    }
-  }
-
-  private async deployTemplate(options: DeployOptions): Promise<DeployOutcome> {
     this.stageFileAssets();
     const template = this.artifact.template;
     this.useTemplate(template, options.parameters);
@@ -146,7 +128,8 @@ export class StackOperation {
     return { ...await this.rollBack(changes), failure: failure! };
   }
 
-  private async deleteResources(): Promise<StackStatus> {
+  /** Deletes every resource in reverse dependency order; retained ones stay. */
+  async delete(): Promise<StackStatus> {
     const stack = this.previous!;
     this.conditions = new Map();
     this.parameters = { ...stack.parameters };
@@ -165,6 +148,11 @@ export class StackOperation {
       return ok;
     }, false);
     return failed.size === 0 && [...this.current.keys()].every((id) => !ids.includes(id)) ? 'DELETE_COMPLETE' : 'DELETE_FAILED';
+  }
+
+  /** What is left of the stack after a failed deletion. */
+  remainingResources(): ReadonlyMap<string, DeployedResource> {
+    return new Map(this.current);
   }
 
   // ---- the deploy phase ----
@@ -429,7 +417,7 @@ export class StackOperation {
     return response;
   }
 
-  /** The function a ServiceToken names, one cold start per operation. */
+  /** The function a ServiceToken names, with its code and configuration as this operation declares them. */
   private lambdaFor(serviceToken: string): SimulatedLambda {
     // The newest code a ServiceToken names: an update of the function replaces the entry before it.
     const fn = [...this.functions].reverse().find((r) => r.physicalId === serviceToken
@@ -437,13 +425,15 @@ export class StackOperation {
     if (!fn?.lambda) {
       throw new Error(`ServiceToken ${serviceToken} names no Lambda function of ${this.artifact.stackName} with code in the assembly`);
     }
-    const key = `${fn.physicalId}|${fn.lambda.codeDir}`;
-    let lambda = this.lambdas.get(key);
+    const variables = (fn.properties.Environment as { Variables?: { [name: string]: string } } | undefined)?.Variables ?? {};
+    const memorySize = Number(fn.properties.MemorySize ?? 128);
+    const config = { ...fn.lambda, memorySize, region: this.region, variables };
+    // A change of the function's code or configuration makes Lambda start new environments.
+    const key = JSON.stringify(config);
+    let lambda = this.settings.lambdas.get(key);
     if (!lambda) {
-      const variables = (fn.properties.Environment as { Variables?: { [name: string]: string } } | undefined)?.Variables ?? {};
-      const memorySize = Number(fn.properties.MemorySize ?? 128);
-      lambda = new SimulatedLambda({ ...fn.lambda, memorySize, region: this.region, variables }, this.settings.standIn.endpoint);
-      this.lambdas.set(key, lambda);
+      lambda = new SimulatedLambda(config, this.settings.standIn.endpoint);
+      this.settings.lambdas.set(key, lambda);
     }
     return lambda;
   }
