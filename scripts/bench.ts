@@ -23,19 +23,6 @@ import { handlerPerStackTable, measureTemplates, templateSizeTable } from './ben
 
 const quick = process.argv.includes('--quick');
 
-// The simulated Lambdas of the deploy benchmark load the AWS SDK afresh at every cold start, and on Node 20 each
-// prints the same NodeVersionSupportWarning; once is enough.
-const emitWarning = process.emitWarning.bind(process);
-let sdkNodeWarned = false;
-process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-  const text = String(warning instanceof Error ? warning.name : warning) + String(rest[0] ?? '');
-  if (text.includes('NodeVersionSupportWarning') || (typeof warning === 'string' && warning.includes('AWS SDK for JavaScript (v3)'))) {
-    if (sdkNodeWarned) return;
-    sdkNodeWarned = true;
-  }
-  (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
-}) as typeof process.emitWarning;
-
 const CONFIG = quick
   ? {
     templateClients: [1, 10],

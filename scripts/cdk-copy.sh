@@ -22,8 +22,10 @@ mkdir -p "$copy"
 # Everything the build and tests read, without VCS data, build output or other copies.
 tar --exclude=./node_modules --exclude=./.git --exclude=./.compat --exclude=./.bindings \
   --exclude=./lib --exclude=./dist --exclude=./cdk.out --exclude=./test-reports \
-  --exclude=./test/bindings/java/target -cf - . | tar -xf - -C "$copy"
+  --exclude=./test/bindings/java/target --exclude=./.lambda-node -cf - . | tar -xf - -C "$copy"
 cp -al node_modules "$copy/node_modules"
+# The simulated Lambda's Node.js binary (about 120 MB), linked like node_modules; the copy fetches it where absent.
+if [ -d .lambda-node ]; then cp -al .lambda-node "$copy/.lambda-node"; fi
 
 # --legacy-peer-deps: dev tools (cdk-nag) may declare a narrower aws-cdk-lib
 # range than the library; the suite itself says which of their checks run.

@@ -1,6 +1,7 @@
 /**
  * The demo's simulated deployment: every example deployed through the bundled
- * handler against the stateful Cognito stand-in (test/deploy), then one change
+ * handler (on the Node.js of the Lambda runtime, in processes of its own)
+ * against the stateful Cognito stand-in (test/deploy), then one change
  * and one rolled-back change of the branded example. Prints, per custom
  * resource, the events CloudFormation sent and the calls the handler made, and
  * per pool the state Cognito ends up holding. No AWS account is needed.
@@ -11,8 +12,10 @@ import type { Example } from '../../examples';
 import { CognitoLogin } from '../../src';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../src/branding/private/branding-contract';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
+import { LAMBDA_NODEJS_RUNTIME } from '../../src/private/lambda-runtime';
 import { synthExample } from '../../test/deploy/lifecycle-fixture';
 import { CloudFormationRunner, DeployedResource, ResourceEvent, StackResult } from '../../test/deploy/runner';
+import { lambdaNodeVersion } from '../../test/deploy/runner/lambda-node';
 import { StandIn } from '../../test/deploy/standin';
 import type { CallRecord } from '../../test/deploy/standin/call-log';
 
@@ -24,6 +27,7 @@ export async function simulateDeployments(examples: readonly Example[], root: st
   const runner = new CloudFormationRunner(standIn);
   try {
     console.log('\n=== simulated deployment: every example through the bundled handler, against the Cognito stand-in');
+    console.log(`(the handler runs as in Lambda's ${LAMBDA_NODEJS_RUNTIME}: on Node.js v${lambdaNodeVersion()}, in processes of its own)`);
     for (const example of examples) {
       const results = await step(runner, standIn, `deploy ${example.name}`, () => runner.deployAssembly(path.join(root, example.name)));
       printState(runner, standIn, results);

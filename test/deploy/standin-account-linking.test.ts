@@ -1,7 +1,6 @@
 import * as path from 'path';
 import { AdminCreateUserCommand, AdminDisableProviderForUserCommand, AdminLinkProviderForUserCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { bundleLoader, lambdaConsole } from './runner/bundled-code';
-import { lambdaEnvironment } from './runner/stack-operation';
+import { SimulatedFunction } from './runner/simulated-function';
 import { sdkClients } from './sdk-clients';
 import { PreSignUpTrigger, StandIn } from './standin';
 import { rejectionOf } from './standin-fixture';
@@ -11,8 +10,9 @@ import { LINKING_POLICY_VARIABLE, LinkingPolicy, renderLinkingPolicy } from '../
  * Account linking end to end: people sign up and sign in against the
  * stand-in's Cognito, and every first federated sign-in runs the pre sign-up
  * trigger as shipped (assets/account-linking/index.js, which `npm test`
- * bundles before jest runs), talking to the stand-in over HTTP with the real
- * SDK. Each test is one cold start of the trigger.
+ * bundles before jest runs) on the Lambda runtime's Node.js, in a process of
+ * its own, talking to the stand-in over HTTP with the real SDK. Each trigger
+ * made is one cold start.
  */
 const BUNDLE = path.join(__dirname, '..', '..', 'assets', 'account-linking', 'index.js');
 const GOOGLE_POLICY: LinkingPolicy = { providers: { Google: 'verified-claim', Corp: 'trusted-provider' }, createNativeUser: false };
@@ -20,20 +20,33 @@ const GOOGLE_POLICY: LinkingPolicy = { providers: { Google: 'verified-claim', Co
 let standIn: StandIn;
 let poolId: string;
 let logs: string[];
+let functions: SimulatedFunction[];
 
 beforeEach(async () => {
   standIn = await StandIn.start();
   poolId = standIn.createUserPool().id;
   logs = [];
+  functions = [];
 });
 
-afterEach(async () => standIn.stop());
+afterEach(async () => {
+  await Promise.all(functions.map((fn) => fn.close()));
+  await standIn.stop();
+});
 
-/** The bundled trigger, loaded fresh with the policy in its environment. */
+/** The bundled trigger, a new function with the policy in its environment (timeout and memory as linking-trigger.ts declares). */
 function bundledTrigger(policy: LinkingPolicy): PreSignUpTrigger {
-  const env = { ...lambdaEnvironment(standIn, standIn.region, 'AccountLinking', 256), [LINKING_POLICY_VARIABLE]: renderLinkingPolicy(policy) };
-  const exports = bundleLoader(env, lambdaConsole(logs))(BUNDLE) as { handler: PreSignUpTrigger };
-  return (event) => exports.handler(event);
+  const fn = new SimulatedFunction({
+    codeDir: path.dirname(BUNDLE),
+    handler: 'index.handler',
+    functionName: 'AccountLinking',
+    timeoutSeconds: 5,
+    memorySize: 256,
+    region: standIn.region,
+    variables: { [LINKING_POLICY_VARIABLE]: renderLinkingPolicy(policy) },
+  }, standIn.endpoint, logs);
+  functions.push(fn);
+  return (event) => fn.invoke(event);
 }
 
 function googleSignIn(subject: string, email: string, emailVerified: string | undefined, trigger: PreSignUpTrigger) {

@@ -5,7 +5,7 @@ import {
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { readTemplate, resourcesOfType } from './lifecycle-fixture';
 import { CloudFormationRunner } from './runner';
-import { lambdaEnvironment } from './runner/stack-operation';
+import { lambdaEnvironment } from './runner/lambda-environment';
 import { AFTER_STYLES, synthScenario } from './scenarios/scenario-apps';
 import { sdkClients } from './sdk-clients';
 import { StandIn } from './standin';
@@ -265,7 +265,7 @@ describe('DescribeStackResource requests the model or the stand-in refuses', () 
 describe('the simulated Lambda\'s environment', () => {
   test('points an SDK CloudFormation client without an endpoint at the stand-in', async () => {
     // GIVEN the environment the runner gives a function, as the SDK reads it from process.env
-    const env = lambdaEnvironment(standIn, 'eu-west-1', 'handler', 128);
+    const env = lambdaEnvironment({ codeDir: __dirname, handler: '__entrypoint__.handler', region: 'eu-west-1', functionName: 'handler' }, standIn.endpoint, process.execPath);
     const saved = { ...process.env };
     Object.assign(process.env, env);
     const lambdaClient = new CloudFormationClient({ maxAttempts: 1 });

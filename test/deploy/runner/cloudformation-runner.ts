@@ -1,5 +1,6 @@
 import { readAssembly, StackArtifact } from './cloud-assembly';
 import { DeployedStack, ResourceEvent, StackStatus } from './deployed-state';
+import { SimulatedLambda } from './simulated-lambda';
 import { DeployOptions, ReplacementRollback, StackOperation } from './stack-operation';
 import { StackRecord, StandIn } from '../standin';
 
@@ -46,6 +47,7 @@ export class CloudFormationRunner {
   private readonly deletedStacks: StackRecord[] = [];
   /** The operation under way, whose stack DescribeStackResource sees as it changes. */
   private running?: StackOperation;
+  private readonly lambdas = new Map<string, SimulatedLambda>();
 
   constructor(private readonly standIn: StandIn, private readonly options: RunnerOptions = {}) {
     standIn.useCloudFormation({ stacks: () => this.stackRecords() });
@@ -170,6 +172,7 @@ export class CloudFormationRunner {
       replacementRollback: this.options.replacementRollback ?? 'delete-new',
       defaultAccount: this.options.account ?? '123456789012',
       defaultRegion: this.options.region ?? this.standIn.region,
+      lambdas: this.lambdas,
       importValue: (name: string) => {
         for (const stack of this.stacks.values()) {
           if (name in stack.exports) {

@@ -3,7 +3,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
-import { DUMMY_CREDENTIALS } from '../sdk-clients';
 import { ResourceStatus, StackRecord, StackResourceRecord, StandIn } from '../standin';
 import { StackArtifact, Template } from './cloud-assembly';
 import { walkGraph, reversed } from './dag';
@@ -31,6 +30,12 @@ export interface OperationSettings {
   readonly replacementRollback: ReplacementRollback;
   readonly defaultAccount: string;
   readonly defaultRegion: string;
+  /**
+   * The runner's functions by their configuration: kept across operations,
+   * so an operation's first invocation may find a warm environment, as
+   * Lambda keeps them between invocations minutes apart.
+   */
+  readonly lambdas: Map<string, SimulatedLambda>;
   /** Export name to value, across the runner's stacks. */
   importValue(name: string): string;
 }
@@ -63,11 +68,10 @@ type Change =
 /**
  * One stack operation (create, update or delete) of CloudFormation against
  * the stand-in, with the events, ordering, rollback and clean-up CloudFormation
- * would produce. One SimulatedLambda per function per operation: a cold start.
+ * would produce.
  */
 export class StackOperation {
   private readonly current: Map<string, DeployedResource>;
-  private readonly lambdas = new Map<string, SimulatedLambda>();
   /**
    * Every function this operation has known, kept after it leaves `current`:
    * a style whose function is removed in the same update (the last style of a
@@ -523,7 +527,7 @@ export class StackOperation {
     return response;
   }
 
-  /** The function a ServiceToken names, one cold start per operation. */
+  /** The function a ServiceToken names, with its code and configuration as this operation declares them. */
   private lambdaFor(serviceToken: string): SimulatedLambda {
     // The newest code a ServiceToken names: an update of the function replaces the entry before it.
     const fn = [...this.functions].reverse().find((r) => r.physicalId === serviceToken
@@ -531,13 +535,15 @@ export class StackOperation {
     if (!fn?.lambda) {
       throw new Error(`ServiceToken ${serviceToken} names no Lambda function of ${this.artifact.stackName} with code in the assembly`);
     }
-    const key = `${fn.physicalId}|${fn.lambda.codeDir}`;
-    let lambda = this.lambdas.get(key);
+    const variables = (fn.properties.Environment as { Variables?: { [name: string]: string } } | undefined)?.Variables ?? {};
+    const memorySize = Number(fn.properties.MemorySize ?? 128);
+    const config = { ...fn.lambda, memorySize, region: this.region, variables };
+    // A change of the function's code or configuration makes Lambda start new environments.
+    const key = JSON.stringify(config);
+    let lambda = this.settings.lambdas.get(key);
     if (!lambda) {
-      const variables = (fn.properties.Environment as { Variables?: { [name: string]: string } } | undefined)?.Variables ?? {};
-      const memorySize = Number(fn.properties.MemorySize ?? 128);
-      lambda = new SimulatedLambda(fn.lambda, { ...lambdaEnvironment(this.settings.standIn, this.region, fn.physicalId, memorySize), ...variables });
-      this.lambdas.set(key, lambda);
+      lambda = new SimulatedLambda(config, this.settings.standIn.endpoint);
+      this.settings.lambdas.set(key, lambda);
     }
     return lambda;
   }
@@ -699,34 +705,6 @@ export class StackOperation {
   private record(event: Omit<ResourceEvent, 'stackName'>): void {
     this.settings.events.push({ stackName: this.artifact.stackName, ...event });
   }
-}
-
-/**
- * The simulated function's environment: region, dummy credentials, and the
- * SDK's standard per-service endpoint variables aimed at the stand-in. No
- * shared config or credentials file and no instance metadata are consulted.
- */
-export function lambdaEnvironment(standIn: StandIn, region: string, functionName: string, memorySize: number): { [name: string]: string } {
-  return {
-    AWS_REGION: region,
-    AWS_DEFAULT_REGION: region,
-    AWS_ACCESS_KEY_ID: DUMMY_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: DUMMY_CREDENTIALS.secretAccessKey,
-    AWS_SESSION_TOKEN: 'stand-in-session-token',
-    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: standIn.endpoint,
-    AWS_ENDPOINT_URL_SSM: standIn.endpoint,
-    AWS_ENDPOINT_URL_S3: standIn.endpoint,
-    AWS_ENDPOINT_URL_CLOUDFORMATION: standIn.endpoint,
-    AWS_CONFIG_FILE: '/nonexistent/aws-config',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    // The simulated function runs on this machine's Node.js 20, not Lambda's nodejs24.x, about which the SDK would warn.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    AWS_LAMBDA_FUNCTION_NAME: functionName,
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(memorySize),
-    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-    TZ: ':UTC',
-  };
 }
 
 function isCustom(type: string): boolean {
