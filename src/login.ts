@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { AccountLinking } from './account-linking';
+import { guardLinkingClients, keepOriginalEmailByDefault, linkingWriteAttributes } from './account-linking/private/linking-clients';
 import { resolveLinkingPolicy } from './account-linking/private/linking-policy';
 import { addLinkingTrigger } from './account-linking/private/linking-trigger';
 import { LoginClientOptions } from './client';
@@ -193,6 +194,8 @@ export class CognitoLogin extends Construct {
   private readonly pageStyles: LoginPageStyles;
   private readonly signIn?: LoginSignIn;
   private readonly terms?: LoginTermsOptions;
+  /** What this login's clients get unless their clientProps say otherwise (with account linking: write attributes without email_verified). */
+  private clientDefaults: cognito.UserPoolClientOptions = {};
 
   constructor(scope: Construct, id: string, props: CognitoLoginProps) {
     super(scope, id);
@@ -202,7 +205,9 @@ export class CognitoLogin extends Construct {
         'absent when userPool is given: configure your own pool where you create it');
     }
     this.pages = props.pages ?? LoginPages.managedLogin();
-    const poolProps = userPoolPropsWithDefaults(props.userPoolProps);
+    const poolProps = props.accountLinking === undefined
+      ? userPoolPropsWithDefaults(props.userPoolProps)
+      : keepOriginalEmailByDefault(userPoolPropsWithDefaults(props.userPoolProps));
     this.signIn = props.signIn === undefined ? undefined : LoginSignIn.resolve(this, props.signIn, {
       domain: props.domain, pages: this.pages, userPool: props.userPool, userPoolProps: props.userPoolProps, mergedPoolProps: poolProps,
     });
@@ -236,6 +241,8 @@ export class CognitoLogin extends Construct {
         ownPool: props.userPool !== undefined, poolProps,
       });
       addLinkingTrigger(this, this.userPool as cognito.UserPool, policy);
+      guardLinkingClients({ login: this, userPool: this.userPool, keepsOriginalEmail: poolProps.keepOriginal?.email === true });
+      this.clientDefaults = { writeAttributes: linkingWriteAttributes(Object.keys(poolProps.customAttributes ?? {})) };
     }
 
     this.resourceServerOptions = props.resourceServers ?? [];
@@ -296,7 +303,7 @@ export class CognitoLogin extends Construct {
     const providerNames = violations.check(() => this.supportedProviderNames(id, options.identityProviders)) ?? [];
     violations.throwIfAny();
 
-    const client = new cognito.UserPoolClient(this, id, loginClientProps(id, options, {
+    const client = new cognito.UserPoolClient(this, id, loginClientProps(id, options, this.clientDefaults, {
       userPool: this.userPool,
       supportedIdentityProviders: providerNames.map((name) => cognito.UserPoolClientIdentityProvider.custom(name)),
       oAuth: {

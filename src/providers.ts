@@ -1,7 +1,7 @@
 import { SecretValue } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { ProviderEmail } from './private/provider-email';
+import { ProviderEmail, ProviderEmailAssertion } from './private/provider-email';
 import { requireSecretReference, secretAsString } from './private/secrets';
 import { ValidationError, isUnresolved, requireHttpsUrl } from './private/validate';
 
@@ -172,6 +172,20 @@ const GOOGLE = 'Google';
 const FACEBOOK = 'Facebook';
 const AMAZON = 'LoginWithAmazon';
 const APPLE = 'SignInWithApple';
+/**
+ * Each provider's own email verification claim, the only one a linking login
+ * lets into `email_verified`: Google's ID token `email_verified`
+ * (developers.google.com/identity/openid-connect/openid-connect, "An ID
+ * token's payload"); Sign in with Apple's identity token `email_verified`
+ * (developer.apple.com, "Authenticating users with Sign in with Apple");
+ * OpenID Connect's standard claim `email_verified` (OpenID Connect Core 1.0,
+ * section 5.1). Facebook's Graph API user, Login with Amazon's customer
+ * profile and SAML assertions carry no such claim.
+ */
+const GOOGLE_VERIFICATION_CLAIM = cognito.ProviderAttribute.GOOGLE_EMAIL_VERIFIED.attributeName;
+const APPLE_VERIFICATION_CLAIM = cognito.ProviderAttribute.APPLE_EMAIL_VERIFIED.attributeName;
+const OIDC_VERIFICATION_CLAIM = 'email_verified';
+
 /** The name clients use for the pool's own users; no provider may take it. */
 const COGNITO = 'COGNITO';
 
@@ -216,7 +230,7 @@ export class LoginProvider {
       email: cognito.ProviderAttribute.GOOGLE_EMAIL,
       emailVerified: cognito.ProviderAttribute.GOOGLE_EMAIL_VERIFIED,
     };
-    return new LoginProvider(GOOGLE, 'social', emailOf(attributeMapping, true), (scope, id, userPool, prop) => {
+    return new LoginProvider(GOOGLE, 'social', attributeMapping, GOOGLE_VERIFICATION_CLAIM, (scope, id, userPool, prop) => {
       requireSecretReference(scope, `${prop}.clientSecret`, options.clientSecret);
       return new cognito.UserPoolIdentityProviderGoogle(scope, id, {
         userPool,
@@ -232,7 +246,7 @@ export class LoginProvider {
   public static facebook(options: FacebookProviderOptions): LoginProvider {
     const attributeMapping = options.attributeMapping ?? { email: cognito.ProviderAttribute.FACEBOOK_EMAIL };
     // Facebook's user data carries no email verification flag: never a verified claim, whatever is mapped.
-    return new LoginProvider(FACEBOOK, 'social', emailOf(attributeMapping, false), (scope, id, userPool, prop) => new cognito.UserPoolIdentityProviderFacebook(scope, id, {
+    return new LoginProvider(FACEBOOK, 'social', attributeMapping, undefined, (scope, id, userPool, prop) => new cognito.UserPoolIdentityProviderFacebook(scope, id, {
       userPool,
       clientId: options.clientId,
       // The L2 takes a string only; the dynamic reference string keeps the secret out of the template.
@@ -247,7 +261,7 @@ export class LoginProvider {
   public static amazon(options: AmazonProviderOptions): LoginProvider {
     const attributeMapping = options.attributeMapping ?? { email: cognito.ProviderAttribute.AMAZON_EMAIL };
     // Login with Amazon's profile carries no email verification flag either.
-    return new LoginProvider(AMAZON, 'social', emailOf(attributeMapping, false), (scope, id, userPool, prop) => new cognito.UserPoolIdentityProviderAmazon(scope, id, {
+    return new LoginProvider(AMAZON, 'social', attributeMapping, undefined, (scope, id, userPool, prop) => new cognito.UserPoolIdentityProviderAmazon(scope, id, {
       userPool,
       clientId: options.clientId,
       clientSecret: secretAsString(scope, `${prop}.clientSecret`, options.clientSecret),
@@ -262,7 +276,7 @@ export class LoginProvider {
       email: cognito.ProviderAttribute.APPLE_EMAIL,
       emailVerified: cognito.ProviderAttribute.APPLE_EMAIL_VERIFIED,
     };
-    return new LoginProvider(APPLE, 'social', emailOf(attributeMapping, true), (scope, id, userPool, prop) => {
+    return new LoginProvider(APPLE, 'social', attributeMapping, APPLE_VERIFICATION_CLAIM, (scope, id, userPool, prop) => {
       requireSecretReference(scope, `${prop}.privateKey`, options.privateKey);
       return new cognito.UserPoolIdentityProviderApple(scope, id, {
         userPool,
@@ -280,9 +294,9 @@ export class LoginProvider {
   public static oidc(options: OidcProviderOptions): LoginProvider {
     const attributeMapping = options.attributeMapping ?? {
       email: cognito.ProviderAttribute.other('email'),
-      emailVerified: cognito.ProviderAttribute.other('email_verified'),
+      emailVerified: cognito.ProviderAttribute.other(OIDC_VERIFICATION_CLAIM),
     };
-    return new LoginProvider(options.name, 'oidc', emailOf(attributeMapping, true), (scope, id, userPool, prop) => {
+    return new LoginProvider(options.name, 'oidc', attributeMapping, OIDC_VERIFICATION_CLAIM, (scope, id, userPool, prop) => {
       validateCustomProviderName(scope, `${prop}.name`, options.name);
       requireHttpsUrl(scope, `${prop}.issuerUrl`, options.issuerUrl);
       if (options.endpoints) {
@@ -311,7 +325,7 @@ export class LoginProvider {
   /** A SAML 2.0 provider, e.g. Entra ID, Okta, ADFS. */
   public static saml(options: SamlProviderOptions): LoginProvider {
     // SAML has no email verification claim: only the app can vouch for an IdP's emails (AccountLinking's trustedEmailProviders).
-    return new LoginProvider(options.name, 'saml', emailOf(options.attributeMapping, false), (scope, id, userPool, prop) => {
+    return new LoginProvider(options.name, 'saml', options.attributeMapping, undefined, (scope, id, userPool, prop) => {
       validateCustomProviderName(scope, `${prop}.name`, options.name);
       validateSamlMetadata(scope, `${prop}.metadata`, options.metadata);
       validateIdentifiers(scope, `${prop}.identifiers`, options.identifiers);
@@ -337,12 +351,22 @@ export class LoginProvider {
 
   private readonly factory: ProviderFactory;
   private readonly kind: ProviderKind;
+  private readonly emailVerifiedMappedFrom?: string;
+  private readonly verificationClaim?: string;
   private readonly email: ProviderEmail;
 
-  private constructor(providerName: string, kind: ProviderKind, email: ProviderEmail, factory: ProviderFactory) {
+  private constructor(
+    providerName: string,
+    kind: ProviderKind,
+    mapping: cognito.AttributeMapping | undefined,
+    verificationClaim: string | undefined,
+    factory: ProviderFactory,
+  ) {
     this.providerName = providerName;
     this.kind = kind;
-    this.email = email;
+    this.verificationClaim = verificationClaim;
+    this.emailVerifiedMappedFrom = mapping?.emailVerified?.attributeName;
+    this.email = emailOf(mapping, verificationClaim);
     this.factory = factory;
   }
 
@@ -353,8 +377,13 @@ export class LoginProvider {
    *
    * @internal
    */
-  public _emailAssertion(): { readonly email: ProviderEmail; readonly mayBeTrusted: boolean } {
-    return { email: this.email, mayBeTrusted: this.kind !== 'social' };
+  public _emailAssertion(): ProviderEmailAssertion {
+    return {
+      email: this.email,
+      mayBeTrusted: this.kind !== 'social',
+      verificationClaim: this.verificationClaim,
+      emailVerifiedMappedFrom: this.emailVerifiedMappedFrom,
+    };
   }
 
   /**
@@ -370,12 +399,18 @@ export class LoginProvider {
   }
 }
 
-/** What a provider's attribute mapping carries about the email; `hasClaim` when the provider issues email_verified at all. */
-function emailOf(mapping: cognito.AttributeMapping | undefined, hasClaim: boolean): ProviderEmail {
+/**
+ * What a provider's attribute mapping carries about the email. Only the
+ * provider's own verification claim mapped into `email_verified` makes a
+ * verified claim; anything else in `email_verified` (another claim, or a
+ * provider that issues none) is no verification (and a linking login refuses it).
+ */
+function emailOf(mapping: cognito.AttributeMapping | undefined, verificationClaim: string | undefined): ProviderEmail {
   if (mapping?.email === undefined) {
     return 'none';
   }
-  return hasClaim && mapping.emailVerified !== undefined ? 'verified-claim' : 'email-only';
+  const mapped = mapping.emailVerified?.attributeName;
+  return verificationClaim !== undefined && mapped === verificationClaim ? 'verified-claim' : 'email-only';
 }
 
 function validateCustomProviderName(scope: Construct, prop: string, name: string): void {

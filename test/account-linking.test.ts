@@ -2,6 +2,7 @@ import { SecretValue, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
 import { AccountLinking, CognitoLogin, CognitoLoginProps, LoginDomain, LoginProvider, VerifiedEmailLinkingOptions } from '../src';
 import { Template as RunnerTemplate } from './deploy/runner/cloud-assembly';
 import { templateGraph } from './deploy/runner/template-graph';
@@ -153,5 +154,155 @@ describe('refused at synth: anything that could link an email nobody verified', 
     expect(() => new CognitoLogin(testStack(), 'Login', {
       domain: LoginDomain.cognitoPrefix('acme-test'), identityProviders: [facebook()], accountLinking: AccountLinking.byVerifiedEmail(),
     })).toThrow('accountLinking.providers');
+  });
+});
+
+describe('refused at synth: a provider whose email_verified is not its own verification claim', () => {
+  const okta = (attributeMapping?: cognito.AttributeMapping) => LoginProvider.oidc({
+    name: 'Okta', clientId: 'o', clientSecret: SECRET, issuerUrl: 'https://acme.okta.com', attributeMapping,
+  });
+
+  test('every such mapping in one error, naming the provider, the claim and what is allowed', () => {
+    // GIVEN Google's email_verified filled from its email, an OIDC provider's from preferred_username,
+    // and Facebook and a SAML provider, which issue no verification claim, filling it at all
+    const providers = [
+      LoginProvider.google({
+        clientId: 'g',
+        clientSecret: SECRET,
+        attributeMapping: { email: cognito.ProviderAttribute.GOOGLE_EMAIL, emailVerified: cognito.ProviderAttribute.GOOGLE_EMAIL },
+      }),
+      okta({ email: cognito.ProviderAttribute.other('email'), emailVerified: cognito.ProviderAttribute.other('preferred_username') }),
+      LoginProvider.facebook({
+        clientId: 'fb',
+        clientSecret: SECRET,
+        attributeMapping: { email: cognito.ProviderAttribute.FACEBOOK_EMAIL, emailVerified: cognito.ProviderAttribute.other('verified') },
+      }),
+      LoginProvider.saml({
+        name: 'Corp',
+        metadata: SAML_METADATA,
+        attributeMapping: { email: cognito.ProviderAttribute.other('mail'), emailVerified: cognito.ProviderAttribute.other('email_verified') },
+      }),
+    ];
+
+    // WHEN
+    const create = () => new CognitoLogin(testStack(), 'Login', {
+      domain: LoginDomain.cognitoPrefix('acme-test'), identityProviders: providers, accountLinking: AccountLinking.byVerifiedEmail({ trustedEmailProviders: ['Corp'] }),
+    });
+
+    // THEN
+    expect(create).toThrow(/4 invalid values/);
+    expect(create).toThrow('identityProviders[0].attributeMapping.emailVerified "email" is invalid: Google\'s own verification claim "email_verified", or no mapping');
+    expect(create).toThrow('identityProviders[1].attributeMapping.emailVerified "preferred_username" is invalid: Okta\'s own verification claim "email_verified"');
+    expect(create).toThrow('identityProviders[2].attributeMapping.emailVerified "verified" is invalid: no mapping: Facebook asserts no email verification');
+    expect(create).toThrow('identityProviders[3].attributeMapping.emailVerified "email_verified" is invalid: no mapping: Corp asserts no email verification');
+  });
+
+  test('the providers\' own claims (the defaults, and Apple\'s) are linked on', () => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN
+    new CognitoLogin(stack, 'Login', {
+      domain: LoginDomain.cognitoPrefix('acme-test'),
+      identityProviders: [
+        google(),
+        okta(),
+        LoginProvider.apple({ servicesId: 's', teamId: 't', keyId: 'k', privateKey: SECRET }),
+      ],
+      accountLinking: AccountLinking.byVerifiedEmail(),
+    });
+
+    // THEN
+    expect(policyOf(Template.fromStack(stack)).providers).toEqual({ Google: 'verified-claim', Okta: 'verified-claim', SignInWithApple: 'verified-claim' });
+  });
+});
+
+describe('refused at synth: what the trigger could confuse or cannot create', () => {
+  test('two providers whose names differ only in case', () => {
+    // GIVEN
+    const named = (name: string) => LoginProvider.oidc({ name, clientId: 'o', clientSecret: SECRET, issuerUrl: 'https://idp.example.com' });
+
+    // WHEN
+    const create = () => new CognitoLogin(testStack(), 'Login', {
+      domain: LoginDomain.cognitoPrefix('acme-test'), identityProviders: [named('Okta'), google(), named('okta')], accountLinking: AccountLinking.byVerifiedEmail(),
+    });
+
+    // THEN
+    expect(create).toThrow('identityProviders[2].providerName "okta" is invalid: a name that differs from "Okta" (identityProviders[0]) in more than case');
+  });
+
+  test.each<[string, cognito.SignInAliases]>([
+    ['user names', { username: true }],
+    ['user names with email as an alias', { username: true, email: true }],
+    ['phone numbers', { phone: true }],
+  ])('createNativeUser on a pool whose users sign in by %s', (_why, signInAliases) => {
+    expect(() => newLogin(testStack(), { createNativeUser: true }, { userPoolProps: { signInAliases } }))
+      .toThrow('userPoolProps.signInAliases');
+  });
+
+  test('createNativeUser on a pool whose users sign in by email or phone number: the trigger\'s user name is an email', () => {
+    const stack = testStack();
+    newLogin(stack, { createNativeUser: true }, { userPoolProps: { signInAliases: { email: true, phone: true } } });
+    expect(policyOf(Template.fromStack(stack)).createNativeUser).toBe(true);
+  });
+});
+
+describe('refused at synth: a client that lets a user change their own email or its verification', () => {
+  test('the login\'s own clients get write attributes without email_verified, and the pool keeps a changed email until verified', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack, {});
+
+    // WHEN
+    login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'] });
+
+    // THEN
+    const template = Template.fromStack(stack);
+    const [client] = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
+    expect(client.Properties.WriteAttributes).toEqual(expect.arrayContaining(['email', 'name', 'phone_number']));
+    expect(client.Properties.WriteAttributes).not.toContain('email_verified');
+    expect(client.Properties.WriteAttributes).not.toContain('phone_number_verified');
+    template.hasResourceProperties('AWS::Cognito::UserPool', { UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] } });
+  });
+
+  test('clients anywhere on the pool, with every violation in one error: default write attributes, email_verified, email not kept', () => {
+    // GIVEN a login that does not keep a changed email, a client of its own that may write email_verified,
+    // a client made the aws-cdk-lib way in another stack with the default write attributes
+    const stack = testStack();
+    const login = newLogin(stack, {}, { userPoolProps: { keepOriginal: {} } });
+    login.addClient('Web', {
+      callbackUrls: ['https://app.example.com/callback'],
+      clientProps: { writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, emailVerified: true }) },
+    });
+    const other = new Stack(stack.node.scope as Construct, 'Other', { env: { account: '123456789012', region: 'eu-west-1' } });
+    new cognito.UserPoolClient(other, 'Mobile', { userPool: login.userPool });
+
+    // WHEN the app is synthesized
+    const synth = () => Template.fromStack(stack);
+
+    // THEN
+    expect(synth).toThrow(/Stack\/Login: 3 invalid values/);
+    expect(synth).toThrow('Stack/Login/Web writeAttributes "["email","email_verified"]" is invalid: a list without email_verified');
+    expect(synth).toThrow('Other/Mobile writeAttributes "not set (every standard attribute, email_verified among them)" is invalid');
+    expect(synth).toThrow('userPoolProps.keepOriginal "email not kept" is invalid: { email: true } (the default with account linking), since Stack/Login/Web, Other/Mobile let users change their email');
+  });
+
+  test('login.userPool.addClient with write attributes that leave out email_verified passes', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack, {});
+
+    // WHEN
+    (login.userPool as cognito.UserPool).addClient('Mobile', { writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }) });
+
+    // THEN
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  test('login.userPool.addClient with the default write attributes is refused', () => {
+    const stack = testStack();
+    const login = newLogin(stack, {});
+    (login.userPool as cognito.UserPool).addClient('Mobile');
+    expect(() => Template.fromStack(stack)).toThrow('Stack/Login/UserPool/Mobile writeAttributes "not set');
   });
 });
