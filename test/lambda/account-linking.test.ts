@@ -6,7 +6,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { identityOf, judgeEvent } from '../../lambda/account-linking/decision';
 import { createPreSignUpHandler } from '../../lambda/account-linking/index';
 import {
-  ACCOUNT_LINKED_MESSAGE, AMBIGUOUS_EMAIL_MESSAGE, LINKING_POLICY_VARIABLE, LinkingPolicy, parseLinkingPolicy, renderLinkingPolicy,
+  ACCOUNT_LINKED_MESSAGE, AMBIGUOUS_EMAIL_MESSAGE, LINKING_FAILED_MESSAGE, LINKING_POLICY_VARIABLE, LinkingPolicy, parseLinkingPolicy,
+  renderLinkingPolicy,
 } from '../../src/account-linking/private/linking-contract';
 
 const POLICY: LinkingPolicy = { providers: { Google: 'verified-claim', Corp: 'trusted-provider' }, createNativeUser: false };
@@ -25,8 +26,13 @@ function event(userName: string, attributes: Record<string, string>, triggerSour
   } as PreSignUpTriggerEvent;
 }
 
-function nativeUser(username: string, emailVerified: boolean, status: UserType['UserStatus'] = 'CONFIRMED'): UserType {
-  return { Username: username, UserStatus: status, Attributes: [{ Name: 'email', Value: 'ana@example.com' }, { Name: 'email_verified', Value: String(emailVerified) }] };
+function nativeUser(username: string, emailVerified: boolean, status: UserType['UserStatus'] = 'CONFIRMED', enabled = true): UserType {
+  return {
+    Username: username,
+    UserStatus: status,
+    Enabled: enabled,
+    Attributes: [{ Name: 'email', Value: 'ana@example.com' }, { Name: 'email_verified', Value: String(emailVerified) }],
+  };
 }
 
 describe('judgeEvent: what the event alone decides', () => {
@@ -151,10 +157,66 @@ describe('the trigger with a mocked Cognito', () => {
     expect(cognito.calls()).toHaveLength(0);
   });
 
-  test('a failing Cognito call fails the sign-up (the person can try again), it never links on a guess', async () => {
-    cognito.on(ListUsersCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' }));
-    await expect(handler()(google())).rejects.toThrow('Rate exceeded');
+  test.each<[string, UserType]>([
+    ['disabled by an administrator', nativeUser('uuid-ana', true, 'CONFIRMED', false)],
+    ['UNCONFIRMED, its email marked verified by an administrator', nativeUser('uuid-ana', true, 'UNCONFIRMED')],
+    ['COMPROMISED', nativeUser('uuid-ana', true, 'COMPROMISED')],
+    ['without Enabled in the answer', { ...nativeUser('uuid-ana', true), Enabled: undefined }],
+  ])('a native user %s is never a link target: the sign-up goes on unlinked', async (_why, native) => {
+    // GIVEN the one native user with the email, verified, but not one that may receive a sign-in
+    cognito.on(ListUsersCommand).resolves({ Users: [native] });
+    cognito.on(AdminLinkProviderForUserCommand).resolves({});
+    const e = google();
+
+    // WHEN
+    const outcome = handler()(e);
+
+    // THEN
+    await expect(outcome).resolves.toBe(e);
     expect(cognito.commandCalls(AdminLinkProviderForUserCommand)).toHaveLength(0);
+    expect(logs.join('\n')).toMatch(/"action":"not linked","reason":"the native user (is disabled|has not confirmed its sign-up)"/);
+  });
+
+  test.each([
+    ['ListUsers', 'TooManyRequestsException', 'Rate exceeded'],
+    ['AdminLinkProviderForUser', 'InvalidParameterException', 'Merging is not currently supported, provide a SourceUser which has not been used to sign in.'],
+    ['AdminCreateUser', 'UsernameExistsException', 'An account with the given email already exists.'],
+  ])('%s failing (%s): the app gets the generic message, the log the operation and the error\'s name, nothing is linked on a guess', async (operation, name, text) => {
+    // GIVEN every call succeeds but one
+    cognito.on(ListUsersCommand).resolves({ Users: operation === 'AdminLinkProviderForUser' ? [nativeUser('uuid-ana', true)] : [] });
+    cognito.on(AdminCreateUserCommand).resolves({ User: { Username: 'uuid-new' } });
+    cognito.on(AdminLinkProviderForUserCommand).resolves({});
+    const commands = {
+      ListUsers: ListUsersCommand, AdminLinkProviderForUser: AdminLinkProviderForUserCommand, AdminCreateUser: AdminCreateUserCommand,
+    };
+    const failing = commands[operation as keyof typeof commands];
+    cognito.on(failing as typeof ListUsersCommand).rejects(Object.assign(new Error(text), { name }));
+
+    // WHEN
+    const outcome = handler({ ...POLICY, createNativeUser: true })(google());
+
+    // THEN the sign-up is refused with words of the library's, never Cognito's
+    const error = await outcome.then(() => undefined, (e: Error) => e);
+    expect(error?.message).toBe(LINKING_FAILED_MESSAGE);
+    expect(logs.some((line) => line.includes(`"action":"failed","operation":"${operation}","provider":"Google","errorName":"${name}"`))).toBe(true);
+    expect(logs.join('\n')).not.toContain(text);
+    if (operation !== 'AdminLinkProviderForUser') {
+      expect(cognito.commandCalls(AdminLinkProviderForUserCommand)).toHaveLength(0);
+    }
+  });
+
+  test('a link that worked ends as AccountLinked, without a stack: told apart from a failure in the runtime\'s Invoke Error line and in the log', async () => {
+    // GIVEN
+    cognito.on(ListUsersCommand).resolves({ Users: [nativeUser('uuid-ana', true)] });
+    cognito.on(AdminLinkProviderForUserCommand).resolves({});
+
+    // WHEN
+    const error = await handler()(google()).then(() => undefined, (e: Error) => e);
+
+    // THEN
+    expect(error).toMatchObject({ name: 'AccountLinked', message: ACCOUNT_LINKED_MESSAGE, stack: `AccountLinked: ${ACCOUNT_LINKED_MESSAGE}` });
+    expect(logs.filter((line) => line.includes('"action":"failed"'))).toEqual([]);
+    expect(logs.some((line) => line.includes('"action":"linked"'))).toBe(true);
   });
 });
 

@@ -78,6 +78,15 @@ export function parseLinkingPolicy(text: string | undefined): LinkingPolicy {
 export const ACCOUNT_LINKED_CODE = 'ACCOUNT_LINKED';
 export const ACCOUNT_LINKED_MESSAGE = `${ACCOUNT_LINKED_CODE}: this sign-in is now linked to your existing account. Please sign in again.`;
 
+/**
+ * The message a sign-up is refused with when the trigger could not decide
+ * (a Cognito call failed or timed out): the same words whatever went wrong,
+ * so neither Cognito's own error text nor anything about the pool reaches
+ * the app's callback URL; the trigger's log names the operation and the error.
+ */
+export const LINKING_FAILED_CODE = 'ACCOUNT_LINKING_FAILED';
+export const LINKING_FAILED_MESSAGE = `${LINKING_FAILED_CODE}: this sign-in could not be completed. Please try again.`;
+
 /** The message a sign-up is refused with when more than one native user has the email. */
 export const AMBIGUOUS_EMAIL_CODE = 'ACCOUNT_LINKING_AMBIGUOUS';
 export const AMBIGUOUS_EMAIL_MESSAGE = `${AMBIGUOUS_EMAIL_CODE}: more than one account uses this email address, so this sign-in cannot be `
