@@ -1,11 +1,13 @@
 import * as path from 'path';
-import { AdminCreateUserCommand, AdminDisableProviderForUserCommand, AdminLinkProviderForUserCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminCreateUserCommand, AdminDisableProviderForUserCommand, AdminDisableUserCommand, AdminLinkProviderForUserCommand, ListUsersCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { bundleLoader, lambdaConsole } from './runner/bundled-code';
 import { lambdaEnvironment } from './runner/stack-operation';
 import { sdkClients } from './sdk-clients';
 import { PreSignUpTrigger, StandIn } from './standin';
 import { rejectionOf } from './standin-fixture';
-import { LINKING_POLICY_VARIABLE, LinkingPolicy, renderLinkingPolicy } from '../../src/account-linking/private/linking-contract';
+import { LINKING_FAILED_MESSAGE, LINKING_POLICY_VARIABLE, LinkingPolicy, renderLinkingPolicy } from '../../src/account-linking/private/linking-contract';
 
 /**
  * Account linking end to end: people sign up and sign in against the
@@ -81,6 +83,51 @@ test('a native user whose email is not verified is not linked: the Google user i
   expect(outcome).toEqual({ signedIn: true, username: 'Google_2001', linked: false });
   expect(user(native)!.identities).toEqual([]);
   expect(operations()).toEqual(['ListUsers ok']);
+});
+
+test('a native user an administrator disabled is not linked: the Google identity does not get into the closed account', async () => {
+  // GIVEN a confirmed, verified native user that an administrator disabled
+  const native = standIn.users.signUpNative(poolId, 'al@example.com', { verified: true });
+  const clients = sdkClients(standIn);
+  await clients.cognito.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: native }));
+
+  // WHEN someone signs in with Google with that verified address
+  const outcome = await googleSignIn('1501', 'al@example.com', 'true', bundledTrigger(GOOGLE_POLICY));
+
+  // THEN no link: the disabled account stays closed
+  expect(outcome).toEqual({ signedIn: true, username: 'Google_1501', linked: false });
+  expect(user(native)!.identities).toEqual([]);
+  expect(operations()).toEqual(['AdminDisableUser ok', 'ListUsers ok']);
+  expect(logs.some((line) => line.includes('"reason":"the native user is disabled"'))).toBe(true);
+  destroy(clients);
+});
+
+test('a sign-up never confirmed is not linked, even with an email an administrator marked verified', async () => {
+  // GIVEN
+  const native = standIn.users.signUpNative(poolId, 'bea@example.com', { verified: true, confirmed: false });
+
+  // WHEN
+  const outcome = await googleSignIn('1601', 'bea@example.com', 'true', bundledTrigger(GOOGLE_POLICY));
+
+  // THEN
+  expect(user(native)!.status).toBe('UNCONFIRMED');
+  expect(outcome).toEqual({ signedIn: true, username: 'Google_1601', linked: false });
+  expect(user(native)!.identities).toEqual([]);
+});
+
+test('a Cognito call that keeps failing refuses the sign-up with the generic message, never Cognito\'s own words', async () => {
+  // GIVEN a native user, and ListUsers throttled on both of the trigger's attempts
+  standIn.users.signUpNative(poolId, 'cal@example.com', { verified: true });
+  standIn.faults.inject({ kind: 'throttle', operation: 'ListUsers', count: 2 });
+
+  // WHEN
+  const outcome = await googleSignIn('1701', 'cal@example.com', 'true', bundledTrigger(GOOGLE_POLICY));
+
+  // THEN the app's callback gets the library's words; the log names the operation and the error
+  expect(outcome).toEqual({ signedIn: false, error: `PreSignUp failed with error ${LINKING_FAILED_MESSAGE}.` });
+  expect(operations()).toEqual(['ListUsers TooManyRequestsException', 'ListUsers TooManyRequestsException']);
+  expect(logs.some((line) => line.includes('"action":"failed","operation":"ListUsers","provider":"Google","errorName":"TooManyRequestsException"'))).toBe(true);
+  expect(user('Google_1701')).toBeUndefined();
 });
 
 test('Google not asserting a verified email is not linked, and no call is made', async () => {
@@ -263,6 +310,25 @@ describe('the user operations are checked against botocore\'s model and carry Co
     expect(signedInBefore).toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining('Merging is not currently supported') });
     expect(twice).toMatchObject({ name: 'InvalidParameterException' });
     expect(user(native)!.identities).toEqual([{ providerName: 'Google', subject: '8003' }]);
+    destroy(clients);
+  });
+
+  test('AdminDisableUser: an unknown user is refused; a disabled user signs in by no identity, linked or its own', async () => {
+    // GIVEN a native user with a linked Google identity, and a federated user of its own
+    const clients = sdkClients(standIn);
+    const native = standIn.users.signUpNative(poolId, 'lee@example.com', { verified: true });
+    await googleSignIn('9101', 'lee@example.com', 'true', bundledTrigger(GOOGLE_POLICY));
+    await googleSignIn('9102', 'other@example.com', 'true', async (event) => event);
+
+    // WHEN both are disabled
+    const unknown = await rejectionOf(clients.cognito.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: 'nobody' })));
+    await clients.cognito.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: native }));
+    await clients.cognito.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: 'Google_9102' }));
+
+    // THEN
+    expect(unknown).toMatchObject({ name: 'UserNotFoundException' });
+    expect(await googleSignIn('9101', 'lee@example.com', 'true', bundledTrigger(GOOGLE_POLICY))).toEqual({ signedIn: false, error: 'User is disabled.' });
+    expect(await googleSignIn('9102', 'other@example.com', 'true', async (event) => event)).toEqual({ signedIn: false, error: 'User is disabled.' });
     destroy(clients);
   });
 

@@ -7,7 +7,8 @@ import { invalidParameter, ServiceError } from './service-error';
  * The users of the stand-in's pools, for account linking: native users
  * (made by sign-up or AdminCreateUser), federated users (made by a first
  * sign-in through a provider), and the links between them
- * (AdminLinkProviderForUser / AdminDisableProviderForUser). The request
+ * (AdminLinkProviderForUser / AdminDisableProviderForUser), and whether an
+ * administrator disabled them (AdminDisableUser). The request
  * shapes are checked against botocore's model before these run; the
  * semantics are AWS's API reference (seed 002), and the wording of refusals
  * the reference does not give is the stand-in's own.
@@ -60,6 +61,9 @@ interface ProviderUser {
   readonly ProviderAttributeName?: string;
   readonly ProviderAttributeValue?: string;
 }
+
+/** How Cognito refuses a disabled user's sign-in (NotAuthorizedException, API_InitiateAuth). */
+const USER_DISABLED = 'User is disabled.';
 
 /** The ProviderName of a native user in the link operations. */
 const COGNITO_PROVIDER = 'Cognito';
@@ -189,13 +193,33 @@ export class UserDirectory {
     return {};
   }
 
+  /**
+   * AdminDisableUser: the user can no longer sign in, by any of its
+   * identities ("Deactivates a user profile and revokes all access tokens
+   * for the user. A deactivated user can't sign in", API_AdminDisableUser).
+   */
+  adminDisableUser(input: { UserPoolId: string; Username: string }): object {
+    const user = usersOf(this.cognito.pool(input.UserPoolId)).get(input.Username);
+    if (!user) {
+      throw new ServiceError('UserNotFoundException', 'User does not exist.');
+    }
+    user.enabled = false;
+    user.modified = new Date();
+    return {};
+  }
+
   // ---- control plane (what people do through the login pages) ----
 
-  /** A native user signs up with email and password; `verified` when they confirmed the code sent to their email. */
-  signUpNative(userPoolId: string, email: string, options: { readonly verified: boolean }): string {
+  /**
+   * A native user signs up with email and password; `verified` when they
+   * confirmed the code sent to their email. `confirmed: false` with
+   * `verified: true` is a sign-up never confirmed whose email an administrator
+   * marked verified (AdminUpdateUserAttributes can set email_verified on any user).
+   */
+  signUpNative(userPoolId: string, email: string, options: { readonly verified: boolean; readonly confirmed?: boolean }): string {
     const pool = this.cognito.pool(userPoolId);
     const attributes = new Map([['email', email], ['email_verified', String(options.verified)]]);
-    return this.addUser(pool, this.prng.uuid(), attributes, options.verified ? 'CONFIRMED' : 'UNCONFIRMED').username;
+    return this.addUser(pool, this.prng.uuid(), attributes, (options.confirmed ?? options.verified) ? 'CONFIRMED' : 'UNCONFIRMED').username;
   }
 
   /**
@@ -206,7 +230,8 @@ export class UserDirectory {
    * federated user. If the trigger linked the identity meanwhile, Cognito
    * still tries to make the federated user and refuses with "Already found an
    * entry for username" (the known behaviour of a link made in pre sign-up);
-   * a trigger that fails on purpose after linking shows its own message.
+   * a trigger that fails on purpose after linking shows its own message. A
+   * disabled user cannot sign in, also not through a linked identity.
    */
   async federatedSignIn(
     userPoolId: string, providerName: string, subject: string, attributes: { readonly [name: string]: string }, trigger?: PreSignUpTrigger,
@@ -214,11 +239,12 @@ export class UserDirectory {
     const pool = this.cognito.pool(userPoolId);
     const linked = linkedUser(pool, providerName, subject);
     if (linked) {
-      return { signedIn: true, username: linked.username, linked: true };
+      return linked.enabled ? { signedIn: true, username: linked.username, linked: true } : { signedIn: false, error: USER_DISABLED };
     }
     const username = federatedUsername(providerName, subject);
-    if (usersOf(pool).has(username)) {
-      return { signedIn: true, username, linked: false };
+    const known = usersOf(pool).get(username);
+    if (known) {
+      return known.enabled ? { signedIn: true, username, linked: false } : { signedIn: false, error: USER_DISABLED };
     }
     if (trigger) {
       try {
