@@ -95,8 +95,13 @@ export interface CognitoLoginProps {
    * Joins a person's first federated sign-in to the native user with the
    * same verified email (`AccountLinking.byVerifiedEmail(...)`), through a
    * pre sign-up Lambda trigger on the new pool. Refused with a pool of your
-   * own, a pool that does not verify emails, or a provider whose emails
-   * cannot be believed.
+   * own, a pool that does not verify emails, a provider whose emails cannot
+   * be believed or whose `email_verified` comes from another claim, two
+   * providers whose names differ only in case, or an app client of the pool
+   * that may write `email_verified` (or `email`, unless the pool keeps a
+   * changed email until it is verified). With linking, the login's clients
+   * get write attributes without the verification flags and the pool
+   * `keepOriginal: { email: true }`, unless you set them.
    *
    * @default - no linking: each way in makes an account of its own
    */
