@@ -162,7 +162,9 @@ export interface SamlProviderOptions extends LoginProviderBaseOptions {
 }
 
 /** Creates the aws-cdk-lib identity provider construct, once the login gives it a scope. */
-type ProviderFactory = (scope: Construct, id: string, userPool: cognito.IUserPool, prop: string) => cognito.IUserPoolIdentityProvider;
+type ProviderFactory = (
+  scope: Construct, id: string, userPool: cognito.IUserPool, prop: string, attributeMapping: cognito.AttributeMapping | undefined,
+) => cognito.IUserPoolIdentityProvider;
 
 /** The protocol family of a provider: which of its emails an app may declare trusted depends on it. */
 type ProviderKind = 'social' | 'oidc' | 'saml';
@@ -230,14 +232,14 @@ export class LoginProvider {
       email: cognito.ProviderAttribute.GOOGLE_EMAIL,
       emailVerified: cognito.ProviderAttribute.GOOGLE_EMAIL_VERIFIED,
     };
-    return new LoginProvider(GOOGLE, 'social', attributeMapping, GOOGLE_VERIFICATION_CLAIM, (scope, id, userPool, prop) => {
+    return new LoginProvider(GOOGLE, 'social', attributeMapping, GOOGLE_VERIFICATION_CLAIM, (scope, id, userPool, prop, deployedMapping) => {
       requireSecretReference(scope, `${prop}.clientSecret`, options.clientSecret);
       return new cognito.UserPoolIdentityProviderGoogle(scope, id, {
         userPool,
         clientId: options.clientId,
         clientSecretValue: options.clientSecret,
         scopes: options.scopes ?? ['openid', 'email', 'profile'],
-        attributeMapping,
+        attributeMapping: deployedMapping,
       });
     });
   }
@@ -246,14 +248,14 @@ export class LoginProvider {
   public static facebook(options: FacebookProviderOptions): LoginProvider {
     const attributeMapping = options.attributeMapping ?? { email: cognito.ProviderAttribute.FACEBOOK_EMAIL };
     // Facebook's user data carries no email verification flag: never a verified claim, whatever is mapped.
-    return new LoginProvider(FACEBOOK, 'social', attributeMapping, undefined, (scope, id, userPool, prop) => new cognito.UserPoolIdentityProviderFacebook(scope, id, {
+    return new LoginProvider(FACEBOOK, 'social', attributeMapping, undefined, (scope, id, userPool, prop, deployedMapping) => new cognito.UserPoolIdentityProviderFacebook(scope, id, {
       userPool,
       clientId: options.clientId,
       // The L2 takes a string only; the dynamic reference string keeps the secret out of the template.
       clientSecret: secretAsString(scope, `${prop}.clientSecret`, options.clientSecret),
       scopes: options.scopes ?? ['public_profile', 'email'],
       apiVersion: options.apiVersion,
-      attributeMapping,
+      attributeMapping: deployedMapping,
     }));
   }
 
@@ -261,12 +263,12 @@ export class LoginProvider {
   public static amazon(options: AmazonProviderOptions): LoginProvider {
     const attributeMapping = options.attributeMapping ?? { email: cognito.ProviderAttribute.AMAZON_EMAIL };
     // Login with Amazon's profile carries no email verification flag either.
-    return new LoginProvider(AMAZON, 'social', attributeMapping, undefined, (scope, id, userPool, prop) => new cognito.UserPoolIdentityProviderAmazon(scope, id, {
+    return new LoginProvider(AMAZON, 'social', attributeMapping, undefined, (scope, id, userPool, prop, deployedMapping) => new cognito.UserPoolIdentityProviderAmazon(scope, id, {
       userPool,
       clientId: options.clientId,
       clientSecret: secretAsString(scope, `${prop}.clientSecret`, options.clientSecret),
       scopes: options.scopes ?? ['profile'],
-      attributeMapping,
+      attributeMapping: deployedMapping,
     }));
   }
 
@@ -276,7 +278,7 @@ export class LoginProvider {
       email: cognito.ProviderAttribute.APPLE_EMAIL,
       emailVerified: cognito.ProviderAttribute.APPLE_EMAIL_VERIFIED,
     };
-    return new LoginProvider(APPLE, 'social', attributeMapping, APPLE_VERIFICATION_CLAIM, (scope, id, userPool, prop) => {
+    return new LoginProvider(APPLE, 'social', attributeMapping, APPLE_VERIFICATION_CLAIM, (scope, id, userPool, prop, deployedMapping) => {
       requireSecretReference(scope, `${prop}.privateKey`, options.privateKey);
       return new cognito.UserPoolIdentityProviderApple(scope, id, {
         userPool,
@@ -285,7 +287,7 @@ export class LoginProvider {
         keyId: options.keyId,
         privateKeyValue: options.privateKey,
         scopes: options.scopes ?? ['name', 'email'],
-        attributeMapping,
+        attributeMapping: deployedMapping,
       });
     });
   }
@@ -296,7 +298,7 @@ export class LoginProvider {
       email: cognito.ProviderAttribute.other('email'),
       emailVerified: cognito.ProviderAttribute.other(OIDC_VERIFICATION_CLAIM),
     };
-    return new LoginProvider(options.name, 'oidc', attributeMapping, OIDC_VERIFICATION_CLAIM, (scope, id, userPool, prop) => {
+    return new LoginProvider(options.name, 'oidc', attributeMapping, OIDC_VERIFICATION_CLAIM, (scope, id, userPool, prop, deployedMapping) => {
       validateCustomProviderName(scope, `${prop}.name`, options.name);
       requireHttpsUrl(scope, `${prop}.issuerUrl`, options.issuerUrl);
       if (options.endpoints) {
@@ -317,7 +319,7 @@ export class LoginProvider {
         identifiers: options.identifiers,
         attributeRequestMethod: options.attributeRequestMethod,
         endpoints: options.endpoints,
-        attributeMapping,
+        attributeMapping: deployedMapping,
       });
     });
   }
@@ -325,7 +327,7 @@ export class LoginProvider {
   /** A SAML 2.0 provider, e.g. Entra ID, Okta, ADFS. */
   public static saml(options: SamlProviderOptions): LoginProvider {
     // SAML has no email verification claim: only the app can vouch for an IdP's emails (AccountLinking's trustedEmailProviders).
-    return new LoginProvider(options.name, 'saml', options.attributeMapping, undefined, (scope, id, userPool, prop) => {
+    return new LoginProvider(options.name, 'saml', options.attributeMapping, undefined, (scope, id, userPool, prop, deployedMapping) => {
       validateCustomProviderName(scope, `${prop}.name`, options.name);
       validateSamlMetadata(scope, `${prop}.metadata`, options.metadata);
       validateIdentifiers(scope, `${prop}.identifiers`, options.identifiers);
@@ -338,7 +340,7 @@ export class LoginProvider {
         encryptedResponses: options.encryptedResponses,
         requestSigningAlgorithm: options.requestSigningAlgorithm,
         idpInitiated: options.idpInitiated,
-        attributeMapping: options.attributeMapping,
+        attributeMapping: deployedMapping,
       });
     });
   }
@@ -354,6 +356,7 @@ export class LoginProvider {
   private readonly emailVerifiedMappedFrom?: string;
   private readonly verificationClaim?: string;
   private readonly email: ProviderEmail;
+  private readonly attributeMapping?: cognito.AttributeMapping;
 
   private constructor(
     providerName: string,
@@ -365,6 +368,7 @@ export class LoginProvider {
     this.providerName = providerName;
     this.kind = kind;
     this.verificationClaim = verificationClaim;
+    this.attributeMapping = mapping;
     this.emailVerifiedMappedFrom = mapping?.emailVerified?.attributeName;
     this.email = emailOf(mapping, verificationClaim);
     this.factory = factory;
@@ -387,15 +391,29 @@ export class LoginProvider {
   }
 
   /**
+   * The attribute mapping as given (or the provider's default), before a
+   * feature of the login changes where its claims go.
+   *
+   * @internal
+   */
+  public _attributeMapping(): cognito.AttributeMapping | undefined {
+    return this.attributeMapping;
+  }
+
+  /**
    * Validates the options and creates the provider in `scope` with the
    * construct id `Provider<providerName>`: named after the provider, never
    * after its position, so reordering providers keeps their logical ids.
    *
    * @param prop how the login's props name this provider, for error messages
+   * @param attributeMapping the mapping to deploy, when a feature of the login
+   * changes it (account linking moves the verification claim out of `email_verified`)
    * @internal
    */
-  public _bind(scope: Construct, userPool: cognito.IUserPool, prop: string): cognito.IUserPoolIdentityProvider {
-    return this.factory(scope, `Provider${this.providerName}`, userPool, prop);
+  public _bind(
+    scope: Construct, userPool: cognito.IUserPool, prop: string, attributeMapping: cognito.AttributeMapping | undefined = this.attributeMapping,
+  ): cognito.IUserPoolIdentityProvider {
+    return this.factory(scope, `Provider${this.providerName}`, userPool, prop, attributeMapping);
   }
 }
 

@@ -281,19 +281,22 @@ describe('refused at synth: a client that lets a user change their own email or 
     const synth = () => Template.fromStack(stack);
 
     // THEN
-    expect(synth).toThrow(/Stack\/Login: 3 invalid values/);
+    expect(synth).toThrow(/Stack\/Login: 4 invalid values/);
     expect(synth).toThrow('Stack/Login/Web writeAttributes "["email","email_verified"]" is invalid: a list without email_verified');
+    expect(synth).toThrow('Stack/Login/Web writeAttributes "["email","email_verified"]" is invalid: a list with custom:idp_email_verified, which Google maps');
     expect(synth).toThrow('Other/Mobile writeAttributes "not set (every standard attribute, email_verified among them)" is invalid');
     expect(synth).toThrow('userPoolProps.keepOriginal "email not kept" is invalid: { email: true } (the default with account linking), since Stack/Login/Web, Other/Mobile let users change their email');
   });
 
-  test('login.userPool.addClient with write attributes that leave out email_verified passes', () => {
+  test('login.userPool.addClient with write attributes that leave out email_verified and hold what its providers map passes', () => {
     // GIVEN
     const stack = testStack();
     const login = newLogin(stack, {});
 
-    // WHEN
-    (login.userPool as cognito.UserPool).addClient('Mobile', { writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }) });
+    // WHEN a client offering every provider of the pool (aws-cdk-lib's default) may write email, name and Google's verification claim
+    (login.userPool as cognito.UserPool).addClient('Mobile', {
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes('idp_email_verified'),
+    });
 
     // THEN
     expect(() => Template.fromStack(stack)).not.toThrow();
@@ -304,5 +307,150 @@ describe('refused at synth: a client that lets a user change their own email or 
     const login = newLogin(stack, {});
     (login.userPool as cognito.UserPool).addClient('Mobile');
     expect(() => Template.fromStack(stack)).toThrow('Stack/Login/UserPool/Mobile writeAttributes "not set');
+  });
+});
+
+describe('with account linking, every client offering a provider may write what it maps, and none may write email_verified', () => {
+  /** The mapping each provider of the template deploys, by provider name. */
+  function mappingsOf(template: Template): Map<string, { [poolAttribute: string]: string }> {
+    return new Map(Object.values(template.findResources('AWS::Cognito::UserPoolIdentityProvider'))
+      .map((p) => [p.Properties.ProviderName, p.Properties.AttributeMapping ?? {}]));
+  }
+
+  test('Google with the default mapping: its verification claim goes to custom:idp_email_verified, which the clients offering Google may write', () => {
+    // GIVEN a linking login with Google and its default mapping
+    const stack = testStack();
+    const login = new CognitoLogin(stack, 'Login', {
+      domain: LoginDomain.cognitoPrefix('acme-test'), identityProviders: [google()], accountLinking: AccountLinking.byVerifiedEmail(),
+    });
+
+    // WHEN a client offers every provider, another only the pool's own sign-in
+    login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'] });
+    login.addClient('Staff', { callbackUrls: ['https://staff.example.com/callback'], identityProviders: ['COGNITO'] });
+
+    // THEN Google maps nothing into email_verified, and its own claim into the attribute the pool declares
+    const template = Template.fromStack(stack);
+    const googleMapping = mappingsOf(template).get('Google')!;
+    expect(googleMapping).toEqual({ 'email': 'email', 'custom:idp_email_verified': 'email_verified' });
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([{ Name: 'idp_email_verified', AttributeDataType: 'String', Mutable: true }]),
+    });
+    // every client offering Google may write every attribute Google maps; no client may write email_verified
+    const clients = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
+    const offeringGoogle = clients.filter((c) => (c.Properties.SupportedIdentityProviders ?? []).includes('Google'));
+    expect(offeringGoogle).toHaveLength(1);
+    for (const client of offeringGoogle) {
+      expect(client.Properties.WriteAttributes).toEqual(expect.arrayContaining(Object.keys(googleMapping)));
+    }
+    for (const client of clients) {
+      expect(client.Properties.WriteAttributes).not.toContain('email_verified');
+    }
+    // a client without a provider that fills the attribute is not given it
+    const staff = clients.find((c) => c.Properties.ClientName === 'Staff')!;
+    expect(staff.Properties.WriteAttributes).not.toContain('custom:idp_email_verified');
+  });
+
+  test('Apple and OIDC as well, and a login without linking keeps the pool\'s email_verified mapping', () => {
+    // GIVEN
+    const apple = () => LoginProvider.apple({ servicesId: 's', teamId: 't', keyId: 'k', privateKey: SECRET });
+    const okta = () => LoginProvider.oidc({ name: 'Okta', clientId: 'o', clientSecret: SECRET, issuerUrl: 'https://acme.okta.com' });
+    const linked = testStack();
+    const plain = testStack();
+
+    // WHEN
+    new CognitoLogin(linked, 'Login', {
+      domain: LoginDomain.cognitoPrefix('acme-test'), identityProviders: [apple(), okta()], accountLinking: AccountLinking.byVerifiedEmail(),
+    }).addClient('Web', { callbackUrls: ['https://app.example.com/callback'] });
+    new CognitoLogin(plain, 'Login', { domain: LoginDomain.cognitoPrefix('acme-test'), identityProviders: [apple(), okta()] });
+
+    // THEN
+    const linkedMappings = mappingsOf(Template.fromStack(linked));
+    expect(linkedMappings.get('SignInWithApple')).toEqual({ 'email': 'email', 'custom:idp_email_verified': 'email_verified' });
+    expect(linkedMappings.get('Okta')).toEqual({ 'email': 'email', 'custom:idp_email_verified': 'email_verified' });
+    const [web] = Object.values(Template.fromStack(linked).findResources('AWS::Cognito::UserPoolClient'));
+    expect(web.Properties.WriteAttributes).toEqual(expect.arrayContaining(['email', 'custom:idp_email_verified']));
+    expect(mappingsOf(Template.fromStack(plain)).get('Okta')).toEqual({ email: 'email', email_verified: 'email_verified' });
+    expect(Template.fromStack(plain).findResources('AWS::Cognito::UserPool', { Properties: { Schema: Match.anyValue() } })).toEqual({});
+  });
+
+  test('a client that offers a provider but may not write an attribute it maps, and a provider made outside the login that maps email_verified', () => {
+    // GIVEN a linking login whose Okta also maps the name, a client of its own that may write only the email and the claim,
+    // and a Google provider made the aws-cdk-lib way on the pool, offered by a client of the pool
+    const stack = testStack();
+    const login = new CognitoLogin(stack, 'Login', {
+      domain: LoginDomain.cognitoPrefix('acme-test'),
+      identityProviders: [LoginProvider.oidc({
+        name: 'Okta',
+        clientId: 'o',
+        clientSecret: SECRET,
+        issuerUrl: 'https://acme.okta.com',
+        attributeMapping: {
+          email: cognito.ProviderAttribute.other('email'),
+          emailVerified: cognito.ProviderAttribute.other('email_verified'),
+          fullname: cognito.ProviderAttribute.other('name'),
+        },
+      })],
+      accountLinking: AccountLinking.byVerifiedEmail(),
+    });
+    login.addClient('Web', {
+      callbackUrls: ['https://app.example.com/callback'],
+      clientProps: { writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }).withCustomAttributes('idp_email_verified') },
+    });
+    new cognito.UserPoolIdentityProviderGoogle(stack, 'Google', {
+      userPool: login.userPool,
+      clientId: 'g',
+      clientSecretValue: SECRET,
+      attributeMapping: { email: cognito.ProviderAttribute.GOOGLE_EMAIL, emailVerified: cognito.ProviderAttribute.GOOGLE_EMAIL_VERIFIED },
+    });
+    (login.userPool as cognito.UserPool).addClient('Mobile', {
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.GOOGLE],
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
+    });
+
+    // WHEN the app is synthesized
+    const synth = () => Template.fromStack(stack);
+
+    // THEN both are refused, each naming the client, the provider and the attribute
+    expect(synth).toThrow(/Stack\/Login: 2 invalid values/);
+    expect(synth).toThrow('Stack/Login/Web writeAttributes "["custom:idp_email_verified","email"]" is invalid: a list with name, which Okta maps');
+    expect(synth).toThrow('Google attributeMapping "email_verified mapped" is invalid: no mapping to email_verified on a pool with account linking '
+      + '(Stack/Login/UserPool/Mobile offers Google, and no client of the pool may write it)');
+  });
+
+  test('the trigger\'s evidence filled from anything but the provider\'s claim, or declared otherwise by the app, is refused', () => {
+    // GIVEN a provider whose own mapping fills the attribute from its email, and the attribute declared as a number
+    const create = () => new CognitoLogin(testStack(), 'Login', {
+      domain: LoginDomain.cognitoPrefix('acme-test'),
+      identityProviders: [LoginProvider.saml({
+        name: 'Corp',
+        metadata: SAML_METADATA,
+        attributeMapping: { email: cognito.ProviderAttribute.other('mail'), custom: { 'custom:idp_email_verified': cognito.ProviderAttribute.other('mail') } },
+      })],
+      userPoolProps: { customAttributes: { idp_email_verified: new cognito.NumberAttribute({ mutable: true }) } },
+      accountLinking: AccountLinking.byVerifiedEmail({ trustedEmailProviders: ['Corp'] }),
+    });
+
+    // THEN
+    expect(create).toThrow(/2 invalid values/);
+    expect(create).toThrow('identityProviders[0].attributeMapping.custom.custom:idp_email_verified "mail" is invalid: no mapping');
+    expect(create).toThrow('userPoolProps.customAttributes.idp_email_verified');
+  });
+
+  test('the attribute declared by the app as the login would is kept: one schema entry', () => {
+    // GIVEN a pool that declared the attribute itself (say, linking was on before, then off, now on again)
+    const stack = testStack();
+
+    // WHEN
+    newLogin(stack, {}, { userPoolProps: { customAttributes: { idp_email_verified: new cognito.StringAttribute({ mutable: true }) } } });
+
+    // THEN
+    const [pool] = Object.values(Template.fromStack(stack).findResources('AWS::Cognito::UserPool'));
+    expect(pool.Properties.Schema.filter((a: { Name: string }) => a.Name === 'idp_email_verified')).toHaveLength(1);
+  });
+
+  test('a pool of the app\'s own is refused with how to declare the attribute without replacing the pool', () => {
+    const create = () => newLogin(testStack(), {}, { userPool: cognito.UserPool.fromUserPoolId(new Stack(), 'P', 'eu-west-1_AbCdEf123') });
+    expect(create).toThrow('customAttributes: { idp_email_verified: new StringAttribute({ mutable: true }) }, which CloudFormation adds '
+      + 'to an existing pool without replacing it');
   });
 });

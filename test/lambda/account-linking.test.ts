@@ -6,10 +6,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { identityOf, judgeEvent } from '../../lambda/account-linking/decision';
 import { createPreSignUpHandler } from '../../lambda/account-linking/index';
 import {
-  ACCOUNT_LINKED_MESSAGE, AMBIGUOUS_EMAIL_MESSAGE, LINKING_FAILED_MESSAGE, LINKING_POLICY_VARIABLE, LinkingPolicy, parseLinkingPolicy,
-  renderLinkingPolicy,
+  ACCOUNT_LINKED_MESSAGE, AMBIGUOUS_EMAIL_MESSAGE, IDP_EMAIL_VERIFIED_ATTRIBUTE, LINKING_FAILED_MESSAGE, LINKING_POLICY_VARIABLE, LinkingPolicy,
+  parseLinkingPolicy, renderLinkingPolicy,
 } from '../../src/account-linking/private/linking-contract';
 
+/** Where a linking login's mapping puts the provider's own verification claim. */
+const CLAIM = IDP_EMAIL_VERIFIED_ATTRIBUTE;
 const POLICY: LinkingPolicy = { providers: { Google: 'verified-claim', Corp: 'trusted-provider' }, createNativeUser: false };
 const POOL = 'eu-west-1_AbCdEf123';
 
@@ -39,11 +41,14 @@ describe('judgeEvent: what the event alone decides', () => {
   test.each([
     ['a password sign-up', event('ana', { email: 'ana@example.com' }, 'PreSignUp_SignUp'), 'not a federated sign-up'],
     ['the trigger\'s own AdminCreateUser', event('ana', { email: 'ana@example.com' }, 'PreSignUp_AdminCreateUser'), 'not a federated sign-up'],
-    ['a provider outside the policy', event('Facebook_1', { email: 'ana@example.com', email_verified: 'true' }), 'provider not linked by the policy'],
-    ['no email', event('Google_1', { email_verified: 'true' }), 'the provider sent no email'],
-    ['email_verified false', event('Google_1', { email: 'ana@example.com', email_verified: 'false' }), 'did not assert that the email is verified'],
-    ['email_verified absent', event('Google_1', { email: 'ana@example.com' }), 'did not assert that the email is verified'],
-    ['a quote in the email', event('Google_1', { email: 'a"b@example.com', email_verified: 'true' }), 'characters a user search cannot carry'],
+    ['a provider outside the policy', event('Facebook_1', { email: 'ana@example.com', [CLAIM]: 'true' }), 'provider not linked by the policy'],
+    ['no email', event('Google_1', { [CLAIM]: 'true' }), 'the provider sent no email'],
+    ['the claim false', event('Google_1', { email: 'ana@example.com', [CLAIM]: 'false' }), 'did not assert that the email is verified'],
+    ['the claim absent', event('Google_1', { email: 'ana@example.com' }), 'did not assert that the email is verified'],
+    // a linking login maps no provider into the pool's email_verified; whatever fills it is not the provider's claim
+    ['email_verified true but not the claim', event('Google_1', { email: 'ana@example.com', email_verified: 'true' }),
+      'did not assert that the email is verified'],
+    ['a quote in the email', event('Google_1', { email: 'a"b@example.com', [CLAIM]: 'true' }), 'characters a user search cannot carry'],
   ])('%s: not linked', (_why, e, reason) => {
     const verdict = judgeEvent(e, POLICY);
     expect(verdict.link).toBe(false);
@@ -51,7 +56,7 @@ describe('judgeEvent: what the event alone decides', () => {
   });
 
   test('Google asserting a verified email is linked on; a trusted provider needs no claim', () => {
-    expect(judgeEvent(event('Google_1', { email: 'ana@example.com', email_verified: 'True' }), POLICY)).toEqual({
+    expect(judgeEvent(event('Google_1', { email: 'ana@example.com', [CLAIM]: 'True' }), POLICY)).toEqual({
       link: true, email: 'ana@example.com', identity: { providerName: 'Google', subject: '1', trust: 'verified-claim' },
     });
     expect(judgeEvent(event('Corp_ana', { email: 'ana@corp.example' }), POLICY)).toMatchObject({
@@ -81,7 +86,7 @@ describe('the trigger with a mocked Cognito', () => {
   afterEach(() => jest.restoreAllMocks());
 
   const handler = (policy: LinkingPolicy = POLICY) => createPreSignUpHandler({ cognito: new CognitoIdentityProviderClient({ region: 'eu-west-1' }), policy });
-  const google = () => event('Google_1076915', { email: 'ana@example.com', email_verified: 'true', name: 'Ana Example' });
+  const google = () => event('Google_1076915', { email: 'ana@example.com', [CLAIM]: 'true', name: 'Ana Example' });
 
   test('one verified native user: links the Google identity to it, then fails the sign-up with the friendly message', async () => {
     // GIVEN
@@ -152,7 +157,7 @@ describe('the trigger with a mocked Cognito', () => {
   });
 
   test('an event the policy does not link makes no call at all', async () => {
-    const e = event('Google_1', { email: 'ana@example.com', email_verified: 'false' });
+    const e = event('Google_1', { email: 'ana@example.com', [CLAIM]: 'false' });
     await expect(handler()(e)).resolves.toBe(e);
     expect(cognito.calls()).toHaveLength(0);
   });

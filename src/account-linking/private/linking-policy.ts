@@ -1,6 +1,7 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
-import { EmailTrust, LinkingPolicy } from './linking-contract';
+import { collectDeclaredIdpEmailVerified, collectIdpEmailVerifiedMappings } from './linking-attributes';
+import { EmailTrust, IDP_EMAIL_VERIFIED_ATTRIBUTE, LinkingPolicy } from './linking-contract';
 import { ViolationCollector, isUnresolved, warn } from '../../private/validate';
 import { LoginProvider } from '../../providers';
 import { VerifiedEmailLinkingOptions } from '../account-linking';
@@ -11,6 +12,8 @@ export interface LinkingPool {
   readonly ownPool: boolean;
   /** The new pool's properties, defaults merged. */
   readonly poolProps: cognito.UserPoolProps;
+  /** The custom attributes the app declared (userPoolProps.customAttributes). */
+  readonly appCustomAttributes?: cognito.UserPoolProps['customAttributes'];
 }
 
 /**
@@ -30,8 +33,10 @@ export function resolveLinkingPolicy(
 ): LinkingPolicy {
   const violations = new ViolationCollector(scope);
   if (pool.ownPool) {
-    violations.add(prop, 'with userPool', 'a login that creates its pool: the trigger and the verified email attribute are set on the new pool '
-      + '(for a pool of your own, attach the trigger where you create it)');
+    violations.add(prop, 'with userPool', 'a login that creates its pool: the trigger, the verified email settings and the attribute '
+      + `${IDP_EMAIL_VERIFIED_ATTRIBUTE} are set on the login's pool (for a pool of your own, attach the trigger where you create it, and declare `
+      + 'the attribute there with customAttributes: { idp_email_verified: new StringAttribute({ mutable: true }) }, which CloudFormation adds '
+      + 'to an existing pool without replacing it)');
   }
   if (!pool.ownPool && pool.poolProps.autoVerify?.email !== true) {
     violations.add('userPoolProps.autoVerify', pool.poolProps.autoVerify,
@@ -47,6 +52,8 @@ export function resolveLinkingPolicy(
       + 'as its user name, which Cognito accepts only in a pool whose users sign in by email');
   }
   collectEmailVerifiedMappings(violations, providers);
+  collectIdpEmailVerifiedMappings(violations, providers);
+  collectDeclaredIdpEmailVerified(violations, pool.appCustomAttributes);
   collectCaseTwins(violations, providers);
 
   const byName = new Map(providers.map((p) => [p.providerName, p]));
@@ -130,10 +137,14 @@ function signsInByEmail(aliases: cognito.SignInAliases | undefined): boolean {
 }
 
 /**
- * `email_verified` filled from anything but the provider's own verification
- * claim (e.g. `preferred_username`, `email`), or filled at all for a provider
- * that has none (Facebook, Login with Amazon, SAML): the trigger would read
- * whatever that claim holds as the provider's word that the email is verified.
+ * `attributeMapping.emailVerified` from anything but the provider's own
+ * verification claim (e.g. `preferred_username`, `email`), or given at all
+ * for a provider that has none (Facebook, Login with Amazon, SAML). A
+ * linking login carries the provider's own claim in
+ * `custom:idp_email_verified`, the trigger's evidence; any other claim there
+ * would pass off whatever it holds as the provider's word, and left in the
+ * pool's `email_verified` it could not be written by any client of a
+ * linking pool (linking-clients.ts), so every sign-in would fail.
  */
 function collectEmailVerifiedMappings(violations: ViolationCollector, providers: readonly LoginProvider[]): void {
   providers.forEach((provider, i) => {
@@ -142,8 +153,9 @@ function collectEmailVerifiedMappings(violations: ViolationCollector, providers:
       return;
     }
     violations.add(`identityProviders[${i}].attributeMapping.emailVerified`, emailVerifiedMappedFrom, verificationClaim !== undefined
-      ? `${provider.providerName}'s own verification claim "${verificationClaim}", or no mapping: with account linking, email_verified decides who gets linked`
-      : `no mapping: ${provider.providerName} asserts no email verification, so nothing it sends may fill email_verified `
+      ? `${provider.providerName}'s own verification claim "${verificationClaim}", or no mapping: with account linking, the login carries that claim `
+        + `in ${IDP_EMAIL_VERIFIED_ATTRIBUTE}, which decides who gets linked`
+      : `no mapping: ${provider.providerName} asserts no email verification, so nothing it sends may count as one `
         + '(vouch for a SAML or OIDC provider\'s emails with trustedEmailProviders instead)');
   });
 }
