@@ -2,12 +2,17 @@ import * as path from 'path';
 import {
   AdminCreateUserCommand, AdminDisableProviderForUserCommand, AdminDisableUserCommand, AdminLinkProviderForUserCommand, ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { SecretValue } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { bundleLoader, lambdaConsole } from './runner/bundled-code';
 import { lambdaEnvironment } from './runner/stack-operation';
 import { sdkClients } from './sdk-clients';
-import { PreSignUpTrigger, StandIn } from './standin';
+import { PreSignUpTrigger, SignInRoute, StandIn, UNAUTHORIZED_ATTRIBUTE } from './standin';
 import { rejectionOf } from './standin-fixture';
+import { AccountLinking, CognitoLogin, LoginDomain, LoginProvider } from '../../src';
 import { LINKING_FAILED_MESSAGE, LINKING_POLICY_VARIABLE, LinkingPolicy, renderLinkingPolicy } from '../../src/account-linking/private/linking-contract';
+import { testStack } from '../util/stack';
 
 /**
  * Account linking end to end: people sign up and sign in against the
@@ -18,6 +23,41 @@ import { LINKING_FAILED_MESSAGE, LINKING_POLICY_VARIABLE, LinkingPolicy, renderL
  */
 const BUNDLE = path.join(__dirname, '..', '..', 'assets', 'account-linking', 'index.js');
 const GOOGLE_POLICY: LinkingPolicy = { providers: { Google: 'verified-claim', Corp: 'trusted-provider' }, createNativeUser: false };
+
+/**
+ * How sign-ins come in, as a linking login synthesizes them: Google with its
+ * default mapping and a SAML provider the app vouches for, offered by one
+ * client of the login. Every Google and Corp sign-in below goes through that
+ * client with those mappings, so the stand-in refuses it, as Cognito would,
+ * if the mapping fills an attribute the client may not write.
+ */
+const ROUTES = synthesizedRoutes();
+
+function synthesizedRoutes(): { readonly google: SignInRoute; readonly corp: SignInRoute } {
+  const stack = testStack();
+  const login = new CognitoLogin(stack, 'Login', {
+    domain: LoginDomain.cognitoPrefix('acme-test'),
+    identityProviders: [
+      LoginProvider.google({ clientId: 'g.apps.googleusercontent.com', clientSecret: SecretValue.secretsManager('google') }),
+      LoginProvider.saml({
+        name: 'Corp',
+        metadata: cognito.UserPoolIdentityProviderSamlMetadata.url('https://idp.corp.example/metadata.xml'),
+        attributeMapping: { email: cognito.ProviderAttribute.other('mail') },
+      }),
+    ],
+    accountLinking: AccountLinking.byVerifiedEmail({ trustedEmailProviders: ['Corp'] }),
+  });
+  login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'] });
+  const template = Template.fromStack(stack);
+  const [client] = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
+  const mapping = (name: string) => Object.values(template.findResources('AWS::Cognito::UserPoolIdentityProvider'))
+    .find((p) => p.Properties.ProviderName === name)!.Properties.AttributeMapping;
+  expect(client.Properties.SupportedIdentityProviders).toEqual(expect.arrayContaining(['Google', 'Corp']));
+  return {
+    google: { attributeMapping: mapping('Google'), writeAttributes: client.Properties.WriteAttributes },
+    corp: { attributeMapping: mapping('Corp'), writeAttributes: client.Properties.WriteAttributes },
+  };
+}
 
 let standIn: StandIn;
 let poolId: string;
@@ -38,10 +78,16 @@ function bundledTrigger(policy: LinkingPolicy): PreSignUpTrigger {
   return (event) => exports.handler(event);
 }
 
+/** A sign-in with Google, whose ID token carries `email` and `email_verified`, through the login's client. */
 function googleSignIn(subject: string, email: string, emailVerified: string | undefined, trigger: PreSignUpTrigger) {
   return standIn.users.federatedSignIn(poolId, 'Google', subject, {
     email, ...(emailVerified === undefined ? {} : { email_verified: emailVerified }),
-  }, trigger);
+  }, trigger, ROUTES.google);
+}
+
+/** A sign-in through the SAML provider Corp, whose assertions carry the address as `mail`, through the login's client. */
+function corpSignIn(subject: string, mail: string, trigger: PreSignUpTrigger) {
+  return standIn.users.federatedSignIn(poolId, 'Corp', subject, { mail }, trigger, ROUTES.corp);
 }
 
 function user(username: string) {
@@ -178,8 +224,8 @@ test('a trusted SAML provider is linked on its email alone', async () => {
   const native = standIn.users.signUpNative(poolId, 'fay@corp.example', { verified: true });
 
   // WHEN
-  const first = await standIn.users.federatedSignIn(poolId, 'Corp', 'fay', { email: 'fay@corp.example' }, bundledTrigger(GOOGLE_POLICY));
-  const second = await standIn.users.federatedSignIn(poolId, 'Corp', 'fay', { email: 'fay@corp.example' }, bundledTrigger(GOOGLE_POLICY));
+  const first = await corpSignIn('fay', 'fay@corp.example', bundledTrigger(GOOGLE_POLICY));
+  const second = await corpSignIn('fay', 'fay@corp.example', bundledTrigger(GOOGLE_POLICY));
 
   // THEN
   expect(first.signedIn).toBe(false);
@@ -231,6 +277,52 @@ test('a link is undone with AdminDisableProviderForUser: the next sign-in makes 
   expect(user(native)!.identities).toEqual([]);
   expect(outcome).toEqual({ signedIn: true, username: 'Google_7001', linked: false });
   destroy(clients);
+});
+
+test('a sign-in whose mapping fills an attribute the client may not write is refused with Cognito\'s error, before the trigger runs', async () => {
+  // GIVEN Google mapping its claim into the pool's email_verified, as a login without linking does, on a client that may write only email
+  const route: SignInRoute = { attributeMapping: { email: 'email', email_verified: 'email_verified' }, writeAttributes: ['email'] };
+  let triggered = false;
+
+  // WHEN someone signs in through it, and through a client with no WriteAttributes (every standard attribute)
+  const refused = await standIn.users.federatedSignIn(poolId, 'Google', '8001', { email: 'jo@example.com', email_verified: 'true' }, async (event) => {
+    triggered = true;
+    return event;
+  }, route);
+  const allowed = await standIn.users.federatedSignIn(poolId, 'Google', '8002', { email: 'jo@example.com', email_verified: 'true' }, async (event) => event,
+    { attributeMapping: route.attributeMapping });
+
+  // THEN
+  expect(refused).toEqual({ signedIn: false, error: UNAUTHORIZED_ATTRIBUTE });
+  expect(triggered).toBe(false);
+  expect(user('Google_8001')).toBeUndefined();
+  expect(allowed).toEqual({ signedIn: true, username: 'Google_8002', linked: false });
+  expect(user('Google_8002')!.attributes.get('email_verified')).toBe('true');
+});
+
+test('the login as synthesized: Google\'s claim reaches the trigger in custom:idp_email_verified, and the pool\'s email_verified stays unset', async () => {
+  // GIVEN no native user with the address
+  // WHEN a first sign-in with Google through the login's client
+  const outcome = await googleSignIn('8101', 'kim@example.com', 'true', bundledTrigger(GOOGLE_POLICY));
+
+  // THEN the client could write what Google maps: the sign-in went through, the trigger looked the address up
+  expect(outcome).toEqual({ signedIn: true, username: 'Google_8101', linked: false });
+  expect(user('Google_8101')!.attributes.get('custom:idp_email_verified')).toBe('true');
+  expect(user('Google_8101')!.attributes.has('email_verified')).toBe(false);
+  expect(operations()).toEqual(['ListUsers ok']);
+});
+
+test('a native user who set custom:idp_email_verified on their own unverified account is still no link target', async () => {
+  // GIVEN an unverified native sign-up whose owner wrote the custom attribute through a client that may
+  const native = standIn.users.signUpNative(poolId, 'lu@example.com', { verified: false });
+  user(native)!.attributes.set('custom:idp_email_verified', 'true');
+
+  // WHEN the address's owner signs in with Google
+  const outcome = await googleSignIn('8201', 'lu@example.com', 'true', bundledTrigger(GOOGLE_POLICY));
+
+  // THEN a native user's email counts only by the pool's email_verified
+  expect(outcome).toEqual({ signedIn: true, username: 'Google_8201', linked: false });
+  expect(user(native)!.identities).toEqual([]);
 });
 
 function destroy(clients: ReturnType<typeof sdkClients>): void {
