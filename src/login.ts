@@ -99,11 +99,16 @@ export interface CognitoLoginProps {
    * pre sign-up Lambda trigger on the new pool. Refused with a pool of your
    * own, a pool that does not verify emails, a provider whose emails cannot
    * be believed or whose `email_verified` comes from another claim, two
-   * providers whose names differ only in case, or an app client of the pool
+   * providers whose names differ only in case, an app client of the pool
    * that may write `email_verified` (or `email`, unless the pool keeps a
-   * changed email until it is verified). With linking, the login's clients
-   * get write attributes without the verification flags and the pool
-   * `keepOriginal: { email: true }`, unless you set them.
+   * changed email until it is verified), or an app client that offers a
+   * provider but may not write an attribute the provider maps. With linking,
+   * each provider's own verification claim is mapped to
+   * `custom:idp_email_verified` (declared on the pool; CloudFormation adds it
+   * to an existing pool without replacing it) instead of `email_verified`,
+   * the login's clients get write attributes without the verification flags
+   * (with `custom:idp_email_verified` when they offer a provider that fills
+   * it), and the pool `keepOriginal: { email: true }`, unless you set them.
    *
    * @default - no linking: each way in makes an account of its own
    */

@@ -13,7 +13,9 @@ export interface LoginProviderBaseOptions {
    *
    * @default - email (and email_verified where the provider has it) for
    * Google, Facebook, Amazon, Apple and OIDC; none for SAML, whose attribute
-   * names depend on the identity provider
+   * names depend on the identity provider. With account linking, the
+   * provider's own email_verified claim fills `custom:idp_email_verified`
+   * instead of the pool's `email_verified`.
    */
   readonly attributeMapping?: cognito.AttributeMapping;
 }
