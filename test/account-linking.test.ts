@@ -5,6 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { AccountLinking, CognitoLogin, CognitoLoginProps, LoginDomain, LoginProvider, VerifiedEmailLinkingOptions } from '../src';
 import { Template as RunnerTemplate } from './deploy/runner/cloud-assembly';
+import { requiresReplacement } from './deploy/runner/native-resources';
 import { templateGraph } from './deploy/runner/template-graph';
 import { testStack } from './util/stack';
 import { LINKING_POLICY_VARIABLE, parseLinkingPolicy } from '../src/account-linking/private/linking-contract';
@@ -453,4 +454,27 @@ describe('with account linking, every client offering a provider may write what 
     expect(create).toThrow('customAttributes: { idp_email_verified: new StringAttribute({ mutable: true }) }, which CloudFormation adds '
       + 'to an existing pool without replacing it');
   });
+});
+
+test('turning linking on for a deployed login keeps its pool: the same logical id, and only properties CloudFormation updates in place change', () => {
+  // GIVEN a login deployed without linking, and the same login with linking
+  const without = testStack();
+  const withLinking = testStack();
+  new CognitoLogin(without, 'Login', { domain: LoginDomain.cognitoPrefix('acme-test'), identityProviders: [google()] });
+  new CognitoLogin(withLinking, 'Login', {
+    domain: LoginDomain.cognitoPrefix('acme-test'), identityProviders: [google()], accountLinking: AccountLinking.byVerifiedEmail(),
+  });
+
+  // WHEN the two pools are compared
+  const [[beforeId, before]] = Object.entries(Template.fromStack(without).findResources('AWS::Cognito::UserPool'));
+  const [[afterId, after]] = Object.entries(Template.fromStack(withLinking).findResources('AWS::Cognito::UserPool'));
+  const keys = new Set([...Object.keys(before.Properties), ...Object.keys(after.Properties)]);
+  const changed = [...keys].filter((key) => JSON.stringify(before.Properties[key]) !== JSON.stringify(after.Properties[key]));
+
+  // THEN the trigger, the email kept until verified and the added custom attribute: each "Update requires: No interruption"
+  // in CloudFormation's AWS::Cognito::UserPool reference (Schema: "you can add new schema attributes")
+  expect(afterId).toBe(beforeId);
+  expect(changed.sort()).toEqual(['LambdaConfig', 'Schema', 'UserAttributeUpdateSettings']);
+  expect(before.Properties.Schema).toBeUndefined();
+  expect(requiresReplacement('AWS::Cognito::UserPool', before.Properties, after.Properties)).toBe(false);
 });
