@@ -2,6 +2,9 @@ import { CfnOutput, Duration, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { AccountLinking } from './account-linking';
+import { linkingAttributeMapping, withIdpEmailVerifiedAttribute } from './account-linking/private/linking-attributes';
+import { guardLinkingClients, keepOriginalEmailByDefault, linkingWriteAttributes } from './account-linking/private/linking-clients';
+import { IDP_EMAIL_VERIFIED_ATTRIBUTE } from './account-linking/private/linking-contract';
 import { resolveLinkingPolicy } from './account-linking/private/linking-policy';
 import { addLinkingTrigger } from './account-linking/private/linking-trigger';
 import { LoginClientOptions } from './client';
@@ -96,8 +99,18 @@ export interface CognitoLoginProps {
    * Joins a person's first federated sign-in to the native user with the
    * same verified email (`AccountLinking.byVerifiedEmail(...)`), through a
    * pre sign-up Lambda trigger on the new pool. Refused with a pool of your
-   * own, a pool that does not verify emails, or a provider whose emails
-   * cannot be believed.
+   * own, a pool that does not verify emails, a provider whose emails cannot
+   * be believed or whose `email_verified` comes from another claim, two
+   * providers whose names differ only in case, an app client of the pool
+   * that may write `email_verified` (or `email`, unless the pool keeps a
+   * changed email until it is verified), or an app client that offers a
+   * provider but may not write an attribute the provider maps. With linking,
+   * each provider's own verification claim is mapped to
+   * `custom:idp_email_verified` (declared on the pool; CloudFormation adds it
+   * to an existing pool without replacing it) instead of `email_verified`,
+   * the login's clients get write attributes without the verification flags
+   * (with `custom:idp_email_verified` when they offer a provider that fills
+   * it), and the pool `keepOriginal: { email: true }`, unless you set them.
    *
    * @default - no linking: each way in makes an account of its own
    */
@@ -195,6 +208,12 @@ export class CognitoLogin extends Construct {
   private readonly pageStyles: LoginPageStyles;
   private readonly signIn?: LoginSignIn;
   private readonly terms?: LoginTermsOptions;
+  /**
+   * What a client of this login offering these providers gets unless its
+   * clientProps say otherwise (with account linking: write attributes
+   * without email_verified, with what its providers map).
+   */
+  private clientDefaults: (providerNames: readonly string[]) => cognito.UserPoolClientOptions;
 
   constructor(scope: Construct, id: string, props: CognitoLoginProps) {
     super(scope, id);
@@ -213,7 +232,10 @@ export class CognitoLogin extends Construct {
         'absent when userPool is given: configure your own pool where you create it');
     }
     this.pages = props.pages ?? LoginPages.managedLogin();
-    const poolProps = userPoolPropsWithDefaults(props.userPoolProps);
+    this.clientDefaults = () => ({});
+    const poolProps = props.accountLinking === undefined
+      ? userPoolPropsWithDefaults(props.userPoolProps)
+      : withIdpEmailVerifiedAttribute(keepOriginalEmailByDefault(userPoolPropsWithDefaults(props.userPoolProps)));
     this.signIn = props.signIn === undefined ? undefined : LoginSignIn.resolve(this, props.signIn, {
       domain: props.domain, pages: this.pages, userPool: props.userPool, userPoolProps: props.userPoolProps, mergedPoolProps: poolProps,
     });
@@ -238,15 +260,23 @@ export class CognitoLogin extends Construct {
     const providers = props.identityProviders ?? [];
     requireUnique(this, 'identityProviders[].providerName', providers.map((p) => p.providerName));
     providers.forEach((provider, index) => {
-      const created = provider._bind(this, this.userPool, `identityProviders[${index}]`);
+      const created = props.accountLinking === undefined
+        ? provider._bind(this, this.userPool, `identityProviders[${index}]`)
+        : provider._bind(this, this.userPool, `identityProviders[${index}]`, linkingAttributeMapping(provider));
       this.identityProviders.push(created);
       this.providersByName.set(provider.providerName, created);
     });
     if (props.accountLinking !== undefined) {
       const policy = resolveLinkingPolicy(this, 'accountLinking', props.accountLinking.verifiedEmailOptions, providers, {
-        ownPool: props.userPool !== undefined, poolProps,
+        ownPool: props.userPool !== undefined, poolProps, appCustomAttributes: props.userPoolProps?.customAttributes,
       });
       addLinkingTrigger(this, this.userPool as cognito.UserPool, policy);
+      guardLinkingClients({ login: this, userPool: this.userPool, keepsOriginalEmail: poolProps.keepOriginal?.email === true });
+      const fillsClaim = new Set(providers
+        .filter((provider) => linkingAttributeMapping(provider)?.custom?.[IDP_EMAIL_VERIFIED_ATTRIBUTE] !== undefined)
+        .map((provider) => provider.providerName));
+      const appCustomAttributes = Object.keys(props.userPoolProps?.customAttributes ?? {});
+      this.clientDefaults = (names) => ({ writeAttributes: linkingWriteAttributes(appCustomAttributes, names.some((name) => fillsClaim.has(name))) });
     }
 
     this.resourceServerOptions = props.resourceServers ?? [];
@@ -307,7 +337,7 @@ export class CognitoLogin extends Construct {
     const providerNames = violations.check(() => this.supportedProviderNames(id, options.identityProviders)) ?? [];
     violations.throwIfAny();
 
-    const client = new cognito.UserPoolClient(this, id, loginClientProps(id, options, {
+    const client = new cognito.UserPoolClient(this, id, loginClientProps(id, options, this.clientDefaults(providerNames), {
       userPool: this.userPool,
       supportedIdentityProviders: providerNames.map((name) => cognito.UserPoolClientIdentityProvider.custom(name)),
       oAuth: {

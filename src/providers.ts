@@ -1,7 +1,7 @@
 import { SecretValue } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { ProviderEmail } from './private/provider-email';
+import { ProviderEmail, ProviderEmailAssertion } from './private/provider-email';
 import { requireSecretReference, secretAsString } from './private/secrets';
 import { NO_SURROUNDING_WHITESPACE, ValidationError, hasSurroundingWhitespace, isUnresolved, requireHttpsUrl } from './private/validate';
 
@@ -13,7 +13,9 @@ export interface LoginProviderBaseOptions {
    *
    * @default - email (and email_verified where the provider has it) for
    * Google, Facebook, Amazon, Apple and OIDC; none for SAML, whose attribute
-   * names depend on the identity provider
+   * names depend on the identity provider. With account linking, the
+   * provider's own email_verified claim fills `custom:idp_email_verified`
+   * instead of the pool's `email_verified`.
    */
   readonly attributeMapping?: cognito.AttributeMapping;
 }
@@ -162,7 +164,9 @@ export interface SamlProviderOptions extends LoginProviderBaseOptions {
 }
 
 /** Creates the aws-cdk-lib identity provider construct, once the login gives it a scope. */
-type ProviderFactory = (scope: Construct, id: string, userPool: cognito.IUserPool, prop: string) => cognito.IUserPoolIdentityProvider;
+type ProviderFactory = (
+  scope: Construct, id: string, userPool: cognito.IUserPool, prop: string, attributeMapping: cognito.AttributeMapping | undefined,
+) => cognito.IUserPoolIdentityProvider;
 
 /** The protocol family of a provider: which of its emails an app may declare trusted depends on it. */
 type ProviderKind = 'social' | 'oidc' | 'saml';
@@ -172,6 +176,20 @@ const GOOGLE = 'Google';
 const FACEBOOK = 'Facebook';
 const AMAZON = 'LoginWithAmazon';
 const APPLE = 'SignInWithApple';
+/**
+ * Each provider's own email verification claim, the only one a linking login
+ * lets into `email_verified`: Google's ID token `email_verified`
+ * (developers.google.com/identity/openid-connect/openid-connect, "An ID
+ * token's payload"); Sign in with Apple's identity token `email_verified`
+ * (developer.apple.com, "Authenticating users with Sign in with Apple");
+ * OpenID Connect's standard claim `email_verified` (OpenID Connect Core 1.0,
+ * section 5.1). Facebook's Graph API user, Login with Amazon's customer
+ * profile and SAML assertions carry no such claim.
+ */
+const GOOGLE_VERIFICATION_CLAIM = cognito.ProviderAttribute.GOOGLE_EMAIL_VERIFIED.attributeName;
+const APPLE_VERIFICATION_CLAIM = cognito.ProviderAttribute.APPLE_EMAIL_VERIFIED.attributeName;
+const OIDC_VERIFICATION_CLAIM = 'email_verified';
+
 /** The name clients use for the pool's own users; no provider may take it. */
 const COGNITO = 'COGNITO';
 
@@ -216,7 +234,7 @@ export class LoginProvider {
       email: cognito.ProviderAttribute.GOOGLE_EMAIL,
       emailVerified: cognito.ProviderAttribute.GOOGLE_EMAIL_VERIFIED,
     };
-    return new LoginProvider(GOOGLE, 'social', emailOf(attributeMapping, true), (scope, id, userPool, prop) => {
+    return new LoginProvider(GOOGLE, 'social', attributeMapping, GOOGLE_VERIFICATION_CLAIM, (scope, id, userPool, prop, deployedMapping) => {
       requireExactId(scope, `${prop}.clientId`, options.clientId);
       requireSecretReference(scope, `${prop}.clientSecret`, options.clientSecret);
       return new cognito.UserPoolIdentityProviderGoogle(scope, id, {
@@ -224,7 +242,7 @@ export class LoginProvider {
         clientId: options.clientId,
         clientSecretValue: options.clientSecret,
         scopes: options.scopes ?? ['openid', 'email', 'profile'],
-        attributeMapping,
+        attributeMapping: deployedMapping,
       });
     });
   }
@@ -233,7 +251,7 @@ export class LoginProvider {
   public static facebook(options: FacebookProviderOptions): LoginProvider {
     const attributeMapping = options.attributeMapping ?? { email: cognito.ProviderAttribute.FACEBOOK_EMAIL };
     // Facebook's user data carries no email verification flag: never a verified claim, whatever is mapped.
-    return new LoginProvider(FACEBOOK, 'social', emailOf(attributeMapping, false), (scope, id, userPool, prop) => {
+    return new LoginProvider(FACEBOOK, 'social', attributeMapping, undefined, (scope, id, userPool, prop, deployedMapping) => {
       requireExactId(scope, `${prop}.clientId`, options.clientId);
       return new cognito.UserPoolIdentityProviderFacebook(scope, id, {
         userPool,
@@ -242,7 +260,7 @@ export class LoginProvider {
         clientSecret: secretAsString(scope, `${prop}.clientSecret`, options.clientSecret),
         scopes: options.scopes ?? ['public_profile', 'email'],
         apiVersion: options.apiVersion,
-        attributeMapping,
+        attributeMapping: deployedMapping,
       });
     });
   }
@@ -251,14 +269,14 @@ export class LoginProvider {
   public static amazon(options: AmazonProviderOptions): LoginProvider {
     const attributeMapping = options.attributeMapping ?? { email: cognito.ProviderAttribute.AMAZON_EMAIL };
     // Login with Amazon's profile carries no email verification flag either.
-    return new LoginProvider(AMAZON, 'social', emailOf(attributeMapping, false), (scope, id, userPool, prop) => {
+    return new LoginProvider(AMAZON, 'social', attributeMapping, undefined, (scope, id, userPool, prop, deployedMapping) => {
       requireExactId(scope, `${prop}.clientId`, options.clientId);
       return new cognito.UserPoolIdentityProviderAmazon(scope, id, {
         userPool,
         clientId: options.clientId,
         clientSecret: secretAsString(scope, `${prop}.clientSecret`, options.clientSecret),
         scopes: options.scopes ?? ['profile'],
-        attributeMapping,
+        attributeMapping: deployedMapping,
       });
     });
   }
@@ -269,7 +287,7 @@ export class LoginProvider {
       email: cognito.ProviderAttribute.APPLE_EMAIL,
       emailVerified: cognito.ProviderAttribute.APPLE_EMAIL_VERIFIED,
     };
-    return new LoginProvider(APPLE, 'social', emailOf(attributeMapping, true), (scope, id, userPool, prop) => {
+    return new LoginProvider(APPLE, 'social', attributeMapping, APPLE_VERIFICATION_CLAIM, (scope, id, userPool, prop, deployedMapping) => {
       requireExactId(scope, `${prop}.servicesId`, options.servicesId);
       requireExactId(scope, `${prop}.teamId`, options.teamId);
       requireExactId(scope, `${prop}.keyId`, options.keyId);
@@ -281,7 +299,7 @@ export class LoginProvider {
         keyId: options.keyId,
         privateKeyValue: options.privateKey,
         scopes: options.scopes ?? ['name', 'email'],
-        attributeMapping,
+        attributeMapping: deployedMapping,
       });
     });
   }
@@ -290,9 +308,9 @@ export class LoginProvider {
   public static oidc(options: OidcProviderOptions): LoginProvider {
     const attributeMapping = options.attributeMapping ?? {
       email: cognito.ProviderAttribute.other('email'),
-      emailVerified: cognito.ProviderAttribute.other('email_verified'),
+      emailVerified: cognito.ProviderAttribute.other(OIDC_VERIFICATION_CLAIM),
     };
-    return new LoginProvider(options.name, 'oidc', emailOf(attributeMapping, true), (scope, id, userPool, prop) => {
+    return new LoginProvider(options.name, 'oidc', attributeMapping, OIDC_VERIFICATION_CLAIM, (scope, id, userPool, prop, deployedMapping) => {
       validateCustomProviderName(scope, `${prop}.name`, options.name);
       requireExactId(scope, `${prop}.clientId`, options.clientId);
       requireHttpsUrl(scope, `${prop}.issuerUrl`, options.issuerUrl);
@@ -314,7 +332,7 @@ export class LoginProvider {
         identifiers: options.identifiers,
         attributeRequestMethod: options.attributeRequestMethod,
         endpoints: options.endpoints,
-        attributeMapping,
+        attributeMapping: deployedMapping,
       });
     });
   }
@@ -322,7 +340,7 @@ export class LoginProvider {
   /** A SAML 2.0 provider, e.g. Entra ID, Okta, ADFS. */
   public static saml(options: SamlProviderOptions): LoginProvider {
     // SAML has no email verification claim: only the app can vouch for an IdP's emails (AccountLinking's trustedEmailProviders).
-    return new LoginProvider(options.name, 'saml', emailOf(options.attributeMapping, false), (scope, id, userPool, prop) => {
+    return new LoginProvider(options.name, 'saml', options.attributeMapping, undefined, (scope, id, userPool, prop, deployedMapping) => {
       validateCustomProviderName(scope, `${prop}.name`, options.name);
       validateSamlMetadata(scope, `${prop}.metadata`, options.metadata);
       validateIdentifiers(scope, `${prop}.identifiers`, options.identifiers);
@@ -335,7 +353,7 @@ export class LoginProvider {
         encryptedResponses: options.encryptedResponses,
         requestSigningAlgorithm: options.requestSigningAlgorithm,
         idpInitiated: options.idpInitiated,
-        attributeMapping: options.attributeMapping,
+        attributeMapping: deployedMapping,
       });
     });
   }
@@ -348,12 +366,24 @@ export class LoginProvider {
 
   private readonly factory: ProviderFactory;
   private readonly kind: ProviderKind;
+  private readonly emailVerifiedMappedFrom?: string;
+  private readonly verificationClaim?: string;
   private readonly email: ProviderEmail;
+  private readonly attributeMapping?: cognito.AttributeMapping;
 
-  private constructor(providerName: string, kind: ProviderKind, email: ProviderEmail, factory: ProviderFactory) {
+  private constructor(
+    providerName: string,
+    kind: ProviderKind,
+    mapping: cognito.AttributeMapping | undefined,
+    verificationClaim: string | undefined,
+    factory: ProviderFactory,
+  ) {
     this.providerName = providerName;
     this.kind = kind;
-    this.email = email;
+    this.verificationClaim = verificationClaim;
+    this.attributeMapping = mapping;
+    this.emailVerifiedMappedFrom = mapping?.emailVerified?.attributeName;
+    this.email = emailOf(mapping, verificationClaim);
     this.factory = factory;
   }
 
@@ -364,8 +394,23 @@ export class LoginProvider {
    *
    * @internal
    */
-  public _emailAssertion(): { readonly email: ProviderEmail; readonly mayBeTrusted: boolean } {
-    return { email: this.email, mayBeTrusted: this.kind !== 'social' };
+  public _emailAssertion(): ProviderEmailAssertion {
+    return {
+      email: this.email,
+      mayBeTrusted: this.kind !== 'social',
+      verificationClaim: this.verificationClaim,
+      emailVerifiedMappedFrom: this.emailVerifiedMappedFrom,
+    };
+  }
+
+  /**
+   * The attribute mapping as given (or the provider's default), before a
+   * feature of the login changes where its claims go.
+   *
+   * @internal
+   */
+  public _attributeMapping(): cognito.AttributeMapping | undefined {
+    return this.attributeMapping;
   }
 
   /**
@@ -374,32 +419,29 @@ export class LoginProvider {
    * after its position, so reordering providers keeps their logical ids.
    *
    * @param prop how the login's props name this provider, for error messages
+   * @param attributeMapping the mapping to deploy, when a feature of the login
+   * changes it (account linking moves the verification claim out of `email_verified`)
    * @internal
    */
-  public _bind(scope: Construct, userPool: cognito.IUserPool, prop: string): cognito.IUserPoolIdentityProvider {
-    return this.factory(scope, `Provider${this.providerName}`, userPool, prop);
+  public _bind(
+    scope: Construct, userPool: cognito.IUserPool, prop: string, attributeMapping: cognito.AttributeMapping | undefined = this.attributeMapping,
+  ): cognito.IUserPoolIdentityProvider {
+    return this.factory(scope, `Provider${this.providerName}`, userPool, prop, attributeMapping);
   }
-}
-
-/** What a provider's attribute mapping carries about the email; `hasClaim` when the provider issues email_verified at all. */
-function emailOf(mapping: cognito.AttributeMapping | undefined, hasClaim: boolean): ProviderEmail {
-  if (mapping?.email === undefined) {
-    return 'none';
-  }
-  return hasClaim && mapping.emailVerified !== undefined ? 'verified-claim' : 'email-only';
 }
 
 /**
- * Refuses an id issued by the provider (client id; Apple's services, team and
- * key ids) with white space around it, as pasted from its console. Cognito
- * stores ProviderDetails as given (a map of strings without a pattern in
- * botocore's cognito-idp model) and the provider compares the id exactly, so
- * the deployment would pass and every sign-in through the provider fail.
+ * What a provider's attribute mapping carries about the email. Only the
+ * provider's own verification claim mapped into `email_verified` makes a
+ * verified claim; anything else in `email_verified` (another claim, or a
+ * provider that issues none) is no verification (and a linking login refuses it).
  */
-function requireExactId(scope: Construct, prop: string, id: string): void {
-  if (hasSurroundingWhitespace(id)) {
-    throw new ValidationError(scope, prop, id, `the id as the provider issued it, with ${NO_SURROUNDING_WHITESPACE}`);
+function emailOf(mapping: cognito.AttributeMapping | undefined, verificationClaim: string | undefined): ProviderEmail {
+  if (mapping?.email === undefined) {
+    return 'none';
   }
+  const mapped = mapping.emailVerified?.attributeName;
+  return verificationClaim !== undefined && mapped === verificationClaim ? 'verified-claim' : 'email-only';
 }
 
 function validateCustomProviderName(scope: Construct, prop: string, name: string): void {
@@ -455,5 +497,18 @@ function validateSamlMetadata(scope: Construct, prop: string, metadata: cognito.
     throw new ValidationError(scope, prop, content,
       'an https metadata URL (UserPoolIdentityProviderSamlMetadata.url) or the metadata XML itself, containing an EntityDescriptor '
       + '(UserPoolIdentityProviderSamlMetadata.file takes the content, not a path: use fs.readFileSync)');
+  }
+}
+
+/**
+ * Refuses an id issued by the provider (client id; Apple's services, team and
+ * key ids) with white space around it, as pasted from its console. Cognito
+ * stores ProviderDetails as given (a map of strings without a pattern in
+ * botocore's cognito-idp model) and the provider compares the id exactly, so
+ * the deployment would pass and every sign-in through the provider fail.
+ */
+function requireExactId(scope: Construct, prop: string, id: string): void {
+  if (hasSurroundingWhitespace(id)) {
+    throw new ValidationError(scope, prop, id, `the id as the provider issued it, with ${NO_SURROUNDING_WHITESPACE}`);
   }
 }

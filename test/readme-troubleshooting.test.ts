@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import { readmeSection } from './util/readme';
-import { ACCOUNT_LINKED_MESSAGE, AMBIGUOUS_EMAIL_MESSAGE } from '../src/account-linking/private/linking-contract';
+import { ACCOUNT_LINKED_MESSAGE, AMBIGUOUS_EMAIL_MESSAGE, LINKING_FAILED_MESSAGE } from '../src/account-linking/private/linking-contract';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -57,7 +57,7 @@ describe('README troubleshooting', () => {
 
   test('quotes the handler and the trigger', () => {
     expect(rows.filter((row) => row.from.startsWith('handler')).length).toBeGreaterThanOrEqual(5);
-    expect(rows.filter((row) => row.from === 'account linking trigger').length).toBe(2);
+    expect(rows.filter((row) => row.from === 'account linking trigger').length).toBe(3);
   });
 
   test.each(rows.filter((row) => row.from.startsWith('handler')).map((row) => [row.message.slice(2, 60), row] as const))(
@@ -71,6 +71,7 @@ describe('README troubleshooting', () => {
       const quoted = /`([^`]+)`/.exec(row.message)![1];
       expect(quoted.startsWith(PRE_SIGN_UP_PREFIX)).toBe(true);
       const start = quoted.slice(PRE_SIGN_UP_PREFIX.length).split('…')[0];
-      expect([ACCOUNT_LINKED_MESSAGE, AMBIGUOUS_EMAIL_MESSAGE].filter((message) => message.startsWith(start))).toHaveLength(1);
+      const triggerMessages = [ACCOUNT_LINKED_MESSAGE, AMBIGUOUS_EMAIL_MESSAGE, LINKING_FAILED_MESSAGE];
+      expect(triggerMessages.filter((message) => message.startsWith(start))).toHaveLength(1);
     });
 });

@@ -1,5 +1,5 @@
 import type { PreSignUpTriggerEvent } from 'aws-lambda';
-import { EmailTrust, LinkingPolicy } from '../../src/account-linking/private/linking-contract';
+import { EmailTrust, IDP_EMAIL_VERIFIED_ATTRIBUTE, LinkingPolicy } from '../../src/account-linking/private/linking-contract';
 
 /**
  * What the trigger can tell from the event alone, before any call: which
@@ -44,7 +44,9 @@ export function judgeEvent(event: PreSignUpTriggerEvent, policy: LinkingPolicy):
   if (typeof email !== 'string' || email === '') {
     return { link: false, reason: 'the provider sent no email', providerName };
   }
-  if (identity.trust === 'verified-claim' && String(attributes.email_verified).toLowerCase() !== 'true') {
+  // The provider's own claim, as the login maps it (never the pool's email_verified, which no client of a
+  // linking pool may write: linking-contract.ts). Its value here is what the provider's token said at this sign-in.
+  if (identity.trust === 'verified-claim' && String(attributes[IDP_EMAIL_VERIFIED_ATTRIBUTE]).toLowerCase() !== 'true') {
     return { link: false, reason: 'the provider did not assert that the email is verified', providerName };
   }
   if (!FILTERABLE_EMAIL.test(email)) {

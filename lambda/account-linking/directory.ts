@@ -10,6 +10,10 @@ import { AdminCreateUserCommand, AdminLinkProviderForUserCommand, CognitoIdentit
 export interface NativeUser {
   readonly username: string;
   readonly emailVerified: boolean;
+  /** Whether an administrator has not disabled the user (ListUsers' `Enabled`). */
+  readonly enabled: boolean;
+  /** ListUsers' `UserStatus`: CONFIRMED, UNCONFIRMED, FORCE_CHANGE_PASSWORD, RESET_REQUIRED, ... */
+  readonly status: string;
 }
 
 /** ListUsers' page size limit (botocore: QueryLimitType, max 60). */
@@ -31,7 +35,8 @@ export async function nativeUsersWithEmail(cognito: CognitoIdentityProviderClien
         continue;
       }
       const verified = user.Attributes?.find((a) => a.Name === 'email_verified')?.Value;
-      users.push({ username: user.Username, emailVerified: verified === 'true' });
+      // A missing Enabled or UserStatus counts against the user: linking never rests on a guess.
+      users.push({ username: user.Username, emailVerified: verified === 'true', enabled: user.Enabled === true, status: user.UserStatus ?? 'UNKNOWN' });
     }
     paginationToken = page.PaginationToken;
   } while (paginationToken);

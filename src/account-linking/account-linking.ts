@@ -27,7 +27,9 @@ export interface VerifiedEmailLinkingOptions {
    * When no native user has the email, create one (email marked verified, no
    * invitation sent) and link the federated identity to it, so the person
    * can later also sign in without the provider (after setting a password
-   * with "forgot password", or with a passkey or email code).
+   * with "forgot password", or with a passkey or email code). Needs a pool
+   * whose users sign in by email (`signInAliases: { email: true }`, the
+   * default): the user is created with the email as its user name.
    *
    * @default false: the federated user is created on its own, as without linking
    */

@@ -42,10 +42,12 @@ export function clientNameOf(options: LoginClientOptions): string | undefined {
  * 1. what the login owns (`userPool`, `oAuth`, `supportedIdentityProviders`), given here;
  * 2. the client's own options (`clientName`, `generateSecret`, the token validities);
  * 3. `clientProps`, as given;
- * 4. the login's defaults (no secret, user existence errors hidden).
+ * 4. the login's defaults (no secret, user existence errors hidden), and
+ *    those of its features (`featureDefaults`, e.g. account linking's write attributes).
  */
 export function loginClientProps(
-  id: string, options: LoginClientOptions, owned: Pick<cognito.UserPoolClientProps, 'userPool' | 'oAuth' | 'supportedIdentityProviders'>,
+  id: string, options: LoginClientOptions, featureDefaults: cognito.UserPoolClientOptions,
+  owned: Pick<cognito.UserPoolClientProps, 'userPool' | 'oAuth' | 'supportedIdentityProviders'>,
 ): cognito.UserPoolClientProps {
   const own = definedMembers<cognito.UserPoolClientOptions>({
     userPoolClientName: clientNameOf(options) ?? id,
@@ -56,6 +58,7 @@ export function loginClientProps(
   });
   return {
     ...LOGIN_CLIENT_DEFAULTS,
+    ...featureDefaults,
     ...definedMembers(options.clientProps ?? {}),
     ...own,
     ...owned,

@@ -1,6 +1,7 @@
 import { AspectPriority, Aspects, IAspect, Stage, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
+import { userPathOf } from './construct-path';
 import { ALL_CLIENTS } from './custom-resource-contract';
 import { ValidationError, warn } from './validate';
 
@@ -183,7 +184,7 @@ function wireStage(stage: Stage): void {
         }
       } else if (pools.some((pool) => pool.ref === poolId)) {
         warn(style.construct, 'poolWithoutDomain',
-          `The pool ${pathOf(pools.find((pool) => pool.ref === poolId)!)} has no domain in this app, and Cognito refuses `
+          `The pool ${userPathOf(pools.find((pool) => pool.ref === poolId)!)} has no domain in this app, and Cognito refuses `
           + `a ${styleName(style.generation)} until the pool has one: add a UserPoolDomain (or a CognitoLogin) for it.`);
       }
     }
@@ -203,13 +204,7 @@ function warnOnDomainVersion(style: StyleRecord, domain: cognito.CfnUserPoolDoma
     return;
   }
   warn(style.construct, 'domainVersionMismatch',
-    `This ${styleName(style.generation)} will not show: the domain ${pathOf(domain)} serves `
+    `This ${styleName(style.generation)} will not show: the domain ${userPathOf(domain)} serves `
     + `${version === cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN ? 'managed login pages (ManagedLoginVersion 2)' : 'the classic hosted UI (ManagedLoginVersion 1)'}. `
     + `Set managedLoginVersion ${style.generation} on the domain, or style the pages it serves.`);
-}
-
-/** The path users wrote: the L2's for its default child (`Stack/Pool`, not `Stack/Pool/Resource`). */
-function pathOf(resource: IConstruct): string {
-  const owner = resource.node.scope;
-  return owner !== undefined && owner.node.defaultChild === resource ? owner.node.path : resource.node.path;
 }

@@ -1,10 +1,17 @@
 import * as path from 'path';
-import { AdminCreateUserCommand, AdminDisableProviderForUserCommand, AdminLinkProviderForUserCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminCreateUserCommand, AdminDisableProviderForUserCommand, AdminDisableUserCommand, AdminLinkProviderForUserCommand, ListUsersCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { SecretValue } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { SimulatedFunction } from './runner/simulated-function';
 import { sdkClients } from './sdk-clients';
-import { PreSignUpTrigger, StandIn } from './standin';
+import { PreSignUpTrigger, SignInRoute, StandIn, UNAUTHORIZED_ATTRIBUTE } from './standin';
 import { rejectionOf } from './standin-fixture';
-import { LINKING_POLICY_VARIABLE, LinkingPolicy, renderLinkingPolicy } from '../../src/account-linking/private/linking-contract';
+import { AccountLinking, CognitoLogin, LoginDomain, LoginProvider } from '../../src';
+import { LINKING_FAILED_MESSAGE, LINKING_POLICY_VARIABLE, LinkingPolicy, renderLinkingPolicy } from '../../src/account-linking/private/linking-contract';
+import { testStack } from '../util/stack';
 
 /**
  * Account linking end to end: people sign up and sign in against the
@@ -16,6 +23,41 @@ import { LINKING_POLICY_VARIABLE, LinkingPolicy, renderLinkingPolicy } from '../
  */
 const BUNDLE = path.join(__dirname, '..', '..', 'assets', 'account-linking', 'index.js');
 const GOOGLE_POLICY: LinkingPolicy = { providers: { Google: 'verified-claim', Corp: 'trusted-provider' }, createNativeUser: false };
+
+/**
+ * How sign-ins come in, as a linking login synthesizes them: Google with its
+ * default mapping and a SAML provider the app vouches for, offered by one
+ * client of the login. Every Google and Corp sign-in below goes through that
+ * client with those mappings, so the stand-in refuses it, as Cognito would,
+ * if the mapping fills an attribute the client may not write.
+ */
+const ROUTES = synthesizedRoutes();
+
+function synthesizedRoutes(): { readonly google: SignInRoute; readonly corp: SignInRoute } {
+  const stack = testStack();
+  const login = new CognitoLogin(stack, 'Login', {
+    domain: LoginDomain.cognitoPrefix('acme-test'),
+    identityProviders: [
+      LoginProvider.google({ clientId: 'g.apps.googleusercontent.com', clientSecret: SecretValue.secretsManager('google') }),
+      LoginProvider.saml({
+        name: 'Corp',
+        metadata: cognito.UserPoolIdentityProviderSamlMetadata.url('https://idp.corp.example/metadata.xml'),
+        attributeMapping: { email: cognito.ProviderAttribute.other('mail') },
+      }),
+    ],
+    accountLinking: AccountLinking.byVerifiedEmail({ trustedEmailProviders: ['Corp'] }),
+  });
+  login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'] });
+  const template = Template.fromStack(stack);
+  const [client] = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
+  const mapping = (name: string) => Object.values(template.findResources('AWS::Cognito::UserPoolIdentityProvider'))
+    .find((p) => p.Properties.ProviderName === name)!.Properties.AttributeMapping;
+  expect(client.Properties.SupportedIdentityProviders).toEqual(expect.arrayContaining(['Google', 'Corp']));
+  return {
+    google: { attributeMapping: mapping('Google'), writeAttributes: client.Properties.WriteAttributes },
+    corp: { attributeMapping: mapping('Corp'), writeAttributes: client.Properties.WriteAttributes },
+  };
+}
 
 let standIn: StandIn;
 let poolId: string;
@@ -49,10 +91,16 @@ function bundledTrigger(policy: LinkingPolicy): PreSignUpTrigger {
   return (event) => fn.invoke(event);
 }
 
+/** A sign-in with Google, whose ID token carries `email` and `email_verified`, through the login's client. */
 function googleSignIn(subject: string, email: string, emailVerified: string | undefined, trigger: PreSignUpTrigger) {
   return standIn.users.federatedSignIn(poolId, 'Google', subject, {
     email, ...(emailVerified === undefined ? {} : { email_verified: emailVerified }),
-  }, trigger);
+  }, trigger, ROUTES.google);
+}
+
+/** A sign-in through the SAML provider Corp, whose assertions carry the address as `mail`, through the login's client. */
+function corpSignIn(subject: string, mail: string, trigger: PreSignUpTrigger) {
+  return standIn.users.federatedSignIn(poolId, 'Corp', subject, { mail }, trigger, ROUTES.corp);
 }
 
 function user(username: string) {
@@ -94,6 +142,51 @@ test('a native user whose email is not verified is not linked: the Google user i
   expect(outcome).toEqual({ signedIn: true, username: 'Google_2001', linked: false });
   expect(user(native)!.identities).toEqual([]);
   expect(operations()).toEqual(['ListUsers ok']);
+});
+
+test('a native user an administrator disabled is not linked: the Google identity does not get into the closed account', async () => {
+  // GIVEN a confirmed, verified native user that an administrator disabled
+  const native = standIn.users.signUpNative(poolId, 'al@example.com', { verified: true });
+  const clients = sdkClients(standIn);
+  await clients.cognito.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: native }));
+
+  // WHEN someone signs in with Google with that verified address
+  const outcome = await googleSignIn('1501', 'al@example.com', 'true', bundledTrigger(GOOGLE_POLICY));
+
+  // THEN no link: the disabled account stays closed
+  expect(outcome).toEqual({ signedIn: true, username: 'Google_1501', linked: false });
+  expect(user(native)!.identities).toEqual([]);
+  expect(operations()).toEqual(['AdminDisableUser ok', 'ListUsers ok']);
+  expect(logs.some((line) => line.includes('"reason":"the native user is disabled"'))).toBe(true);
+  destroy(clients);
+});
+
+test('a sign-up never confirmed is not linked, even with an email an administrator marked verified', async () => {
+  // GIVEN
+  const native = standIn.users.signUpNative(poolId, 'bea@example.com', { verified: true, confirmed: false });
+
+  // WHEN
+  const outcome = await googleSignIn('1601', 'bea@example.com', 'true', bundledTrigger(GOOGLE_POLICY));
+
+  // THEN
+  expect(user(native)!.status).toBe('UNCONFIRMED');
+  expect(outcome).toEqual({ signedIn: true, username: 'Google_1601', linked: false });
+  expect(user(native)!.identities).toEqual([]);
+});
+
+test('a Cognito call that keeps failing refuses the sign-up with the generic message, never Cognito\'s own words', async () => {
+  // GIVEN a native user, and ListUsers throttled on both of the trigger's attempts
+  standIn.users.signUpNative(poolId, 'cal@example.com', { verified: true });
+  standIn.faults.inject({ kind: 'throttle', operation: 'ListUsers', count: 2 });
+
+  // WHEN
+  const outcome = await googleSignIn('1701', 'cal@example.com', 'true', bundledTrigger(GOOGLE_POLICY));
+
+  // THEN the app's callback gets the library's words; the log names the operation and the error
+  expect(outcome).toEqual({ signedIn: false, error: `PreSignUp failed with error ${LINKING_FAILED_MESSAGE}.` });
+  expect(operations()).toEqual(['ListUsers TooManyRequestsException', 'ListUsers TooManyRequestsException']);
+  expect(logs.some((line) => line.includes('"action":"failed","operation":"ListUsers","provider":"Google","errorName":"TooManyRequestsException"'))).toBe(true);
+  expect(user('Google_1701')).toBeUndefined();
 });
 
 test('Google not asserting a verified email is not linked, and no call is made', async () => {
@@ -144,8 +237,8 @@ test('a trusted SAML provider is linked on its email alone', async () => {
   const native = standIn.users.signUpNative(poolId, 'fay@corp.example', { verified: true });
 
   // WHEN
-  const first = await standIn.users.federatedSignIn(poolId, 'Corp', 'fay', { email: 'fay@corp.example' }, bundledTrigger(GOOGLE_POLICY));
-  const second = await standIn.users.federatedSignIn(poolId, 'Corp', 'fay', { email: 'fay@corp.example' }, bundledTrigger(GOOGLE_POLICY));
+  const first = await corpSignIn('fay', 'fay@corp.example', bundledTrigger(GOOGLE_POLICY));
+  const second = await corpSignIn('fay', 'fay@corp.example', bundledTrigger(GOOGLE_POLICY));
 
   // THEN
   expect(first.signedIn).toBe(false);
@@ -197,6 +290,52 @@ test('a link is undone with AdminDisableProviderForUser: the next sign-in makes 
   expect(user(native)!.identities).toEqual([]);
   expect(outcome).toEqual({ signedIn: true, username: 'Google_7001', linked: false });
   destroy(clients);
+});
+
+test('a sign-in whose mapping fills an attribute the client may not write is refused with Cognito\'s error, before the trigger runs', async () => {
+  // GIVEN Google mapping its claim into the pool's email_verified, as a login without linking does, on a client that may write only email
+  const route: SignInRoute = { attributeMapping: { email: 'email', email_verified: 'email_verified' }, writeAttributes: ['email'] };
+  let triggered = false;
+
+  // WHEN someone signs in through it, and through a client with no WriteAttributes (every standard attribute)
+  const refused = await standIn.users.federatedSignIn(poolId, 'Google', '8001', { email: 'jo@example.com', email_verified: 'true' }, async (event) => {
+    triggered = true;
+    return event;
+  }, route);
+  const allowed = await standIn.users.federatedSignIn(poolId, 'Google', '8002', { email: 'jo@example.com', email_verified: 'true' }, async (event) => event,
+    { attributeMapping: route.attributeMapping });
+
+  // THEN
+  expect(refused).toEqual({ signedIn: false, error: UNAUTHORIZED_ATTRIBUTE });
+  expect(triggered).toBe(false);
+  expect(user('Google_8001')).toBeUndefined();
+  expect(allowed).toEqual({ signedIn: true, username: 'Google_8002', linked: false });
+  expect(user('Google_8002')!.attributes.get('email_verified')).toBe('true');
+});
+
+test('the login as synthesized: Google\'s claim reaches the trigger in custom:idp_email_verified, and the pool\'s email_verified stays unset', async () => {
+  // GIVEN no native user with the address
+  // WHEN a first sign-in with Google through the login's client
+  const outcome = await googleSignIn('8101', 'kim@example.com', 'true', bundledTrigger(GOOGLE_POLICY));
+
+  // THEN the client could write what Google maps: the sign-in went through, the trigger looked the address up
+  expect(outcome).toEqual({ signedIn: true, username: 'Google_8101', linked: false });
+  expect(user('Google_8101')!.attributes.get('custom:idp_email_verified')).toBe('true');
+  expect(user('Google_8101')!.attributes.has('email_verified')).toBe(false);
+  expect(operations()).toEqual(['ListUsers ok']);
+});
+
+test('a native user who set custom:idp_email_verified on their own unverified account is still no link target', async () => {
+  // GIVEN an unverified native sign-up whose owner wrote the custom attribute through a client that may
+  const native = standIn.users.signUpNative(poolId, 'lu@example.com', { verified: false });
+  user(native)!.attributes.set('custom:idp_email_verified', 'true');
+
+  // WHEN the address's owner signs in with Google
+  const outcome = await googleSignIn('8201', 'lu@example.com', 'true', bundledTrigger(GOOGLE_POLICY));
+
+  // THEN a native user's email counts only by the pool's email_verified
+  expect(outcome).toEqual({ signedIn: true, username: 'Google_8201', linked: false });
+  expect(user(native)!.identities).toEqual([]);
 });
 
 function destroy(clients: ReturnType<typeof sdkClients>): void {
@@ -276,6 +415,25 @@ describe('the user operations are checked against botocore\'s model and carry Co
     expect(signedInBefore).toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining('Merging is not currently supported') });
     expect(twice).toMatchObject({ name: 'InvalidParameterException' });
     expect(user(native)!.identities).toEqual([{ providerName: 'Google', subject: '8003' }]);
+    destroy(clients);
+  });
+
+  test('AdminDisableUser: an unknown user is refused; a disabled user signs in by no identity, linked or its own', async () => {
+    // GIVEN a native user with a linked Google identity, and a federated user of its own
+    const clients = sdkClients(standIn);
+    const native = standIn.users.signUpNative(poolId, 'lee@example.com', { verified: true });
+    await googleSignIn('9101', 'lee@example.com', 'true', bundledTrigger(GOOGLE_POLICY));
+    await googleSignIn('9102', 'other@example.com', 'true', async (event) => event);
+
+    // WHEN both are disabled
+    const unknown = await rejectionOf(clients.cognito.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: 'nobody' })));
+    await clients.cognito.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: native }));
+    await clients.cognito.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: 'Google_9102' }));
+
+    // THEN
+    expect(unknown).toMatchObject({ name: 'UserNotFoundException' });
+    expect(await googleSignIn('9101', 'lee@example.com', 'true', bundledTrigger(GOOGLE_POLICY))).toEqual({ signedIn: false, error: 'User is disabled.' });
+    expect(await googleSignIn('9102', 'other@example.com', 'true', async (event) => event)).toEqual({ signedIn: false, error: 'User is disabled.' });
     destroy(clients);
   });
 

@@ -6,9 +6,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { identityOf, judgeEvent } from '../../lambda/account-linking/decision';
 import { createPreSignUpHandler } from '../../lambda/account-linking/index';
 import {
-  ACCOUNT_LINKED_MESSAGE, AMBIGUOUS_EMAIL_MESSAGE, LINKING_POLICY_VARIABLE, LinkingPolicy, parseLinkingPolicy, renderLinkingPolicy,
+  ACCOUNT_LINKED_MESSAGE, AMBIGUOUS_EMAIL_MESSAGE, IDP_EMAIL_VERIFIED_ATTRIBUTE, LINKING_FAILED_MESSAGE, LINKING_POLICY_VARIABLE, LinkingPolicy,
+  parseLinkingPolicy, renderLinkingPolicy,
 } from '../../src/account-linking/private/linking-contract';
 
+/** Where a linking login's mapping puts the provider's own verification claim. */
+const CLAIM = IDP_EMAIL_VERIFIED_ATTRIBUTE;
 const POLICY: LinkingPolicy = { providers: { Google: 'verified-claim', Corp: 'trusted-provider' }, createNativeUser: false };
 const POOL = 'eu-west-1_AbCdEf123';
 
@@ -25,19 +28,27 @@ function event(userName: string, attributes: Record<string, string>, triggerSour
   } as PreSignUpTriggerEvent;
 }
 
-function nativeUser(username: string, emailVerified: boolean, status: UserType['UserStatus'] = 'CONFIRMED'): UserType {
-  return { Username: username, UserStatus: status, Attributes: [{ Name: 'email', Value: 'ana@example.com' }, { Name: 'email_verified', Value: String(emailVerified) }] };
+function nativeUser(username: string, emailVerified: boolean, status: UserType['UserStatus'] = 'CONFIRMED', enabled = true): UserType {
+  return {
+    Username: username,
+    UserStatus: status,
+    Enabled: enabled,
+    Attributes: [{ Name: 'email', Value: 'ana@example.com' }, { Name: 'email_verified', Value: String(emailVerified) }],
+  };
 }
 
 describe('judgeEvent: what the event alone decides', () => {
   test.each([
     ['a password sign-up', event('ana', { email: 'ana@example.com' }, 'PreSignUp_SignUp'), 'not a federated sign-up'],
     ['the trigger\'s own AdminCreateUser', event('ana', { email: 'ana@example.com' }, 'PreSignUp_AdminCreateUser'), 'not a federated sign-up'],
-    ['a provider outside the policy', event('Facebook_1', { email: 'ana@example.com', email_verified: 'true' }), 'provider not linked by the policy'],
-    ['no email', event('Google_1', { email_verified: 'true' }), 'the provider sent no email'],
-    ['email_verified false', event('Google_1', { email: 'ana@example.com', email_verified: 'false' }), 'did not assert that the email is verified'],
-    ['email_verified absent', event('Google_1', { email: 'ana@example.com' }), 'did not assert that the email is verified'],
-    ['a quote in the email', event('Google_1', { email: 'a"b@example.com', email_verified: 'true' }), 'characters a user search cannot carry'],
+    ['a provider outside the policy', event('Facebook_1', { email: 'ana@example.com', [CLAIM]: 'true' }), 'provider not linked by the policy'],
+    ['no email', event('Google_1', { [CLAIM]: 'true' }), 'the provider sent no email'],
+    ['the claim false', event('Google_1', { email: 'ana@example.com', [CLAIM]: 'false' }), 'did not assert that the email is verified'],
+    ['the claim absent', event('Google_1', { email: 'ana@example.com' }), 'did not assert that the email is verified'],
+    // a linking login maps no provider into the pool's email_verified; whatever fills it is not the provider's claim
+    ['email_verified true but not the claim', event('Google_1', { email: 'ana@example.com', email_verified: 'true' }),
+      'did not assert that the email is verified'],
+    ['a quote in the email', event('Google_1', { email: 'a"b@example.com', [CLAIM]: 'true' }), 'characters a user search cannot carry'],
   ])('%s: not linked', (_why, e, reason) => {
     const verdict = judgeEvent(e, POLICY);
     expect(verdict.link).toBe(false);
@@ -45,7 +56,7 @@ describe('judgeEvent: what the event alone decides', () => {
   });
 
   test('Google asserting a verified email is linked on; a trusted provider needs no claim', () => {
-    expect(judgeEvent(event('Google_1', { email: 'ana@example.com', email_verified: 'True' }), POLICY)).toEqual({
+    expect(judgeEvent(event('Google_1', { email: 'ana@example.com', [CLAIM]: 'True' }), POLICY)).toEqual({
       link: true, email: 'ana@example.com', identity: { providerName: 'Google', subject: '1', trust: 'verified-claim' },
     });
     expect(judgeEvent(event('Corp_ana', { email: 'ana@corp.example' }), POLICY)).toMatchObject({
@@ -75,7 +86,7 @@ describe('the trigger with a mocked Cognito', () => {
   afterEach(() => jest.restoreAllMocks());
 
   const handler = (policy: LinkingPolicy = POLICY) => createPreSignUpHandler({ cognito: new CognitoIdentityProviderClient({ region: 'eu-west-1' }), policy });
-  const google = () => event('Google_1076915', { email: 'ana@example.com', email_verified: 'true', name: 'Ana Example' });
+  const google = () => event('Google_1076915', { email: 'ana@example.com', [CLAIM]: 'true', name: 'Ana Example' });
 
   test('one verified native user: links the Google identity to it, then fails the sign-up with the friendly message', async () => {
     // GIVEN
@@ -146,15 +157,71 @@ describe('the trigger with a mocked Cognito', () => {
   });
 
   test('an event the policy does not link makes no call at all', async () => {
-    const e = event('Google_1', { email: 'ana@example.com', email_verified: 'false' });
+    const e = event('Google_1', { email: 'ana@example.com', [CLAIM]: 'false' });
     await expect(handler()(e)).resolves.toBe(e);
     expect(cognito.calls()).toHaveLength(0);
   });
 
-  test('a failing Cognito call fails the sign-up (the person can try again), it never links on a guess', async () => {
-    cognito.on(ListUsersCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' }));
-    await expect(handler()(google())).rejects.toThrow('Rate exceeded');
+  test.each<[string, UserType]>([
+    ['disabled by an administrator', nativeUser('uuid-ana', true, 'CONFIRMED', false)],
+    ['UNCONFIRMED, its email marked verified by an administrator', nativeUser('uuid-ana', true, 'UNCONFIRMED')],
+    ['COMPROMISED', nativeUser('uuid-ana', true, 'COMPROMISED')],
+    ['without Enabled in the answer', { ...nativeUser('uuid-ana', true), Enabled: undefined }],
+  ])('a native user %s is never a link target: the sign-up goes on unlinked', async (_why, native) => {
+    // GIVEN the one native user with the email, verified, but not one that may receive a sign-in
+    cognito.on(ListUsersCommand).resolves({ Users: [native] });
+    cognito.on(AdminLinkProviderForUserCommand).resolves({});
+    const e = google();
+
+    // WHEN
+    const outcome = handler()(e);
+
+    // THEN
+    await expect(outcome).resolves.toBe(e);
     expect(cognito.commandCalls(AdminLinkProviderForUserCommand)).toHaveLength(0);
+    expect(logs.join('\n')).toMatch(/"action":"not linked","reason":"the native user (is disabled|has not confirmed its sign-up)"/);
+  });
+
+  test.each([
+    ['ListUsers', 'TooManyRequestsException', 'Rate exceeded'],
+    ['AdminLinkProviderForUser', 'InvalidParameterException', 'Merging is not currently supported, provide a SourceUser which has not been used to sign in.'],
+    ['AdminCreateUser', 'UsernameExistsException', 'An account with the given email already exists.'],
+  ])('%s failing (%s): the app gets the generic message, the log the operation and the error\'s name, nothing is linked on a guess', async (operation, name, text) => {
+    // GIVEN every call succeeds but one
+    cognito.on(ListUsersCommand).resolves({ Users: operation === 'AdminLinkProviderForUser' ? [nativeUser('uuid-ana', true)] : [] });
+    cognito.on(AdminCreateUserCommand).resolves({ User: { Username: 'uuid-new' } });
+    cognito.on(AdminLinkProviderForUserCommand).resolves({});
+    const commands = {
+      ListUsers: ListUsersCommand, AdminLinkProviderForUser: AdminLinkProviderForUserCommand, AdminCreateUser: AdminCreateUserCommand,
+    };
+    const failing = commands[operation as keyof typeof commands];
+    cognito.on(failing as typeof ListUsersCommand).rejects(Object.assign(new Error(text), { name }));
+
+    // WHEN
+    const outcome = handler({ ...POLICY, createNativeUser: true })(google());
+
+    // THEN the sign-up is refused with words of the library's, never Cognito's
+    const error = await outcome.then(() => undefined, (e: Error) => e);
+    expect(error?.message).toBe(LINKING_FAILED_MESSAGE);
+    expect(logs.some((line) => line.includes(`"action":"failed","operation":"${operation}","provider":"Google","errorName":"${name}"`))).toBe(true);
+    expect(logs.join('\n')).not.toContain(text);
+    if (operation !== 'AdminLinkProviderForUser') {
+      expect(cognito.commandCalls(AdminLinkProviderForUserCommand)).toHaveLength(0);
+    }
+  });
+
+  test('a link that worked ends as AccountLinked, without a stack: told apart from a failure in the runtime\'s Invoke Error line and in the log', async () => {
+    // GIVEN
+    cognito.on(ListUsersCommand).resolves({ Users: [nativeUser('uuid-ana', true)] });
+    cognito.on(AdminLinkProviderForUserCommand).resolves({});
+
+    // WHEN
+    const error = await handler()(google()).then(() => undefined, (e: Error) => e);
+
+    // THEN
+    expect(error).toMatchObject({ name: 'AccountLinked', message: ACCOUNT_LINKED_MESSAGE, stack: `AccountLinked: ${ACCOUNT_LINKED_MESSAGE}` });
+    expect(logs.filter((line) => line.includes('"action":"failed"'))).toEqual([]);
+    expect(logs.some((line) => line.includes('"action":"linked"'))).toBe(true);
   });
 });
 

@@ -12,14 +12,35 @@ export const LINKING_POLICY_VARIABLE = 'ACCOUNT_LINKING_POLICY';
 
 /**
  * Why the trigger may believe a provider's email:
- * - `verified-claim`: only when the sign-in carries `email_verified` = true
- *   (Google, Sign in with Apple, OIDC providers that map the claim);
+ * - `verified-claim`: only when the sign-in carries the provider's own
+ *   `email_verified` claim as true, in `custom:idp_email_verified` (Google,
+ *   Sign in with Apple, OIDC providers that map the claim);
  * - `trusted-provider`: the app declared that this provider only ever
  *   asserts emails it verified (SAML, or an OIDC provider without the claim).
  */
 export type EmailTrust = 'verified-claim' | 'trusted-provider';
 
 const EMAIL_TRUSTS: readonly EmailTrust[] = ['verified-claim', 'trusted-provider'];
+
+/**
+ * The custom attribute a linking login adds to its pool and fills, for each
+ * provider with a verification claim, from that claim (its attribute
+ * mapping), in place of the pool's own `email_verified`. Cognito writes a
+ * mapped attribute at each federated sign-in only through the app client,
+ * which must therefore be allowed to write it (API_UserPoolClientType,
+ * WriteAttributes: "this array must include all attributes that you have
+ * mapped to IdP attributes"); the pool's `email_verified`, which decides
+ * whether a native user's email can be linked to, must be writable by no
+ * client. So the provider's word travels in an attribute of its own. The
+ * trigger reads it from the PreSignUp_ExternalProvider event, whose
+ * attributes Cognito takes from the provider's token at that sign-in (the
+ * federated user does not exist yet, so nothing a user wrote can be in it).
+ * Its name is at most 20 characters (SchemaAttributeType Name) and must
+ * never change: a pool's custom attributes cannot be modified or removed.
+ */
+export const IDP_EMAIL_VERIFIED_NAME = 'idp_email_verified';
+/** The same attribute as Cognito names it in events, mappings and write attributes. */
+export const IDP_EMAIL_VERIFIED_ATTRIBUTE = `custom:${IDP_EMAIL_VERIFIED_NAME}`;
 
 /** What the trigger does. */
 export interface LinkingPolicy {
@@ -77,6 +98,15 @@ export function parseLinkingPolicy(text: string | undefined): LinkingPolicy {
  */
 export const ACCOUNT_LINKED_CODE = 'ACCOUNT_LINKED';
 export const ACCOUNT_LINKED_MESSAGE = `${ACCOUNT_LINKED_CODE}: this sign-in is now linked to your existing account. Please sign in again.`;
+
+/**
+ * The message a sign-up is refused with when the trigger could not decide
+ * (a Cognito call failed or timed out): the same words whatever went wrong,
+ * so neither Cognito's own error text nor anything about the pool reaches
+ * the app's callback URL; the trigger's log names the operation and the error.
+ */
+export const LINKING_FAILED_CODE = 'ACCOUNT_LINKING_FAILED';
+export const LINKING_FAILED_MESSAGE = `${LINKING_FAILED_CODE}: this sign-in could not be completed. Please try again.`;
 
 /** The message a sign-up is refused with when more than one native user has the email. */
 export const AMBIGUOUS_EMAIL_CODE = 'ACCOUNT_LINKING_AMBIGUOUS';

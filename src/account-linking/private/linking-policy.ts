@@ -1,7 +1,8 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
-import { EmailTrust, LinkingPolicy } from './linking-contract';
-import { ViolationCollector, warn } from '../../private/validate';
+import { collectDeclaredIdpEmailVerified, collectIdpEmailVerifiedMappings } from './linking-attributes';
+import { EmailTrust, IDP_EMAIL_VERIFIED_ATTRIBUTE, LinkingPolicy } from './linking-contract';
+import { ViolationCollector, isUnresolved, warn } from '../../private/validate';
 import { LoginProvider } from '../../providers';
 import { VerifiedEmailLinkingOptions } from '../account-linking';
 
@@ -11,23 +12,31 @@ export interface LinkingPool {
   readonly ownPool: boolean;
   /** The new pool's properties, defaults merged. */
   readonly poolProps: cognito.UserPoolProps;
+  /** The custom attributes the app declared (userPoolProps.customAttributes). */
+  readonly appCustomAttributes?: cognito.UserPoolProps['customAttributes'];
 }
 
 /**
  * The trigger's policy from the options, refusing at synth every
  * configuration that could link an email nobody verified: a provider whose
  * sign-ins carry no verification claim and that the app did not vouch for,
- * a social provider vouched for (only its own claim counts), a pool that
- * does not verify its users' emails, or a pool whose pre sign-up trigger is
- * someone else's.
+ * a social provider vouched for (only its own claim counts), a provider
+ * whose `email_verified` is filled from anything but its own verification
+ * claim, two providers whose names differ only in case, a pool that does not
+ * verify its users' emails, a pool whose pre sign-up trigger is someone
+ * else's, or native users created in a pool that does not sign in by email.
+ * (Clients that may write email or its verification are refused once the
+ * app is complete: linking-clients.ts.)
  */
 export function resolveLinkingPolicy(
   scope: IConstruct, prop: string, options: VerifiedEmailLinkingOptions, providers: readonly LoginProvider[], pool: LinkingPool,
 ): LinkingPolicy {
   const violations = new ViolationCollector(scope);
   if (pool.ownPool) {
-    violations.add(prop, 'with userPool', 'a login that creates its pool: the trigger and the verified email attribute are set on the new pool '
-      + '(for a pool of your own, attach the trigger where you create it)');
+    violations.add(prop, 'with userPool', 'a login that creates its pool: the trigger, the verified email settings and the attribute '
+      + `${IDP_EMAIL_VERIFIED_ATTRIBUTE} are set on the login's pool (for a pool of your own, attach the trigger where you create it, and declare `
+      + 'the attribute there with customAttributes: { idp_email_verified: new StringAttribute({ mutable: true }) }, which CloudFormation adds '
+      + 'to an existing pool without replacing it)');
   }
   if (!pool.ownPool && pool.poolProps.autoVerify?.email !== true) {
     violations.add('userPoolProps.autoVerify', pool.poolProps.autoVerify,
@@ -36,6 +45,16 @@ export function resolveLinkingPolicy(
   if (pool.poolProps.lambdaTriggers?.preSignUp !== undefined) {
     violations.add('userPoolProps.lambdaTriggers.preSignUp', 'a function', 'no pre sign-up trigger of your own: account linking is the pool\'s pre sign-up trigger');
   }
+
+  if (options.createNativeUser === true && !signsInByEmail(pool.poolProps.signInAliases)) {
+    violations.add('userPoolProps.signInAliases', pool.poolProps.signInAliases,
+      'email as the sign-in attribute ({ email: true }, the default) with createNativeUser: the trigger creates each native user with the email '
+      + 'as its user name, which Cognito accepts only in a pool whose users sign in by email');
+  }
+  collectEmailVerifiedMappings(violations, providers);
+  collectIdpEmailVerifiedMappings(violations, providers);
+  collectDeclaredIdpEmailVerified(violations, pool.appCustomAttributes);
+  collectCaseTwins(violations, providers);
 
   const byName = new Map(providers.map((p) => [p.providerName, p]));
   const trusted = new Set(options.trustedEmailProviders ?? []);
@@ -103,4 +122,64 @@ export function resolveLinkingPolicy(
   }
   violations.throwIfAny();
   return { providers: linked, createNativeUser: options.createNativeUser ?? false };
+}
+
+/**
+ * Whether users sign in by email (CreateUserPool UsernameAttributes holds
+ * email), the only pool where AdminCreateUser takes an email as the user
+ * name: in a pool where email is an alias, "a username can't match a valid
+ * email format" (Cognito developer guide, user pool attributes, "Aliases").
+ * aws-cdk-lib makes email a username attribute unless `username` or
+ * `preferredUsername` is on.
+ */
+function signsInByEmail(aliases: cognito.SignInAliases | undefined): boolean {
+  return aliases?.email === true && aliases.username !== true && aliases.preferredUsername !== true;
+}
+
+/**
+ * `attributeMapping.emailVerified` from anything but the provider's own
+ * verification claim (e.g. `preferred_username`, `email`), or given at all
+ * for a provider that has none (Facebook, Login with Amazon, SAML). A
+ * linking login carries the provider's own claim in
+ * `custom:idp_email_verified`, the trigger's evidence; any other claim there
+ * would pass off whatever it holds as the provider's word, and left in the
+ * pool's `email_verified` it could not be written by any client of a
+ * linking pool (linking-clients.ts), so every sign-in would fail.
+ */
+function collectEmailVerifiedMappings(violations: ViolationCollector, providers: readonly LoginProvider[]): void {
+  providers.forEach((provider, i) => {
+    const { verificationClaim, emailVerifiedMappedFrom } = provider._emailAssertion();
+    if (emailVerifiedMappedFrom === undefined || isUnresolved(emailVerifiedMappedFrom) || emailVerifiedMappedFrom === verificationClaim) {
+      return;
+    }
+    violations.add(`identityProviders[${i}].attributeMapping.emailVerified`, emailVerifiedMappedFrom, verificationClaim !== undefined
+      ? `${provider.providerName}'s own verification claim "${verificationClaim}", or no mapping: with account linking, the login carries that claim `
+        + `in ${IDP_EMAIL_VERIFIED_ATTRIBUTE}, which decides who gets linked`
+      : `no mapping: ${provider.providerName} asserts no email verification, so nothing it sends may count as one `
+        + '(vouch for a SAML or OIDC provider\'s emails with trustedEmailProviders instead)');
+  });
+}
+
+/**
+ * Two providers whose names differ only in case: Cognito keeps both, but the
+ * trigger matches the provider part of a federated user name without case
+ * (Cognito has been seen to lower-case it, see lambda/account-linking/decision.ts),
+ * so a sign-in through one could be linked as if it came from the other.
+ */
+function collectCaseTwins(violations: ViolationCollector, providers: readonly LoginProvider[]): void {
+  const first = new Map<string, number>();
+  providers.forEach((provider, i) => {
+    const name = provider.providerName;
+    if (isUnresolved(name)) {
+      return;
+    }
+    const twin = first.get(name.toLowerCase());
+    if (twin === undefined) {
+      first.set(name.toLowerCase(), i);
+    } else if (providers[twin].providerName !== name) {
+      violations.add(`identityProviders[${i}].providerName`, name,
+        `a name that differs from "${providers[twin].providerName}" (identityProviders[${twin}]) in more than case: `
+        + 'the account linking trigger matches provider names without case');
+    }
+  });
 }

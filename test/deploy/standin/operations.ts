@@ -32,6 +32,7 @@ export function dispatch(ops: Operations, service: ServiceName, operation: strin
     case 'cognito-idp:AdminCreateUser': return ops.users.adminCreate(input);
     case 'cognito-idp:AdminLinkProviderForUser': return ops.users.adminLink(input);
     case 'cognito-idp:AdminDisableProviderForUser': return ops.users.adminDisableProvider(input);
+    case 'cognito-idp:AdminDisableUser': return ops.users.adminDisableUser(input);
     case 'ssm:GetParameter': return ops.parameters.get(input);
     case 'ssm:PutParameter': return ops.parameters.put(input);
     case 'ssm:DeleteParameter': return ops.parameters.delete(input);

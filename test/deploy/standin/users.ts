@@ -7,7 +7,8 @@ import { invalidParameter, ServiceError } from './service-error';
  * The users of the stand-in's pools, for account linking: native users
  * (made by sign-up or AdminCreateUser), federated users (made by a first
  * sign-in through a provider), and the links between them
- * (AdminLinkProviderForUser / AdminDisableProviderForUser). The request
+ * (AdminLinkProviderForUser / AdminDisableProviderForUser), and whether an
+ * administrator disabled them (AdminDisableUser). The request
  * shapes are checked against botocore's model before these run; the
  * semantics are AWS's API reference (seed 002), and the wording of refusals
  * the reference does not give is the stand-in's own.
@@ -59,6 +60,43 @@ interface ProviderUser {
   readonly ProviderName?: string;
   readonly ProviderAttributeName?: string;
   readonly ProviderAttributeValue?: string;
+}
+
+/** How Cognito refuses a disabled user's sign-in (NotAuthorizedException, API_InitiateAuth). */
+const USER_DISABLED = 'User is disabled.';
+
+/**
+ * How Cognito refuses a write of an attribute the app client may not write
+ * (NotAuthorizedException, API_UpdateUserAttributes and API_SignUp). A
+ * federated sign-in writes the provider's mapped attributes through the
+ * client, and "if your app client does not have write access to a mapped
+ * attribute, Amazon Cognito throws an error when it tries to update the
+ * attribute" (API_UserPoolClientType, WriteAttributes); the reference does
+ * not quote the text for that path, so the stand-in uses the one Cognito
+ * gives for a write the client may not make.
+ */
+export const UNAUTHORIZED_ATTRIBUTE = 'A client attempted to write unauthorized attribute';
+
+/**
+ * The standard attributes (developer guide, "User pool attributes"), which a
+ * client without WriteAttributes may write, the two verification flags among
+ * them ("When you don't specify the WriteAttributes for your app client, your
+ * app can write the values of the Standard attributes of your user pool").
+ */
+const STANDARD_ATTRIBUTES = new Set([
+  'address', 'birthdate', 'email', 'email_verified', 'family_name', 'gender', 'given_name', 'locale', 'middle_name', 'name', 'nickname',
+  'phone_number', 'phone_number_verified', 'picture', 'preferred_username', 'profile', 'updated_at', 'website', 'zoneinfo',
+]);
+
+/**
+ * The way a federated sign-in comes in: the provider's attribute mapping
+ * (pool attribute to provider claim, CreateIdentityProvider AttributeMapping)
+ * and the write attributes of the app client it goes through.
+ */
+export interface SignInRoute {
+  readonly attributeMapping: { readonly [poolAttribute: string]: string };
+  /** The client's WriteAttributes; undefined: the standard attributes. */
+  readonly writeAttributes?: readonly string[];
 }
 
 /** The ProviderName of a native user in the link operations. */
@@ -189,13 +227,33 @@ export class UserDirectory {
     return {};
   }
 
+  /**
+   * AdminDisableUser: the user can no longer sign in, by any of its
+   * identities ("Deactivates a user profile and revokes all access tokens
+   * for the user. A deactivated user can't sign in", API_AdminDisableUser).
+   */
+  adminDisableUser(input: { UserPoolId: string; Username: string }): object {
+    const user = usersOf(this.cognito.pool(input.UserPoolId)).get(input.Username);
+    if (!user) {
+      throw new ServiceError('UserNotFoundException', 'User does not exist.');
+    }
+    user.enabled = false;
+    user.modified = new Date();
+    return {};
+  }
+
   // ---- control plane (what people do through the login pages) ----
 
-  /** A native user signs up with email and password; `verified` when they confirmed the code sent to their email. */
-  signUpNative(userPoolId: string, email: string, options: { readonly verified: boolean }): string {
+  /**
+   * A native user signs up with email and password; `verified` when they
+   * confirmed the code sent to their email. `confirmed: false` with
+   * `verified: true` is a sign-up never confirmed whose email an administrator
+   * marked verified (AdminUpdateUserAttributes can set email_verified on any user).
+   */
+  signUpNative(userPoolId: string, email: string, options: { readonly verified: boolean; readonly confirmed?: boolean }): string {
     const pool = this.cognito.pool(userPoolId);
     const attributes = new Map([['email', email], ['email_verified', String(options.verified)]]);
-    return this.addUser(pool, this.prng.uuid(), attributes, options.verified ? 'CONFIRMED' : 'UNCONFIRMED').username;
+    return this.addUser(pool, this.prng.uuid(), attributes, (options.confirmed ?? options.verified) ? 'CONFIRMED' : 'UNCONFIRMED').username;
   }
 
   /**
@@ -206,19 +264,33 @@ export class UserDirectory {
    * federated user. If the trigger linked the identity meanwhile, Cognito
    * still tries to make the federated user and refuses with "Already found an
    * entry for username" (the known behaviour of a link made in pre sign-up);
-   * a trigger that fails on purpose after linking shows its own message.
+   * a trigger that fails on purpose after linking shows its own message. A
+   * disabled user cannot sign in, also not through a linked identity.
+   *
+   * With a route, `attributes` are the provider's claims: Cognito maps them
+   * into pool attributes and writes those through the client at every
+   * sign-in, so a sign-in whose mapping fills an attribute the client may
+   * not write is refused before anything else. Without one, `attributes` are
+   * the pool attributes as already mapped.
    */
   async federatedSignIn(
     userPoolId: string, providerName: string, subject: string, attributes: { readonly [name: string]: string }, trigger?: PreSignUpTrigger,
+    route?: SignInRoute,
   ): Promise<FederatedSignInOutcome> {
     const pool = this.cognito.pool(userPoolId);
+    const poolAttributes = route === undefined ? attributes : mapClaims(attributes, route.attributeMapping);
+    const writable = (name: string) => route?.writeAttributes?.includes(name) ?? STANDARD_ATTRIBUTES.has(name);
+    if (route !== undefined && Object.keys(poolAttributes).some((name) => !writable(name))) {
+      return { signedIn: false, error: UNAUTHORIZED_ATTRIBUTE };
+    }
     const linked = linkedUser(pool, providerName, subject);
     if (linked) {
-      return { signedIn: true, username: linked.username, linked: true };
+      return linked.enabled ? { signedIn: true, username: linked.username, linked: true } : { signedIn: false, error: USER_DISABLED };
     }
     const username = federatedUsername(providerName, subject);
-    if (usersOf(pool).has(username)) {
-      return { signedIn: true, username, linked: false };
+    const known = usersOf(pool).get(username);
+    if (known) {
+      return known.enabled ? { signedIn: true, username, linked: false } : { signedIn: false, error: USER_DISABLED };
     }
     if (trigger) {
       try {
@@ -229,7 +301,7 @@ export class UserDirectory {
           userName: username,
           triggerSource: 'PreSignUp_ExternalProvider',
           callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'stand-in' },
-          request: { userAttributes: { ...attributes } },
+          request: { userAttributes: { ...poolAttributes } },
           response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
         });
       } catch (error) {
@@ -239,7 +311,7 @@ export class UserDirectory {
     if (linkedUser(pool, providerName, subject)) {
       return { signedIn: false, error: `Already found an entry for username ${username}` };
     }
-    this.addUser(pool, username, new Map(Object.entries(attributes)), 'EXTERNAL_PROVIDER');
+    this.addUser(pool, username, new Map(Object.entries(poolAttributes)), 'EXTERNAL_PROVIDER');
     return { signedIn: true, username, linked: false };
   }
 
@@ -255,6 +327,17 @@ export class UserDirectory {
 /** The pool's users by user name, in creation order. */
 export function usersOf(pool: UserPool): Map<string, StoredUser> {
   return pool.users;
+}
+
+/** The pool attributes a sign-in's claims fill through the provider's mapping (a claim the provider did not send fills nothing). */
+function mapClaims(claims: { readonly [claim: string]: string }, mapping: { readonly [poolAttribute: string]: string }): { [name: string]: string } {
+  const mapped: { [name: string]: string } = {};
+  for (const [poolAttribute, claim] of Object.entries(mapping)) {
+    if (claims[claim] !== undefined) {
+      mapped[poolAttribute] = claims[claim];
+    }
+  }
+  return mapped;
 }
 
 /** The user name Cognito gives a federated user: `<ProviderName>_<subject>`. */
