@@ -38,6 +38,11 @@ export interface RetryPolicy {
    * cannot have this much is not sent at all.
    */
   readonly minAttemptMs: number;
+  /**
+   * The most time a Create keeps back from its writes to undo them if they
+   * fail (undo.ts), never more than a third of the budget.
+   */
+  readonly undoReserveMs: number;
   /** Injected so tests run without waiting; resolves early when the signal aborts. */
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Injected so tests can pin the jitter; returns [0, 1). */
@@ -55,6 +60,9 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   // The connection timeout (5 s), and as long again for sending up to 2 MB
   // and for Cognito's answer.
   minAttemptMs: 2 * HTTP_TIMEOUTS.connectionTimeout,
+  // Enough for a few calls (a style recreated from its copy: a delete, a
+  // create and an update per further 2 MB), each with its minAttemptMs.
+  undoReserveMs: 60_000,
   sleep: (ms, signal) => new Promise((resolve) => {
     if (signal?.aborted) {
       resolve();

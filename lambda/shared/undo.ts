@@ -4,15 +4,6 @@ import { Invocation } from './invocation';
 import { log } from './log';
 
 /**
- * The most time a failed Create keeps back from its forward work to undo
- * it: enough for a few calls (a style recreated from its copy takes a delete,
- * a create and an update per further 2 MB, each attempt needing
- * RetryPolicy.minAttemptMs), and never more than a third of the budget, so
- * a short-lived invocation still gets to try its work.
- */
-const UNDO_RESERVE_MS = 60_000;
-
-/**
  * Runs the writes of a Create and, when they fail, `undo` before the error
  * goes to CloudFormation.
  *
@@ -30,7 +21,8 @@ export async function undoFailedCreate<T>(
 ): Promise<T> {
   const fields = { userPoolId: target.userPoolId, clientId: target.clientId };
   const left = invocation.deadlineAt - invocation.retry.now();
-  const reserveMs = Math.min(UNDO_RESERVE_MS, Math.max(0, Math.floor(left / 3)));
+  // A third of the budget at most, so a short-lived invocation still gets to try its work.
+  const reserveMs = Math.min(invocation.retry.undoReserveMs, Math.max(0, Math.floor(left / 3)));
   return withCleanUp(invocation, reserveMs, work, async (cleanup) => {
     try {
       await undo(cleanup);

@@ -323,7 +323,8 @@ function allowOwnerLookups(provider: CustomResourceProvider): PolicyStatementJso
     // The one wildcard, acknowledged for that finding alone in the metadata cdk-nag reads (aws-cdk-lib's
     // Validations.ACKNOWLEDGED_RULES_METADATA_KEY, written directly: Validations is newer than the peer floor).
     const at = (value: string, token: string) => (Token.isUnresolved(value) ? token : value);
-    const finding = `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cloudformation:${at(stack.region, '<AWS::Region>')}:`
+    // The key as Validations.acknowledge writes it (aws-cdk-lib 2.262.1 on); cdk-nag reads it with or without the prefix.
+    const finding = `Annotation::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cloudformation:${at(stack.region, '<AWS::Region>')}:`
       + `${at(stack.account, '<AWS::AccountId>')}:stack/*]`;
     role.node.addMetadata(ACKNOWLEDGED_RULES_METADATA_KEY, {
       [finding]: 'cloudformation:DescribeStackResource on the stacks of this account and Region: the handler asks whether the '

@@ -98,8 +98,8 @@ describe('ClassicLoginCustomization', () => {
     const cognitoStatements = statements.filter((s) => [s.Action].flat().includes('cognito-idp:SetUICustomization'));
     expect(cognitoStatements).toHaveLength(1);
     expect(JSON.stringify(cognitoStatements[0].Resource)).toContain(':userpool/eu-west-1_AbCdEf123');
-    // Classic's own action only: nothing of managed login where no style is declared
-    expect(cognitoStatements[0].Action).toEqual(['cognito-idp:SetUICustomization']);
+    // Classic's own actions only (Get: a failed create reads what it puts back): nothing of managed login where no style is declared
+    expect(cognitoStatements[0].Action).toEqual(['cognito-idp:SetUICustomization', 'cognito-idp:GetUICustomization']);
     // Both resources stage the same CSS: one object to read.
     const s3Statement = statements.find((s) => s.Action === 's3:GetObject');
     expect(s3Statement.Resource).toHaveLength(1);

@@ -217,12 +217,14 @@ describe('the handler under a deadline', () => {
   test('a Cognito that never answers: the attempt ends by the deadline, and the handler fails naming the call', async () => {
     // GIVEN Cognito hangs; the Lambda has 2 s left, 1 s of them kept as the margin; attempts of at least 100 ms
     cognito.on(SetUICustomizationCommand).callsFake(never);
-    const handler = createHandler({ safetyMarginMs: 1_000, retry: { minAttemptMs: 100 } });
+    // (no time kept back for an undo: the bound studied here is the invocation's own deadline; undo.test.ts covers the reserve)
+    const handler = createHandler({ safetyMarginMs: 1_000, retry: { minAttemptMs: 100, undoReserveMs: 0 } });
     const started = Date.now();
 
     // WHEN / THEN
     await expect(handler(classicEvent(), context(2_000)))
-      .rejects.toThrow(/^SetUICustomization failed: TimeoutError: no answer within \d+ ms, the attempt's time limit \((abandoned: the deadline passed|gave up after 1 attempts: .*)\)$/);
+      // (with no time kept back, the undo of this create cannot run either, and says so)
+      .rejects.toThrow(/^SetUICustomization failed: TimeoutError: no answer within \d+ ms, the attempt's time limit \((abandoned: the deadline passed|gave up after 1 attempts: .*)\); undoing what it wrote failed too: Timed out before GetUICustomization/);
     expect(cognito.commandCalls(SetUICustomizationCommand)).toHaveLength(1);
     // by the attempt's own limit at the deadline, not by the last resort half a margin later
     expect(Date.now() - started).toBeGreaterThanOrEqual(990);
@@ -233,7 +235,7 @@ describe('the handler under a deadline', () => {
     // GIVEN Cognito throttles for ever and each backoff takes real time
     cognito.on(SetUICustomizationCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' }));
     const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.min(ms, 20)));
-    const handler = createHandler({ safetyMarginMs: 0, retry: { sleep, minAttemptMs: 10 } });
+    const handler = createHandler({ safetyMarginMs: 0, retry: { sleep, minAttemptMs: 10, undoReserveMs: 0 } });
 
     // WHEN
     // (the retry layer gives up itself when the next attempt could not have its time before the deadline)
