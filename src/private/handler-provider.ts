@@ -96,7 +96,10 @@ interface PoolGrant {
 /** Resources each policy covers, collected as custom resources are added. */
 interface ProviderResources {
   readonly pools: Map<cognito.IUserPool, PoolGrant>;
-  readonly objectArns: string[];
+  /** The asset buckets' objects (`<bucket>/*`) the handler may read; one per bucket the stack stages to. */
+  readonly bucketArns: string[];
+  /** Those buckets as cdk-nag names them, each acknowledged once. */
+  readonly acknowledgedBuckets: Set<string>;
   /** The handler's own log group, which the role's first statement names. */
   readonly logGroupArn: string;
   /** The CloudFormation statements (allowOwnerLookups). */
@@ -119,9 +122,11 @@ const resourcesByProvider = new WeakMap<CustomResourceProvider, ProviderResource
  * by classic customizations gets SetUICustomization and nothing of managed
  * login, and the other way round.
  *
- * The role's own inline policy has two statements: writing to the
- * handler's own log group, and s3:GetObject on exactly the staged objects
- * (each listed once however many resources share it). Each user pool gets
+ * The role's own inline policy: writing to the handler's own log group,
+ * the CloudFormation reads of allowOwnerLookups, and s3:GetObject on the
+ * objects of the asset bucket(s) the stack stages to (see
+ * StagedFile.bucketObjectsArn: an earlier owner's files were staged by
+ * another stack). Each user pool gets
  * an AWS::IAM::Policy of its own, attached to the role: the Cognito actions
  * on that pool's ARN and the SSM actions on the claim parameters of its
  * styled targets. `scope` (the style's construct) depends on its pool's
@@ -143,7 +148,9 @@ function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): stri
   if (!resources) {
     runOnNewestRuntime(provider);
     dropRedundantRoleDependency(provider);
-    resources = { pools: new Map(), objectArns: [], logGroupArn: logToOwnLogGroup(provider), lookups: allowOwnerLookups(provider) };
+    resources = {
+      pools: new Map(), bucketArns: [], acknowledgedBuckets: new Set(), logGroupArn: logToOwnLogGroup(provider), lookups: allowOwnerLookups(provider),
+    };
     resourcesByProvider.set(provider, resources);
     const collected = resources;
     provider.node.addValidation({ validate: () => rolePolicySizeErrors(provider, collected) });
@@ -162,10 +169,17 @@ function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): stri
   }
 
   if (grants.files.length > 0) {
-    if (resources.objectArns.length === 0) {
-      provider.addToRolePolicy({ Effect: 'Allow', Action: 's3:GetObject', Resource: uniqueList(stack, resources.objectArns) });
+    if (resources.bucketArns.length === 0) {
+      provider.addToRolePolicy({ Effect: 'Allow', Action: 's3:GetObject', Resource: uniqueList(stack, resources.bucketArns) });
     }
-    resources.objectArns.push(...grants.files.map((file) => file.objectArn));
+    for (const file of grants.files) {
+      const named = asNagRenders(stack, file.bucketObjectsArn);
+      if (!resources.acknowledgedBuckets.has(named)) {
+        resources.acknowledgedBuckets.add(named);
+        acknowledgeBucketRead(provider, named);
+      }
+      resources.bucketArns.push(file.bucketObjectsArn);
+    }
   }
   return provider.serviceToken;
 }
@@ -251,10 +265,10 @@ function distinct(stack: Stack, values: string[]): string[] {
  * Refuses a role whose inline policies would exceed IAM's limit. IAM counts
  * every inline policy of a role together, the role's own and each
  * AWS::IAM::Policy attached to it (PutRolePolicy), against 10,240
- * characters. Every distinct staged file is one S3 object ARN of about 130
- * characters and every styled target one claim ARN of about 90, so a stack
- * with some 75 different files (40 assets per style allowed) would fail to
- * create or update the role. Counted as a lower bound (see renderedLengths),
+ * characters. Every styled target is one claim ARN of about 120 characters
+ * (staged files cost nothing per file: the role reads their bucket), so a
+ * stack of some 77 styled clients would fail to create or update the
+ * role. Counted as a lower bound (see renderedLengths),
  * so the refusal is never wrong. A stack that names no region is counted in
  * the region with the shortest name; when it would exceed the limit only in
  * a region with a longer name, that is a warning: synth cannot know where
@@ -262,7 +276,7 @@ function distinct(stack: Stack, values: string[]): string[] {
  */
 function rolePolicySizeErrors(provider: CustomResourceProvider, resources: ProviderResources): string[] {
   const stack = Stack.of(provider);
-  const objects = distinct(stack, resources.objectArns);
+  const objects = distinct(stack, resources.bucketArns);
   const documents: PolicyStatementJson[][] = [
     [
       { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: resources.logGroupArn },
@@ -275,14 +289,14 @@ function rolePolicySizeErrors(provider: CustomResourceProvider, resources: Provi
   const charactersIn = (region: string) => documents.reduce(
     (sum, statements) => sum + documentCharacters(statements, (arn) => lengthIn(arn, region)), 0);
   const pools = resources.pools.size;
-  const what = `${objects.length} distinct staged files and ${pools} user pool${pools === 1 ? '' : 's'}`;
-  const remedy = 'Use fewer distinct files in this stack (identical files are shared), or spread the page styles (clients) over more stacks';
+  const what = `${objects.length} asset bucket${objects.length === 1 ? '' : 's'} and ${pools} user pool${pools === 1 ? '' : 's'}`;
+  const remedy = 'Spread the page styles (clients) over more stacks';
   const characters = charactersIn(SHORTEST_REGION);
   if (characters > MAX_ROLE_POLICY_CHARACTERS) {
     return [new ValidationError(provider, 'role policy', what,
       `at most ${MAX_ROLE_POLICY_CHARACTERS} characters of inline policy per IAM role, and these need at least ${characters}: `
-      + 'the handler may read each staged file by its ARN (about 130 characters each), and keep the ownership record of each styled '
-      + `client or ALL by its ARN (about 120 each). ${remedy}`).message];
+      + 'the handler keeps the ownership record of each styled client or ALL by its ARN (about 120 characters each). '
+      + `${remedy}`).message];
   }
   const inLongestRegion = charactersIn(LONGEST_REGION);
   if (Token.isUnresolved(stack.region) && inLongestRegion > MAX_ROLE_POLICY_CHARACTERS) {
@@ -318,21 +332,61 @@ function allowOwnerLookups(provider: CustomResourceProvider): PolicyStatementJso
     { Effect: 'Allow', Action: OWN_STACK_ACTION, Resource: stack.stackId },
   ];
   statements.forEach((statement) => provider.addToRolePolicy(statement));
+  const at = (value: string, token: string) => (Token.isUnresolved(value) ? token : value);
+  acknowledge(provider, `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cloudformation:${at(stack.region, '<AWS::Region>')}:`
+    + `${at(stack.account, '<AWS::AccountId>')}:stack/*]`,
+  'cloudformation:DescribeStackResource on the stacks of this account and Region: the handler asks whether the '
+    + 'earlier owner of a styled client, named by its ownership record at deploy time and possibly in any stack, still '
+    + 'exists; the action returns a resource\'s status and ids only');
+  return statements;
+}
+
+/**
+ * Acknowledges one cdk-nag finding on the handler's role, with its reason,
+ * in the metadata cdk-nag reads (aws-cdk-lib's
+ * Validations.ACKNOWLEDGED_RULES_METADATA_KEY, written directly: Validations
+ * is newer than the peer floor; the key as Validations.acknowledge writes it
+ * from aws-cdk-lib 2.262.1 on, which cdk-nag reads with or without the prefix).
+ */
+function acknowledge(provider: CustomResourceProvider, finding: string, reason: string): void {
   const role = provider.node.tryFindChild('Role');
   if (CfnResource.isCfnResource(role)) {
-    // The one wildcard, acknowledged for that finding alone in the metadata cdk-nag reads (aws-cdk-lib's
-    // Validations.ACKNOWLEDGED_RULES_METADATA_KEY, written directly: Validations is newer than the peer floor).
-    const at = (value: string, token: string) => (Token.isUnresolved(value) ? token : value);
-    // The key as Validations.acknowledge writes it (aws-cdk-lib 2.262.1 on); cdk-nag reads it with or without the prefix.
-    const finding = `Annotation::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cloudformation:${at(stack.region, '<AWS::Region>')}:`
-      + `${at(stack.account, '<AWS::AccountId>')}:stack/*]`;
-    role.node.addMetadata(ACKNOWLEDGED_RULES_METADATA_KEY, {
-      [finding]: 'cloudformation:DescribeStackResource on the stacks of this account and Region: the handler asks whether the '
-        + 'earlier owner of a styled client, named by its ownership record at deploy time and possibly in any stack, still '
-        + 'exists; the action returns a resource\'s status and ids only',
-    });
+    role.node.addMetadata(ACKNOWLEDGED_RULES_METADATA_KEY, { [`Annotation::${finding}`]: reason });
   }
-  return statements;
+}
+
+/**
+ * Acknowledges, for cdk-nag, the read of the asset bucket's objects (see
+ * StagedFile.bucketObjectsArn), the second of the role's two wildcards.
+ */
+function acknowledgeBucketRead(provider: CustomResourceProvider, bucketObjects: string): void {
+  acknowledge(provider, `AwsSolutions-IAM5[Resource::${bucketObjects}]`, 's3:GetObject on the objects of the CDK asset bucket the stack stages to: '
+    + 'undoing a rolled-back rename or move applies an earlier owner\'s declaration, whose files another stack staged there; '
+    + 'the bucket holds what CDK apps of this account and Region publish, which their deploy roles read already');
+}
+
+/**
+ * A resource as cdk-nag names it in a finding: the resolved value with each
+ * pseudo parameter as `<AWS::Name>` (Ref and Fn::Sub alike).
+ */
+function asNagRenders(stack: Stack, value: string): string {
+  const render = (part: unknown): string => {
+    if (typeof part === 'string') {
+      return part;
+    }
+    const p = part as { 'Ref'?: string; 'Fn::Join'?: [string, unknown[]]; 'Fn::Sub'?: string };
+    if (p.Ref) {
+      return `<${p.Ref}>`;
+    }
+    if (p['Fn::Join']) {
+      return p['Fn::Join'][1].map(render).join(p['Fn::Join'][0]);
+    }
+    if (typeof p['Fn::Sub'] === 'string') {
+      return p['Fn::Sub'].replace(/\$\{([^}]+)\}/g, '<$1>');
+    }
+    return JSON.stringify(part);
+  };
+  return render(stack.resolve(value));
 }
 
 /** Sets the handler's runtime to HANDLER_RUNTIME, whatever runtimes this aws-cdk-lib names. */

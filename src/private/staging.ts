@@ -11,8 +11,15 @@ import { S3FileRef } from './custom-resource-contract';
 export interface StagedFile {
   /** Bucket, key and content hash for the custom resource's properties. */
   readonly ref: S3FileRef;
-  /** `arn:<partition>:s3:::<bucket>/<key>`, the one object the handler may read. */
-  readonly objectArn: string;
+  /**
+   * `arn:<partition>:s3:::<bucket>/*`: the objects of the asset bucket the
+   * file is staged to. Not the one object: when a rolled-back rename or move,
+   * or the deletion of a second app's style, applies an earlier owner's
+   * declaration again, the handler reads files another stack staged to the
+   * same bootstrap bucket (lambda/shared/claims.ts), which no template of
+   * this stack names.
+   */
+  readonly bucketObjectsArn: string;
 }
 
 /**
@@ -38,7 +45,7 @@ export function stageFile(scope: Construct, id: string, filePath: string): Stage
   const asset = new s3_assets.Asset(scope, id, { path: filePath });
   return {
     ref: { Bucket: asset.s3BucketName, Key: asset.s3ObjectKey, Hash: asset.assetHash },
-    objectArn: `arn:${Aws.PARTITION}:s3:::${asset.s3BucketName}/${asset.s3ObjectKey}`,
+    bucketObjectsArn: `arn:${Aws.PARTITION}:s3:::${asset.s3BucketName}/*`,
   };
 }
 

@@ -100,7 +100,7 @@ describe('ClassicLoginCustomization', () => {
     expect(JSON.stringify(cognitoStatements[0].Resource)).toContain(':userpool/eu-west-1_AbCdEf123');
     // Classic's own actions only (Get: a failed create reads what it puts back): nothing of managed login where no style is declared
     expect(cognitoStatements[0].Action).toEqual(['cognito-idp:SetUICustomization', 'cognito-idp:GetUICustomization']);
-    // Both resources stage the same CSS: one object to read.
+    // Both resources stage to the stack's asset bucket: its objects, once.
     const s3Statement = statements.find((s) => s.Action === 's3:GetObject');
     expect(s3Statement.Resource).toHaveLength(1);
   });
