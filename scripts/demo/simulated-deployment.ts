@@ -9,9 +9,8 @@
 import * as path from 'path';
 import { CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
 import type { Example } from '../../examples';
+import { RESOURCE_TYPES } from '../../lambda/registry';
 import { CognitoLogin } from '../../src';
-import { MANAGED_LOGIN_BRANDING_TYPE } from '../../src/branding/private/branding-contract';
-import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
 import { LAMBDA_NODEJS_RUNTIME } from '../../src/private/lambda-runtime';
 import { synthExample } from '../../test/deploy/lifecycle-fixture';
 import { CloudFormationRunner, DeployedResource, ResourceEvent, StackResult } from '../../test/deploy/runner';
@@ -19,7 +18,8 @@ import { lambdaNodeVersion } from '../../test/deploy/runner/lambda-node';
 import { StandIn } from '../../test/deploy/standin';
 import type { CallRecord } from '../../test/deploy/standin/call-log';
 
-const OUR_TYPES = [MANAGED_LOGIN_BRANDING_TYPE, CLASSIC_CUSTOMIZATION_TYPE];
+/** The library's custom-resource types: the list the handler dispatches on (lambda/registry.ts). */
+const OUR_TYPES = RESOURCE_TYPES.map((entry) => entry.type.resourceType);
 
 /** Deploys every example's assembly (already synthesized under `root/<name>`), then changes and rolls back the branded one. */
 export async function simulateDeployments(examples: readonly Example[], root: string): Promise<void> {

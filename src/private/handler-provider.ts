@@ -10,8 +10,12 @@ import { LONGEST_REGION, MAX_ROLE_POLICY_CHARACTERS, renderedLengths, SHORTEST_R
 import { StagedFile } from './staging';
 import { ValidationError } from './validate';
 
-/** Construct id of the stack-wide provider; one Lambda serves every custom resource of the library in a stack. */
-const PROVIDER_ID = 'CdkCognitoLoginHandler';
+/**
+ * Construct id of the stack-wide provider; one Lambda serves every custom
+ * resource of the library in a stack. Its function's logical id starts with
+ * it, which is how the deploy runner knows the library's handler.
+ */
+export const PROVIDER_ID = 'CdkCognitoLoginHandler';
 
 /**
  * Built by `npx projen bundle` from lambda/index.ts. The same relative path

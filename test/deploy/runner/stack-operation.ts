@@ -1,8 +1,8 @@
 import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
-import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
+import { RESOURCE_TYPES } from '../../../lambda/registry';
+import { PROVIDER_ID } from '../../../src/private/handler-provider';
 import { ResourceStatus, StackRecord, StackResourceRecord, StandIn } from '../standin';
 import { StackArtifact, Template } from './cloud-assembly';
 import { walkGraph, reversed } from './dag';
@@ -14,7 +14,8 @@ import { CfnResponse, LambdaCode, SimulatedLambda } from './simulated-lambda';
 import { templateGraph, TemplateGraph } from './template-graph';
 
 /** The custom-resource types this library's handler serves: those go through the bundled Lambda. */
-const HANDLER_TYPES: ReadonlySet<string> = new Set([MANAGED_LOGIN_BRANDING_TYPE, CLASSIC_CUSTOMIZATION_TYPE]);
+/** The library's custom-resource types: the one list the handler dispatches on (lambda/registry.ts). */
+const HANDLER_TYPES: ReadonlySet<string> = new Set(RESOURCE_TYPES.map((entry) => entry.type.resourceType));
 
 /** CloudFormation refuses custom-resource response data over 4,096 bytes. */
 const MAX_RESPONSE_DATA_BYTES = 4096;
@@ -495,8 +496,11 @@ export class StackOperation {
   }
 
   /**
-   * One custom-resource event. The library's types go through the function
-   * the ServiceToken names, as shipped; other custom types are recorded as
+   * One custom-resource event. An event for the library's handler (its
+   * ServiceToken names the function of the library's provider) goes through
+   * that function, as shipped, and must be of a type lambda/registry.ts lists:
+   * a new type left out of it is an error here, never a scenario that passes
+   * without its handler running. Other custom types are recorded as
    * succeeding, with no behaviour.
    */
   private async invoke(phase: ResourceEvent['phase'], requestType: 'Create' | 'Update' | 'Delete', resource: DeployedResource,
@@ -504,8 +508,13 @@ export class StackOperation {
     const serviceToken = String(resource.properties.ServiceToken);
     const target = { stackId: this.stackId, region: this.region, logicalId: resource.logicalId, resourceType: resource.type, serviceToken };
     const event = customResourceEvent(target, requestType, resource.properties, physicalId, oldProperties);
+    const ours = HANDLER_TYPES.has(resource.type) || this.namesLibraryHandler(serviceToken);
+    if (ours && !HANDLER_TYPES.has(resource.type)) {
+      throw new Error(`${this.artifact.stackName}/${resource.logicalId}: ${resource.type} is sent to this library's handler, `
+        + `but lambda/registry.ts does not list it (it lists ${[...HANDLER_TYPES].join(', ')}): register the type`);
+    }
     let response: CfnResponse;
-    if (HANDLER_TYPES.has(resource.type)) {
+    if (ours) {
       response = await this.lambdaFor(serviceToken).invoke(event);
     } else {
       response = { Status: 'SUCCESS', Reason: 'SUCCESS', PhysicalResourceId: physicalId ?? `${resource.logicalId}-${randomUUID()}`, StackId: this.stackId, RequestId: event.RequestId, LogicalResourceId: resource.logicalId };
@@ -522,16 +531,25 @@ export class StackOperation {
       outcome: response.Status,
       ...(response.Status === 'FAILED' ? { reason: response.Reason } : {}),
       ...(requestType === 'Update' && response.Status === 'SUCCESS' && response.PhysicalResourceId !== physicalId ? { replacement: true } : {}),
-      custom: HANDLER_TYPES.has(resource.type),
+      custom: ours,
     });
     return response;
   }
 
+  /** Whether a ServiceToken names the function of the library's provider in this stack. */
+  private namesLibraryHandler(serviceToken: string): boolean {
+    return this.functionNamed(serviceToken)?.logicalId.startsWith(PROVIDER_ID) === true;
+  }
+
+  /** The newest function of this stack a ServiceToken names: an update of the function replaces the entry before it. */
+  private functionNamed(serviceToken: string): DeployedResource | undefined {
+    return [...this.functions].reverse().find((r) => r.physicalId === serviceToken
+      || recordedAttribute(this.nativeContext(), r.type, r.physicalId, 'Arn') === serviceToken);
+  }
+
   /** The function a ServiceToken names, with its code and configuration as this operation declares them. */
   private lambdaFor(serviceToken: string): SimulatedLambda {
-    // The newest code a ServiceToken names: an update of the function replaces the entry before it.
-    const fn = [...this.functions].reverse().find((r) => r.physicalId === serviceToken
-      || recordedAttribute(this.nativeContext(), r.type, r.physicalId, 'Arn') === serviceToken);
+    const fn = this.functionNamed(serviceToken);
     if (!fn?.lambda) {
       throw new Error(`ServiceToken ${serviceToken} names no Lambda function of ${this.artifact.stackName} with code in the assembly`);
     }
