@@ -164,9 +164,11 @@ describe('50 clients of one pool', () => {
           id: `${client}Branding`, pool: 'Pool', client, look: i % 5 === 0 ? { defaults: true } : { color: '#0972d3', assets: houseAssets({ logo: `logo-${i % 3}` }) },
         })),
       });
-      // Each write takes 30 ms, so the 50 handlers' writes overlap and the limit refuses some.
+      // Each write takes 300 ms, so the 50 handlers' writes overlap and the limit refuses some. (At 30 ms they did
+      // not always: each create reads the client and writes its record first, and the handlers' processes start
+      // one by one, which spreads the writes out.)
       standIn.faults.limitConcurrentWrites(4);
-      standIn.faults.inject({ kind: 'slow', operation: ['CreateManagedLoginBranding', 'DeleteManagedLoginBranding'], delayMs: 30 });
+      standIn.faults.inject({ kind: 'slow', operation: ['CreateManagedLoginBranding', 'DeleteManagedLoginBranding'], delayMs: 300 });
       expect(statuses(await deploy(cfn, dir))).toEqual(['Styles CREATE_COMPLETE']);
       expectStateMatchesDeclaration(cfn, standIn, dir);
       expect(standIn.calls.filter((c) => c.fault === 'throttle').length).toBeGreaterThan(0);
