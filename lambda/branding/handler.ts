@@ -5,12 +5,12 @@ import { loadContent, StyleContent } from './content';
 import { describeAssets, lostSlots, sameLiveStyle } from './style';
 import { BRANDING_ID_ATTRIBUTE, DeclaredStyle, MANAGED_LOGIN_BRANDING } from '../../src/branding/private/branding-contract';
 import { requireClientId, requireUserPoolId } from '../../src/private/property-parsing';
-import { claimBeforeWriting, declaredOf, release, restoreClaim, Target } from '../shared/claims';
-import { sameDeclaredState } from '../shared/declared-state';
+import { claimBeforeWriting, release, restoreClaim, Target } from '../shared/claims';
+import { declaredOf, sameDeclaredState } from '../shared/declared-state';
 import { isAwsError } from '../shared/errors';
 import { Invocation } from '../shared/invocation';
 import { log } from '../shared/log';
-import { isRollingBack, ownerOf } from '../shared/owners';
+import { ownerOf, settleVanishedTarget } from '../shared/owners';
 import { HandlerResult } from '../shared/result';
 import { undoFailedCreate } from '../shared/undo';
 
@@ -136,18 +136,9 @@ async function update(invocation: Invocation, event: CloudFormationCustomResourc
     const liveId = await reach(invocation, style, content, parseOldStyle(oldProperties), 'describe');
     return brandingResult(event.PhysicalResourceId, liveId);
   } catch (error) {
-    if (!isAwsError(error, 'ResourceNotFoundException')) {
-      throw error;
-    }
-    // Cognito answers this for a client (or pool) that is gone: the describe
-    // found no style, and the create found no client.
-    if (await isRollingBack(invocation, event)) {
-      logStyle('nothing to restore', style, 'the client or its pool no longer exists; the rollback has nothing left to style');
-      return brandingResult(event.PhysicalResourceId, event.PhysicalResourceId);
-    }
-    throw new Error(`Client ${style.clientId} of user pool ${style.userPoolId} no longer exists (deleted outside CloudFormation?), `
-      + 'so its style cannot be updated. Give the client construct a new id so that CloudFormation creates the client again, '
-      + `or remove the client and its style from the app. (${(error as Error).message})`);
+    // A client that is gone: the describe found no style, and the create no client.
+    await settleVanishedTarget(invocation, event, style, 'style', error);
+    return brandingResult(event.PhysicalResourceId, event.PhysicalResourceId);
   }
 }
 
@@ -277,7 +268,7 @@ async function remove(invocation: Invocation, event: CloudFormationCustomResourc
   }
   const outcome = await release(invocation, target, ownerOf(event), {
     remove: () => deleteLiveStyle(invocation, target),
-    restore: (declared) => restoreDeclaration(invocation, target, declared),
+    restore: (declared) => restoreDeclaration(invocation, declared),
   });
   if (outcome !== 'legacy') {
     return;
@@ -293,22 +284,11 @@ async function remove(invocation: Invocation, event: CloudFormationCustomResourc
   }
 }
 
-/**
- * Applies an earlier owner's declaration again: its properties point at
- * files still in the asset bucket. A client that is gone has nothing left
- * to style, which must not fail the Delete (a rollback's).
- */
-async function restoreDeclaration(invocation: Invocation, target: Target, declared: Record<string, unknown>): Promise<void> {
+/** Applies an earlier owner's declaration again: its properties point at files still in the asset bucket. */
+async function restoreDeclaration(invocation: Invocation, declared: Record<string, unknown>): Promise<void> {
   const style = MANAGED_LOGIN_BRANDING.parse(declared);
   logStyle('restore', style, 'an earlier owner\'s declaration');
-  try {
-    await reach(invocation, style, await loadContent(invocation, style), undefined, 'describe');
-  } catch (error) {
-    if (!isAwsError(error, 'ResourceNotFoundException')) {
-      throw error;
-    }
-    log('nothing to restore', { ...target, reason: 'the client or its pool no longer exists' });
-  }
+  await reach(invocation, style, await loadContent(invocation, style), undefined, 'describe');
 }
 
 async function deleteLiveStyle(invocation: Invocation, target: Target): Promise<void> {

@@ -1,11 +1,11 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { CLASSIC_CUSTOMIZATION, DeclaredCustomization } from '../../src/classic/private/classic-contract';
-import { claimBeforeWriting, declaredOf, release, restoreClaim, Target } from '../shared/claims';
-import { sameDeclaredState } from '../shared/declared-state';
+import { claimBeforeWriting, release, restoreClaim, Target, targetFields } from '../shared/claims';
+import { declaredOf, sameDeclaredState } from '../shared/declared-state';
 import { isAwsError } from '../shared/errors';
 import { awsCall, Invocation } from '../shared/invocation';
 import { log } from '../shared/log';
-import { isRollingBack, ownerOf } from '../shared/owners';
+import { ownerOf, settleVanishedTarget } from '../shared/owners';
 import { HandlerResult } from '../shared/result';
 import { readBytes, readText } from '../shared/s3-files';
 import { GetUICustomizationCommand, SetUICustomizationCommand } from '../shared/sdk';
@@ -56,16 +56,7 @@ export async function onClassicEvent(invocation: Invocation, event: CloudFormati
   try {
     await apply(invocation, declared, files);
   } catch (error) {
-    if (!isAwsError(error, 'ResourceNotFoundException')) {
-      throw error;
-    }
-    if (await isRollingBack(invocation, event)) {
-      log('classic', { action: 'nothing to restore', reason: 'the client or its pool no longer exists; the rollback has nothing left to style', userPoolId, clientId });
-      return { PhysicalResourceId: physicalId };
-    }
-    throw new Error(`Client ${clientId} of user pool ${userPoolId} no longer exists (deleted outside CloudFormation?), `
-      + 'so its customization cannot be updated. Give the client construct a new id so that CloudFormation creates the client again, '
-      + `or remove the client and its customization from the app. (${(error as Error).message})`);
+    await settleVanishedTarget(invocation, event, target, 'customization', error);
   }
   return { PhysicalResourceId: physicalId };
 }
@@ -160,10 +151,6 @@ async function putBack(
   }
 }
 
-function targetFields(target: Target) {
-  return { userPoolId: target.userPoolId, clientId: target.clientId };
-}
-
 /**
  * Clears the target if this resource owns it, or applies an earlier owner's
  * declaration again (see claims.ts); without a claim (deployed before claims
@@ -177,16 +164,7 @@ async function remove(invocation: Invocation, event: CloudFormationCustomResourc
   }
   const outcome = await release(invocation, target, ownerOf(event), {
     remove: () => clear(invocation, target),
-    restore: async (declared) => {
-      try {
-        await applyDeclared(invocation, declared);
-      } catch (error) {
-        if (!isAwsError(error, 'ResourceNotFoundException')) {
-          throw error;
-        }
-        log('classic', { action: 'nothing to restore', reason: 'the client or its pool no longer exists', ...targetFields(target) });
-      }
-    },
+    restore: (declared) => applyDeclared(invocation, declared),
   });
   if (outcome === 'legacy') {
     await clear(invocation, target);

@@ -35,14 +35,9 @@ export interface Target {
 
 export type { Claim } from './claim-record';
 
-function targetFields(target: Target) {
+/** What the log may say of a target: its ids. */
+export function targetFields(target: Target) {
   return { userPoolId: target.userPoolId, clientId: target.clientId };
-}
-
-/** The properties a record keeps of a declaration: all but the ServiceToken (the handler's ARN says nothing of the state). */
-export function declaredOf(properties: Record<string, unknown>): Record<string, unknown> {
-  const { ServiceToken: _token, ...declared } = properties;
-  return declared;
 }
 
 export async function readClaim(invocation: Invocation, target: Target): Promise<Claim | undefined> {
@@ -93,8 +88,9 @@ async function deleteClaim(invocation: Invocation, target: Target): Promise<void
   log('claim deleted', { ...targetFields(target), parameter: name });
 }
 
+/** Records are built and decoded with their members in one order, so equal records serialize alike (unequal ones cost a write at most). */
 function sameClaim(a: Claim | undefined, b: Claim | undefined): boolean {
-  return JSON.stringify(a && encodeClaim(a).value) === JSON.stringify(b && encodeClaim(b).value);
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
@@ -153,6 +149,22 @@ export interface ReleaseActions {
 }
 
 /**
+ * Applies an earlier declaration again. A client (or pool) that is gone has
+ * nothing left to style; Cognito says so with ResourceNotFoundException,
+ * which must not fail the Delete (a rollback's).
+ */
+async function restoreUnlessGone(target: Target, restore: () => Promise<void>): Promise<void> {
+  try {
+    await restore();
+  } catch (error) {
+    if (!isAwsError(error, 'ResourceNotFoundException')) {
+      throw error;
+    }
+    log('nothing to restore', { ...targetFields(target), reason: 'the client or its pool no longer exists' });
+  }
+}
+
+/**
  * Settles the record for a Delete of `owner` and does what it says to the
  * live state. The state changes before the record does, so a Delete that
  * fails half-way still owns the target when CloudFormation retries it.
@@ -187,7 +199,7 @@ export async function release(invocation: Invocation, target: Target, owner: str
     };
     if (entry.declared) {
       log('restoring', { ...targetFields(target), owner: entry.owner, reason: 'an earlier owner still declares this target: its declaration comes back' });
-      await actions.restore(entry.declared);
+      await restoreUnlessGone(target, () => actions.restore(entry.declared!));
     } else {
       log('left in place', { ...targetFields(target), owner: entry.owner, reason: 'handed back to an earlier owner whose record predates declarations: its content cannot be applied again here' });
     }

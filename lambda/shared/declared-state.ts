@@ -4,9 +4,13 @@
  * properties mean equal files.
  */
 export function sameDeclaredState(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
-  const { ServiceToken: _a, ...restA } = a ?? {};
-  const { ServiceToken: _b, ...restB } = b ?? {};
-  return deepEqual(restA, restB);
+  return deepEqual(declaredOf(a ?? {}), declaredOf(b ?? {}));
+}
+
+/** What a resource declares: its properties but the ServiceToken (the handler's ARN says nothing of the state). */
+export function declaredOf(properties: Record<string, unknown>): Record<string, unknown> {
+  const { ServiceToken: _token, ...declared } = properties;
+  return declared;
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {

@@ -52,6 +52,36 @@ export async function stillExists(invocation: Invocation, owner: string): Promis
   }
 }
 
+/** Written out whole, so that the README's troubleshooting table can quote each (test/readme-troubleshooting.test.ts). */
+const CANNOT_UPDATE = {
+  style: 'no longer exists (deleted outside CloudFormation?), so its style cannot be updated.',
+  customization: 'no longer exists (deleted outside CloudFormation?), so its customization cannot be updated.',
+} as const;
+
+/**
+ * What an Update does when Cognito answered ResourceNotFoundException for its
+ * target: the client (or its pool) is gone, deleted outside CloudFormation.
+ * During a rollback nothing is left to restore, and the Update must succeed
+ * (this returns), or the stack sticks in UPDATE_ROLLBACK_FAILED; a forward
+ * Update fails saying what happened and what to do. Any other error is the
+ * caller's, thrown again. `what` names what the resource applies.
+ */
+export async function settleVanishedTarget(
+  invocation: Invocation, event: CloudFormationCustomResourceEvent,
+  target: { readonly userPoolId: string; readonly clientId: string }, what: keyof typeof CANNOT_UPDATE, error: unknown,
+): Promise<void> {
+  if (!isAwsError(error, 'ResourceNotFoundException')) {
+    throw error;
+  }
+  const { userPoolId, clientId } = target;
+  if (await isRollingBack(invocation, event)) {
+    log('nothing to restore', { userPoolId, clientId, reason: 'the client or its pool no longer exists; the rollback has nothing left to style' });
+    return;
+  }
+  throw new Error(`Client ${clientId} of user pool ${userPoolId} ${CANNOT_UPDATE[what]} Give the client construct a new id so that `
+    + `CloudFormation creates the client again, or remove the client and its ${what} from the app. (${(error as Error).message})`);
+}
+
 /**
  * Whether CloudFormation is rolling the resource's stack back. Asked only
  * when the target is gone (a client deleted outside CloudFormation): a
@@ -59,7 +89,7 @@ export async function stillExists(invocation: Invocation, owner: string): Promis
  * UPDATE_ROLLBACK_FAILED, while a forward update must fail and say why.
  * (Stack status values: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/view-stack-events.html#cfn-console-view-stack-data-resources-status-codes)
  */
-export async function isRollingBack(invocation: Invocation, event: CloudFormationCustomResourceEvent): Promise<boolean> {
+async function isRollingBack(invocation: Invocation, event: CloudFormationCustomResourceEvent): Promise<boolean> {
   const response = await awsCall(invocation, 'DescribeStacks', (options) => invocation.cloudFormation.send(
     new DescribeStacksCommand({ StackName: event.StackId }), options));
   const status = response.Stacks?.[0]?.StackStatus ?? '';

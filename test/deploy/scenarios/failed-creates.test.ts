@@ -1,11 +1,8 @@
-import * as fs from 'fs';
-import { CreateManagedLoginBrandingCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { BrandingCategory, BrandingColorMode } from '../../../src';
 import { CLAIM_PARAMETER_ROOT } from '../../../src/private/custom-resource-contract';
 import { CloudFormationRunner } from '../runner';
-import { sdkClients } from '../sdk-clients';
 import { StandIn } from '../standin';
-import { AppSpec, AssetSpec, houseAssets, pngFile, synthScenario } from './scenario-apps';
+import { AppSpec, AssetSpec, houseAssets, putConsoleStyle, synthScenario } from './scenario-apps';
 import { deploy, expectStateMatchesDeclaration, statuses } from './state-check';
 
 jest.setTimeout(60_000);
@@ -122,15 +119,8 @@ describe('a Create that fails after its first write leaves nothing behind', () =
     const cfn = new CloudFormationRunner(standIn);
     const bare = synthScenario(spec('scenario-failed-adopt', 'v1'));
     const { poolId, webClient } = await deployBare(cfn, bare);
-    const { cognito } = sdkClients(standIn, 'eu-west-1');
-    await cognito.send(new CreateManagedLoginBrandingCommand({
-      UserPoolId: poolId,
-      ClientId: webClient,
-      Settings: { categories: { global: { colorSchemeMode: 'DARK' } } } as never,
-      // A slot the declaration lacks: the take-over must delete and recreate the style.
-      Assets: [{ Category: 'FORM_LOGO', ColorMode: 'LIGHT', Extension: 'PNG', Bytes: fs.readFileSync(pngFile('console-logo')) }],
-    }));
-    const consoleStyle = standIn.snapshot().pools[poolId].styles[webClient];
+    // Its form logo is a slot the declaration lacks: the take-over must delete and recreate the style.
+    const consoleStyle = await putConsoleStyle(standIn, poolId, webClient, 'DARK');
     const withWeb = synthScenario(spec('scenario-failed-adopt', 'v2', { styles: [{ id: 'WebBranding', pool: 'Pool', client: 'Web', look: { assets: twoMegabytes } }] }));
     const from = standIn.calls.length;
 

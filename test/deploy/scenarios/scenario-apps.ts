@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { CreateManagedLoginBrandingCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { EXAMPLE_ASSETS } from '../../../examples/house-style';
@@ -10,6 +11,8 @@ import {
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
 import { resourcesOfType } from '../lifecycle-fixture';
+import { sdkClients } from '../sdk-clients';
+import { StandIn, StyleSnapshot } from '../standin';
 
 /**
  * Small apps for the deployment scenarios, described as data so that a
@@ -112,6 +115,21 @@ export function houseAssets(tags: { logo?: string; light?: string; dark?: string
     { category: BrandingCategory.PAGE_BACKGROUND, colorMode: BrandingColorMode.LIGHT, tag: tags.light ?? 'light-1' },
     ...(tags.dark === null ? [] : [{ category: BrandingCategory.PAGE_BACKGROUND, colorMode: BrandingColorMode.DARK, tag: tags.dark ?? 'dark-1' }]),
   ];
+}
+
+/**
+ * A style made in the console, through the real SDK: its own color scheme and
+ * a form logo (a slot the scenarios' styles do not declare, so a take-over
+ * must delete and recreate it). Returns it as the stand-in holds it.
+ */
+export async function putConsoleStyle(standIn: StandIn, userPoolId: string, clientId: string, colorSchemeMode: 'LIGHT' | 'DARK'): Promise<StyleSnapshot> {
+  await sdkClients(standIn, ENV.region).cognito.send(new CreateManagedLoginBrandingCommand({
+    UserPoolId: userPoolId,
+    ClientId: clientId,
+    Settings: { categories: { global: { colorSchemeMode } } } as never,
+    Assets: [{ Category: 'FORM_LOGO', ColorMode: 'LIGHT', Extension: 'PNG', Bytes: fs.readFileSync(pngFile('console')) }],
+  }));
+  return standIn.snapshot().pools[userPoolId].styles[clientId];
 }
 
 /** Synthesizes the app into a fresh temp dir; returns the assembly dir. */

@@ -1,9 +1,8 @@
-import * as fs from 'fs';
-import { CreateManagedLoginBrandingCommand, DescribeManagedLoginBrandingByClientCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { DescribeManagedLoginBrandingByClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { CloudFormationRunner } from '../runner';
 import { sdkClients } from '../sdk-clients';
 import { StandIn, StyleSnapshot } from '../standin';
-import { AppSpec, houseAssets, pngFile, synthScenario } from './scenario-apps';
+import { AppSpec, houseAssets, putConsoleStyle, synthScenario } from './scenario-apps';
 import { deploy, expectStateMatchesDeclaration, statuses } from './state-check';
 
 jest.setTimeout(60_000);
@@ -100,16 +99,11 @@ describe('adopt a style made in the console; Settings that Cognito refuses', () 
 
   /** The console's style: its own settings and a form logo the app does not declare. */
   async function consoleStyle(): Promise<StyleSnapshot> {
+    const style = await putConsoleStyle(standIn, poolId, webClient, 'LIGHT');
     const { cognito } = sdkClients(standIn, 'eu-west-1');
-    await cognito.send(new CreateManagedLoginBrandingCommand({
-      UserPoolId: poolId,
-      ClientId: webClient,
-      Settings: { categories: { global: { colorSchemeMode: 'LIGHT' } } } as never,
-      Assets: [{ Category: 'FORM_LOGO', ColorMode: 'LIGHT', Extension: 'PNG', Bytes: fs.readFileSync(pngFile('console')) }],
-    }));
     const described = await cognito.send(new DescribeManagedLoginBrandingByClientCommand({ UserPoolId: poolId, ClientId: webClient }));
     expect(described.ManagedLoginBranding?.ManagedLoginBrandingId).toBeDefined();
-    return standIn.snapshot().pools[poolId].styles[webClient];
+    return style;
   }
 
   beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { RESOURCE_TYPES } from '../../../lambda/registry';
 import { decodeClaim } from '../../../lambda/shared/claim-record';
+import { declaredOf } from '../../../lambda/shared/declared-state';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
 import { CLAIM_PARAMETER_ROOT, claimParameterName } from '../../../src/private/custom-resource-contract';
@@ -124,8 +125,7 @@ export function expectStateMatchesDeclaration(
 
 /** What a claim must say of its owner: who it is and what it declares (its properties without the ServiceToken). */
 function ownedBy(owner: string, properties: Record<string, unknown>): object {
-  const { ServiceToken: _token, ...declared } = properties;
-  return { owner, declared };
+  return { owner, declared: declaredOf(properties) };
 }
 
 /** The owner and declaration a claim parameter holds (its previous owners are history, not state). */
