@@ -7,24 +7,24 @@ import { guardLinkingClients, keepOriginalEmailByDefault, linkingWriteAttributes
 import { IDP_EMAIL_VERIFIED_ATTRIBUTE } from './account-linking/private/linking-contract';
 import { resolveLinkingPolicy } from './account-linking/private/linking-policy';
 import { addLinkingTrigger } from './account-linking/private/linking-trigger';
-import { LoginClientOptions } from './client';
-import { LoginDomain } from './domain';
-import { LoginPages } from './pages';
+import { LoginClientOptions } from './client/client';
+import { LoginDomain } from './domain/domain';
+import { LoginPages } from './pages/login-pages';
 import { ACCOUNT_LINKING, LOGIN_DOMAIN, LOGIN_PROVIDER, collectClassInputViolations, collectPagesInputViolations } from './private/class-inputs';
-import { validateClientName } from './private/client-name';
+import { validateClientName } from './client/private/client-name';
 import { collectClientPoolViolations } from './private/client-pool';
-import { clientNameOf, collectClientPropsViolations, loginClientProps } from './private/client-props';
+import { clientNameOf, collectClientPropsViolations, loginClientProps } from './client/private/client-props';
 import { definedMembers } from './private/defined-members';
-import { LoginPageStyles } from './private/login-pages';
-import { collectRedirectUrlViolations } from './private/redirect-urls';
-import { resourceServersOfScopes, validateResourceServers } from './private/resource-servers';
-import { LoginSignIn, collectClientSignInViolations } from './private/sign-in-policy';
-import { addClientTerms, clientTerms, collectTermsViolations, termsId } from './private/terms';
+import { LoginPageStyles } from './pages/private/login-page-styles';
+import { collectRedirectUrlViolations } from './client/private/redirect-urls';
+import { resourceServersOfScopes, validateResourceServers } from './resource-server/private/resource-server-checks';
+import { LoginSignIn, collectClientSignInViolations } from './sign-in/private/sign-in-policy';
+import { addClientTerms, clientTerms, collectTermsViolations, termsId } from './terms/private/client-terms';
 import { ValidationError, ViolationCollector, requireUnique, warn } from './private/validate';
-import { LoginProvider } from './providers';
-import { LoginResourceServerOptions } from './resource-server';
-import { SignInOptions } from './sign-in';
-import { LoginTermsOptions } from './terms';
+import { LoginProvider } from './providers/providers';
+import { LoginResourceServerOptions } from './resource-server/resource-server';
+import { SignInOptions } from './sign-in/sign-in';
+import { LoginTermsOptions } from './terms/terms';
 
 /** Properties of a CognitoLogin. */
 export interface CognitoLoginProps {

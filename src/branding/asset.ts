@@ -1,8 +1,8 @@
 import { IConstruct } from 'constructs';
 import { BrandingCategory, BrandingColorMode } from './category';
-import { MAX_ASSET_BYTES, ResolvedBrandingAsset } from './private/resolved';
+import { MAX_ASSET_BYTES, ResolvedBrandingAsset } from './private/resolved-branding';
 import { decodeBase64, describeBase64 } from '../private/base64';
-import { findSvgHazards } from '../private/branding-svg';
+import { findSvgHazards } from './private/svg-hazards';
 import { detectImageType, IMAGE_TYPES, ImageType } from '../private/file-type';
 import { formatBytes, readInputFile } from '../private/input-files';
 import { isUnresolved, requireOneOf, ViolationCollector } from '../private/validate';

@@ -3,4 +3,4 @@ export * from './category';
 export * from './managed-login-branding';
 export * from './settings';
 export * from './settings-options';
-export * from './style';
+export * from './branding-style';

@@ -3,15 +3,15 @@ import { Construct } from 'constructs';
 import {
   BRANDING_ID_ATTRIBUTE, BrandingAssetProperties, MANAGED_LOGIN_BRANDING, MAX_BRANDING_REQUEST_BYTES, ManagedLoginBrandingProperties,
 } from './private/branding-contract';
-import { assetSlot, MAX_ASSETS, ResolvedBrandingAsset, ResolvedSettings } from './private/resolved';
+import { assetSlot, MAX_ASSETS, ResolvedBrandingAsset, ResolvedSettings } from './private/resolved-branding';
 import { defaultSettingsDocument } from './private/settings-document';
-import { BrandingStyleOptions } from './style';
-import { showDeclaredAssets } from '../private/branding-slots';
+import { BrandingStyleOptions } from './branding-style';
+import { showDeclaredAssets } from './private/asset-slots';
 import { collectBrandingStyleInputViolations } from '../private/class-inputs';
 import { collectClientPoolViolations } from '../private/client-pool';
 import { addHandlerResource } from '../private/handler-provider';
 import { formatBytes } from '../private/input-files';
-import { registerPageStyle } from '../private/page-styles';
+import { registerPageStyle } from '../private/pool-style-registry';
 import { stageBytes, stageFile, StagedFiles } from '../private/staging';
 import { ValidationError, ViolationCollector } from '../private/validate';
 

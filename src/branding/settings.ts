@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { BrandingAsset } from './asset';
 import { BrandingCategory, BrandingColorMode } from './category';
-import { ResolvedSettings } from './private/resolved';
+import { ResolvedSettings } from './private/resolved-branding';
 import { checkSettingsDocument, defaultSettingsDocument, expandSettingsOptions, settingsOverDefaults } from './private/settings-document';
 import { BrandingSettingsOptions } from './settings-options';
 import { IMAGE_TYPES } from '../private/file-type';

@@ -7,7 +7,7 @@ import { collectClassicInputViolations } from '../private/class-inputs';
 import { collectClientPoolViolations } from '../private/client-pool';
 import { ALL_CLIENTS } from '../private/custom-resource-contract';
 import { addHandlerResource } from '../private/handler-provider';
-import { registerPageStyle } from '../private/page-styles';
+import { registerPageStyle } from '../private/pool-style-registry';
 import { stageBytes, stageFile, StagedFiles } from '../private/staging';
 import { ViolationCollector, warn } from '../private/validate';
 

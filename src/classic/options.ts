@@ -1,8 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ResolvedClassicCss, ResolvedLogo } from './private/resolved';
+import { ResolvedClassicCss, ResolvedLogo } from './private/resolved-classic';
 import { decodeBase64, describeBase64 } from '../private/base64';
-import { checkClassicCss } from '../private/css';
+import { checkClassicCss } from './private/css-rules';
 import { detectImageType } from '../private/file-type';
 import { formatBytes, readInputFile } from '../private/input-files';
 import { ViolationCollector } from '../private/validate';

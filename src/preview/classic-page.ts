@@ -6,7 +6,7 @@
 // the user's CSS changes is what changes in the preview.
 import { CLASSIC_DEFAULT_CSS } from './classic-default-css';
 import { PREVIEW_BAR_HEIGHT, dataUri, escapeHtml, previewDocument } from './html';
-import { ClassicPageStyle } from './page-styles';
+import { ClassicPageStyle } from './assembly-styles';
 import { PageProvider } from './template-refs';
 import { ALL_CLIENTS } from '../private/custom-resource-contract';
 

@@ -3,10 +3,10 @@
 // where things are and what color they have. Fonts, exact sizes and spacing
 // are this preview's own; AWS publishes no markup or stylesheet for the page.
 import { PREVIEW_BAR_HEIGHT, escapeHtml, dataUri, previewDocument } from './html';
-import { PageAsset, ManagedPageStyle } from './page-styles';
+import { PageAsset, ManagedPageStyle } from './assembly-styles';
 import { PageProvider } from './template-refs';
 import { BrandingCategory } from '../branding/category';
-import { isSlotShown } from '../private/branding-slots';
+import { isSlotShown } from '../branding/private/asset-slots';
 import { getPath, Json } from '../private/json-path';
 
 /** The browser's color mode a page is previewed in. */

@@ -8,7 +8,7 @@ import { findBrowser, sandboxUnavailable, screenshot, BROWSER_ENV } from './brow
 import { classicLoginPage } from './classic-page';
 import { galleryPage } from './gallery';
 import { PreviewMode, managedLoginPage } from './managed-page';
-import { PageStyle, findPageStyles } from './page-styles';
+import { PageStyle, findPageStyles } from './assembly-styles';
 
 export type { PreviewMode } from './managed-page';
 

@@ -1,7 +1,7 @@
 import { ViolationCollector } from './validate';
-import { BrandingStyleOptions } from '../branding/style';
+import { BrandingStyleOptions } from '../branding/branding-style';
 import { ClassicCustomizationOptions } from '../classic/options';
-import { LoginPages } from '../pages';
+import { LoginPages } from '../pages/login-pages';
 
 /**
  * One of this library's classes that props take. Only its factories make

@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { ico, png, svg, webp, writeTemp } from './images';
 import { poolStack, propertiesOf, stagedBytes } from './stacks';
 import { BrandingAsset, BrandingAssetOptions, BrandingCategory, BrandingColorMode, BrandingStyleOptions, ManagedLoginBranding } from '../../src';
-import { SVG_ELEMENTS } from '../../src/private/branding-svg';
+import { SVG_ELEMENTS } from '../../src/branding/private/svg-hazards';
 import { ValidationError } from '../../src/private/validate';
 
 const BRANDING = 'Custom::CognitoManagedLoginBranding';

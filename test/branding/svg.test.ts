@@ -7,7 +7,7 @@ import { svg, writeTemp } from './images';
 import { poolStack } from './stacks';
 import { EXAMPLE_ASSETS } from '../../examples/house-style';
 import { BrandingAsset, BrandingCategory, BrandingColorMode, ManagedLoginBranding } from '../../src';
-import { findSvgHazards } from '../../src/private/branding-svg';
+import { findSvgHazards } from '../../src/branding/private/svg-hazards';
 
 const LOGO = { category: BrandingCategory.FORM_LOGO, colorMode: BrandingColorMode.LIGHT };
 

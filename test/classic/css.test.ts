@@ -1,4 +1,4 @@
-import { checkClassicCss, CLASSIC_CSS_RULES, CssError } from '../../src/private/css';
+import { checkClassicCss, CLASSIC_CSS_RULES, CssError } from '../../src/classic/private/css-rules';
 
 /** Where and why checkClassicCss refuses the CSS, as `line:column reason`. */
 function problemsOf(css: string): string[] {

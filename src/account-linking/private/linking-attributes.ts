@@ -1,7 +1,7 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IDP_EMAIL_VERIFIED_ATTRIBUTE, IDP_EMAIL_VERIFIED_NAME } from './linking-contract';
 import { ViolationCollector } from '../../private/validate';
-import { LoginProvider } from '../../providers';
+import { LoginProvider } from '../../providers/providers';
 
 /**
  * Where a linking login puts a provider's word on the email: its own

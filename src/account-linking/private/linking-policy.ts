@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { collectDeclaredIdpEmailVerified, collectIdpEmailVerifiedMappings } from './linking-attributes';
 import { EmailTrust, IDP_EMAIL_VERIFIED_ATTRIBUTE, LinkingPolicy } from './linking-contract';
 import { ViolationCollector, isUnresolved, warn } from '../../private/validate';
-import { LoginProvider } from '../../providers';
+import { LoginProvider } from '../../providers/providers';
 import { VerifiedEmailLinkingOptions } from '../account-linking';
 
 /** What the login knows about the pool that linking needs. */

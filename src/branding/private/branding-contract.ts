@@ -4,7 +4,7 @@
  * constructs (managed-login-branding.ts) and the handler (lambda/branding)
  * both use this file. No aws-cdk-lib here: the handler bundle includes it.
  */
-import { MAX_ASSETS } from './resolved';
+import { MAX_ASSETS } from './resolved-branding';
 import { CustomResourceType, DeclaredTarget, S3FileRef } from '../../private/custom-resource-contract';
 import { IMAGE_TYPES } from '../../private/file-type';
 import {

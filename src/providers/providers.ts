@@ -3,7 +3,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { ProviderEmail, ProviderEmailAssertion } from './private/provider-email';
 import { requireSecretReference, secretAsString } from './private/secrets';
-import { NO_SURROUNDING_WHITESPACE, ValidationError, hasSurroundingWhitespace, isUnresolved, requireHttpsUrl } from './private/validate';
+import { NO_SURROUNDING_WHITESPACE, ValidationError, hasSurroundingWhitespace, isUnresolved, requireHttpsUrl } from '../private/validate';
 
 /** What every identity provider of a login takes. */
 export interface LoginProviderBaseOptions {

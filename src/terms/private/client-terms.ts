@@ -1,7 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IConstruct, IDependable } from 'constructs';
-import { ViolationCollector, isUnresolved, requireHttpsUrl } from './validate';
+import { ViolationCollector, isUnresolved, requireHttpsUrl } from '../../private/validate';
 import { LoginTermsOptions } from '../terms';
 
 /**

@@ -1,6 +1,6 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
-import { ValidationError, isUnresolved, requireUnique } from './validate';
+import { ValidationError, isUnresolved, requireUnique } from '../../private/validate';
 import { LoginResourceServerOptions } from '../resource-server';
 
 /** Cognito's rules (API_CreateResourceServer, API_ResourceServerScopeType). */

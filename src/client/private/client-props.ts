@@ -1,6 +1,6 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { definedMembers } from './defined-members';
-import { ViolationCollector } from './validate';
+import { definedMembers } from '../../private/defined-members';
+import { ViolationCollector } from '../../private/validate';
 import { LoginClientOptions } from '../client';
 
 /**

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { LoginTermsOptions } from './terms';
+import { LoginTermsOptions } from '../terms/terms';
 
 /** An app client of a login: an application users sign in to through the hosted pages. */
 export interface LoginClientOptions {

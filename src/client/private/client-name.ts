@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { ValidationError, isUnresolved } from './validate';
+import { ValidationError, isUnresolved } from '../../private/validate';
 
 /** Cognito's rule for ClientName (API_CreateUserPoolClient): 1 to 128 of `[\w\s+=,.@-]`. */
 const CLIENT_NAME = /^[\w\s+=,.@-]{1,128}$/;

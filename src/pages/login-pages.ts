@@ -1,6 +1,6 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { BrandingStyleOptions } from './branding/style';
-import { ClassicCustomizationOptions } from './classic/options';
+import { BrandingStyleOptions } from '../branding/branding-style';
+import { ClassicCustomizationOptions } from '../classic/options';
 
 /** How managed login (the branding designer generation) pages look. */
 export interface ManagedLoginPagesOptions {

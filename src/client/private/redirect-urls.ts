@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { NO_SURROUNDING_WHITESPACE, ViolationCollector, hasSurroundingWhitespace, isUnresolved } from './validate';
+import { NO_SURROUNDING_WHITESPACE, ViolationCollector, hasSurroundingWhitespace, isUnresolved } from '../../private/validate';
 
 /** Cognito's limits on CallbackURLs / LogoutURLs (API_CreateUserPoolClient). */
 const MAX_URL_LENGTH = 1024;

@@ -1,6 +1,6 @@
 import { SecretValue, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ValidationError } from './validate';
+import { ValidationError } from '../../private/validate';
 
 /** What CloudFormation dynamic references look like once resolved: `{{resolve:secretsmanager:...}}`, `{{resolve:ssm-secure:...}}`. */
 const DYNAMIC_REFERENCE = '{{resolve:';

@@ -6,10 +6,10 @@
 // seen. So a declared asset switches its slot on, unless the user's own
 // document chose otherwise, which earns a warning instead.
 import { IConstruct } from 'constructs';
-import { getPath, Json, setPath } from './json-path';
-import { warn } from './validate';
-import { BrandingCategory, BrandingColorMode } from '../branding/category';
-import { DEFAULT_SETTINGS_DOCUMENT } from '../branding/private/default-settings';
+import { getPath, Json, setPath } from '../../private/json-path';
+import { warn } from '../../private/validate';
+import { BrandingCategory, BrandingColorMode } from '../category';
+import { DEFAULT_SETTINGS_DOCUMENT } from './default-settings';
 
 /** A boolean switch at a dotted path of the Settings document. */
 interface FlagSwitch {
