@@ -7,7 +7,7 @@ import { assetSlot, MAX_ASSETS, ResolvedBrandingAsset, ResolvedSettings } from '
 import { defaultSettingsDocument } from './private/settings-document';
 import { BrandingStyleOptions } from './branding-style';
 import { showDeclaredAssets } from './private/asset-slots';
-import { collectBrandingStyleInputViolations } from '../private/class-inputs';
+import { collectBrandingStyleInputViolations } from './private/branding-inputs';
 import { collectClientPoolViolations } from '../private/client-pool';
 import { addHandlerResource } from '../private/handler-provider';
 import { formatBytes } from '../private/input-files';

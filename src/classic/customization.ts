@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ClassicCustomizationOptions } from './options';
 import { formatBytes } from '../private/input-files';
 import { CLASSIC_CUSTOMIZATION, ClassicCustomizationProperties } from './private/classic-contract';
-import { collectClassicInputViolations } from '../private/class-inputs';
+import { collectClassicInputViolations } from './private/classic-inputs';
 import { collectClientPoolViolations } from '../private/client-pool';
 import { ALL_CLIENTS } from '../private/custom-resource-contract';
 import { addHandlerResource } from '../private/handler-provider';

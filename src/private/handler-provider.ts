@@ -1,14 +1,13 @@
 import * as path from 'path';
-import { Annotations, ArnFormat, CfnResource, CustomResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, Lazy, RemovalPolicy, Size, Stack, Token } from 'aws-cdk-lib';
+import { CfnResource, CustomResource, CustomResourceProvider, CustomResourceProviderRuntime, Duration, RemovalPolicy, Size, Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { claimParameterName, ClaimKind, CustomResourceType, DeclaredTarget } from './custom-resource-contract';
+import { CustomResourceType, DeclaredTarget } from './custom-resource-contract';
 import { LAMBDA_NODEJS_RUNTIME } from './lambda-runtime';
-import { LONGEST_REGION, MAX_ROLE_POLICY_CHARACTERS, renderedLengths, SHORTEST_REGION } from './policy-size';
+import { claimArn, ClaimTarget, grantPool, PolicyStatementJson, ProviderResources, uniqueList } from './pool-grants';
+import { rolePolicySizeErrors } from './role-policy-check';
 import { StagedFile } from './staging';
-import { ValidationError } from './validate';
 
 /**
  * Construct id of the stack-wide provider; one Lambda serves every custom
@@ -25,9 +24,6 @@ const HANDLER_CODE_DIRECTORY = path.join(__dirname, '..', '..', 'assets', 'handl
 
 /** The handler's runtime, set on the function's template directly (see lambda-runtime.ts). */
 const HANDLER_RUNTIME = LAMBDA_NODEJS_RUNTIME;
-
-/** The SSM calls on the ownership records (claims) of the styled targets. */
-const CLAIM_ACTIONS = ['ssm:GetParameter', 'ssm:PutParameter', 'ssm:DeleteParameter'];
 
 /**
  * What the handler asks CloudFormation (lambda/shared/owners.ts): whether an
@@ -83,37 +79,7 @@ interface HandlerGrants {
   /** Its type's Cognito actions, on the pool. */
   readonly actions: readonly string[];
   /** The target whose ownership record (claim) the handler keeps: its kind and client id (or ALL). */
-  readonly claim: { readonly kind: ClaimKind; readonly clientId: string };
-}
-
-/** One pool's permissions: an AWS::IAM::Policy of its own, attached to the handler's role. */
-interface PoolGrant {
-  /** Undefined when the app supplies the role (iam.Role.customizeRoles): the statements then go to the role's policy report. */
-  readonly policy?: iam.CfnPolicy;
-  readonly statements: () => PolicyStatementJson[];
-  readonly poolArn: string;
-  /** The Cognito actions of the types used on this pool, each once, in the order first used. */
-  readonly actions: string[];
-  readonly claimArns: string[];
-}
-
-/** Resources each policy covers, collected as custom resources are added. */
-interface ProviderResources {
-  readonly pools: Map<cognito.IUserPool, PoolGrant>;
-  /** The asset buckets' objects (`<bucket>/*`) the handler may read; one per bucket the stack stages to. */
-  readonly bucketArns: string[];
-  /** Those buckets as cdk-nag names them, each acknowledged once. */
-  readonly acknowledgedBuckets: Set<string>;
-  /** The handler's own log group, which the role's first statement names. */
-  readonly logGroupArn: string;
-  /** The CloudFormation statements (allowOwnerLookups). */
-  readonly lookups: PolicyStatementJson[];
-}
-
-interface PolicyStatementJson {
-  readonly Effect: 'Allow';
-  readonly Action: string | string[];
-  readonly Resource: string | string[];
+  readonly claim: ClaimTarget;
 }
 
 const resourcesByProvider = new WeakMap<CustomResourceProvider, ProviderResources>();
@@ -186,138 +152,6 @@ function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): stri
     }
   }
   return provider.serviceToken;
-}
-
-/**
- * The AWS::IAM::Policy of one pool, attached to the handler's role. Its
- * construct id is made of the pool's construct path (the stack left out when
- * the pool is in the provider's stack), so its logical id names the pool and
- * stays stable as long as the pool does.
- */
-function grantPool(provider: CustomResourceProvider, userPool: cognito.IUserPool): PoolGrant {
-  const stack = Stack.of(provider);
-  const claimArns: string[] = [];
-  const actions: string[] = [];
-  const poolArn = userPool.userPoolArn;
-  const statements = (): PolicyStatementJson[] => [
-    { Effect: 'Allow', Action: actions, Resource: poolArn },
-    { Effect: 'Allow', Action: CLAIM_ACTIONS, Resource: distinct(stack, claimArns) },
-  ];
-  const role = provider.node.tryFindChild('Role');
-  if (!CfnResource.isCfnResource(role)) {
-    // iam.Role.customizeRoles: the app supplies the role, and aws-cdk-lib
-    // reports what its policy must allow; there is no role to attach to.
-    provider.addToRolePolicy({ Effect: 'Allow', Action: Lazy.list({ produce: () => actions }), Resource: poolArn });
-    provider.addToRolePolicy({ Effect: 'Allow', Action: CLAIM_ACTIONS, Resource: uniqueList(stack, claimArns) });
-    return { statements, poolArn, actions, claimArns };
-  }
-  const id = `Policy${poolName(stack, userPool)}`;
-  const policy = new iam.CfnPolicy(provider, id, {
-    policyName: `cdk-cognito-login-${id}`.slice(0, 128),
-    roles: [role.ref],
-    policyDocument: Lazy.any({ produce: () => ({ Version: '2012-10-17', Statement: statements() }) }),
-  });
-  return { policy, statements, poolArn, actions, claimArns };
-}
-
-/** The pool's construct path as an id: its stack's name only when that is not the provider's stack. */
-function poolName(stack: Stack, userPool: cognito.IUserPool): string {
-  const poolStack = Stack.of(userPool);
-  const scopes = userPool.node.scopes.slice(userPool.node.scopes.indexOf(poolStack) + 1);
-  return [...(poolStack === stack ? [] : [poolStack.node.id]), ...scopes.map((s) => s.node.id)]
-    .join('').replace(/[^A-Za-z0-9]/g, '');
-}
-
-/**
- * The ARN of one target's claim parameter: exactly the name the handler
- * reads and writes (claimParameterName), so the role names each parameter
- * rather than a wildcard over the pool's path.
- */
-function claimArn(stack: Stack, userPoolId: string, claim: HandlerGrants['claim']): string {
-  return stack.formatArn({
-    service: 'ssm',
-    resource: 'parameter',
-    // The name starts with '/', which the ARN's 'parameter' already ends with.
-    resourceName: claimParameterName(userPoolId, claim.kind, claim.clientId).slice(1),
-    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-  });
-}
-
-/** A list rendered at synth, each entry once (see `distinct`). */
-function uniqueList(stack: Stack, values: string[]): string[] {
-  return Lazy.list({ produce: () => distinct(stack, values) });
-}
-
-/**
- * Each entry once. Entries are compared by their resolved CloudFormation
- * form, since two tokens for the same ARN (an asset staged by two resources)
- * are different strings before resolution.
- */
-function distinct(stack: Stack, values: string[]): string[] {
-  const seen = new Set<string>();
-  return values.filter((value) => {
-    const key = JSON.stringify(stack.resolve(value));
-    if (seen.has(key)) {
-      return false;
-    }
-    seen.add(key);
-    return true;
-  });
-}
-
-/**
- * Refuses a role whose inline policies would exceed IAM's limit. IAM counts
- * every inline policy of a role together, the role's own and each
- * AWS::IAM::Policy attached to it (PutRolePolicy), against 10,240
- * characters. Every styled target is one claim ARN of about 120 characters
- * (staged files cost nothing per file: the role reads their bucket), so a
- * stack of some 77 styled clients would fail to create or update the
- * role. Counted as a lower bound (see renderedLengths),
- * so the refusal is never wrong. A stack that names no region is counted in
- * the region with the shortest name; when it would exceed the limit only in
- * a region with a longer name, that is a warning: synth cannot know where
- * the stack will deploy.
- */
-function rolePolicySizeErrors(provider: CustomResourceProvider, resources: ProviderResources): string[] {
-  const stack = Stack.of(provider);
-  const objects = distinct(stack, resources.bucketArns);
-  const documents: PolicyStatementJson[][] = [
-    [
-      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: resources.logGroupArn },
-      ...resources.lookups,
-      ...(objects.length > 0 ? [{ Effect: 'Allow' as const, Action: 's3:GetObject', Resource: objects }] : []),
-    ],
-    ...[...resources.pools.values()].map((pool) => pool.statements()),
-  ];
-  const lengthIn = renderedLengths(stack);
-  const charactersIn = (region: string) => documents.reduce(
-    (sum, statements) => sum + documentCharacters(statements, (arn) => lengthIn(arn, region)), 0);
-  const pools = resources.pools.size;
-  const what = `${objects.length} asset bucket${objects.length === 1 ? '' : 's'} and ${pools} user pool${pools === 1 ? '' : 's'}`;
-  const remedy = 'Spread the page styles (clients) over more stacks';
-  const characters = charactersIn(SHORTEST_REGION);
-  if (characters > MAX_ROLE_POLICY_CHARACTERS) {
-    return [new ValidationError(provider, 'role policy', what,
-      `at most ${MAX_ROLE_POLICY_CHARACTERS} characters of inline policy per IAM role, and these need at least ${characters}: `
-      + 'the handler keeps the ownership record of each styled client or ALL by its ARN (about 120 characters each). '
-      + `${remedy}`).message];
-  }
-  const inLongestRegion = charactersIn(LONGEST_REGION);
-  if (Token.isUnresolved(stack.region) && inLongestRegion > MAX_ROLE_POLICY_CHARACTERS) {
-    Annotations.of(provider).addWarningV2('cdk-cognito-login:rolePolicySize',
-      `role policy for ${what}: at least ${inLongestRegion} characters in a region named like ${LONGEST_REGION}, over IAM's `
-      + `${MAX_ROLE_POLICY_CHARACTERS} per role, so deploying this stack there would fail (${characters} in ${SHORTEST_REGION}). `
-      + `Give the stack an env with its region to know for certain. ${remedy}`);
-  }
-  return [];
-}
-
-/** The fewest characters a policy document can have: its JSON with empty resources, plus each resource's `length`. */
-function documentCharacters(statements: PolicyStatementJson[], length: (arn: string) => number): number {
-  const resources = statements.flatMap((s) => [s.Resource].flat());
-  const skeleton = JSON.stringify({ Version: '2012-10-17', Statement: statements.map((s) => ({ ...s, Resource: [] })) }).length;
-  // Each ARN adds its own characters plus two quotes and a comma to the document.
-  return skeleton + resources.reduce((sum, arn) => sum + length(arn) + 3, 0);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { IConstruct } from 'constructs';
 import { NO_SURROUNDING_WHITESPACE, ViolationCollector, hasSurroundingWhitespace, isUnresolved } from '../../private/validate';
 
 /** Cognito's limits on CallbackURLs / LogoutURLs (API_CreateUserPoolClient). */
@@ -17,18 +16,11 @@ const ALLOWED = 'an absolute https:// URL (http:// only for localhost, or a nati
 /**
  * Checks callback or logout URLs against Cognito's rules, so a typo fails at
  * synth instead of at deploy (or, worse, at the first sign-in). Every bad URL
- * of the list is reported in one error.
+ * of the list is recorded in `violations`.
  *
  * @param prop how the list is named in the props, e.g. `Web.callbackUrls`
  * @param required whether the list must have at least one entry
  */
-export function validateRedirectUrls(scope: IConstruct, prop: string, urls: readonly string[] | undefined, required: boolean): void {
-  const violations = new ViolationCollector(scope);
-  collectRedirectUrlViolations(violations, prop, urls, required);
-  violations.throwIfAny();
-}
-
-/** Records every violation of a callback or logout URL list in `violations`; see validateRedirectUrls. */
 export function collectRedirectUrlViolations(
   violations: ViolationCollector, prop: string, urls: readonly string[] | undefined, required: boolean,
 ): void {

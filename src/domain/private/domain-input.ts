@@ -1,0 +1,8 @@
+import { ClassInput } from '../../private/class-inputs';
+
+/** The domain prop of a CognitoLogin, as collectClassInputViolations checks it. */
+export const LOGIN_DOMAIN: ClassInput = {
+  name: 'LoginDomain',
+  member: '_bind',
+  factories: ['LoginDomain.cognitoPrefix(prefix)', 'LoginDomain.custom({ domainName, certificate })', 'LoginDomain.of({ cognitoPrefix, customDomain })'],
+};
