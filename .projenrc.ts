@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { awscdk, javascript, JsonFile, release, TextFile } from 'projen';
 import { LAMBDA_NODEJS_RUNTIME } from './src/private/lambda-runtime';
 
@@ -17,7 +19,7 @@ const CFN_LINT_VERSION = '1.58.0';
  */
 const BOTOCORE_VERSION = '1.44.5';
 /**
- * The XML parser SVG assets are read with at synth (src/private/branding-svg.ts):
+ * The XML parser SVG assets are read with at synth (src/branding/private/svg-hazards.ts):
  * pure JavaScript, no dependencies of its own, namespace-aware, decodes
  * entities and character references. It runs in users' apps, so it is a
  * bundled dependency (it ships inside the npm package and every jsii
@@ -357,5 +359,53 @@ project.eslint?.allowDevDeps('examples/**');
 project.eslint?.allowDevDeps('scripts/**');
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('scripts');
+
+// The layers of src/ and lambda/ (docs/architecture.md, "The layers"), checked
+// by eslint in `npm test`. Features are the folders of src/ but private/; the
+// zones are derived from the tree, so a new feature folder or contract file is
+// covered when `npx projen` next runs.
+const features = fs.readdirSync('src', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'private').map((entry) => entry.name);
+/** The contract files: what src/ writes and lambda/ parses (`<feature>/private/*-contract.ts`, and their shared parsers). */
+const contracts = ['src/private/custom-resource-contract.ts', 'src/private/property-parsing.ts', ...features.flatMap((feature) => {
+  const dir = path.join('src', feature, 'private');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((file) => file.endsWith('-contract.ts')).map((file) => path.join(dir, file)) : [];
+})];
+/**
+ * Features that compose others and may reach into their private/ folders:
+ * LoginPages checks the inputs of both page generations; the preview renders
+ * what their constructs write. src/login.ts, the composer of them all, sits
+ * in no feature folder, so no zone restricts it.
+ */
+const composes: { [feature: string]: string[] } = { pages: ['branding', 'classic'], preview: ['branding', 'classic'] };
+const layers = 'docs/architecture.md, "The layers"';
+project.eslint?.addRules({
+  'import/no-restricted-paths': ['error', {
+    zones: [
+      {
+        target: './src/private',
+        from: './src',
+        except: ['./private'],
+        message: `src/private/ holds what the whole library shares and imports no feature (${layers})`,
+      },
+      ...features.flatMap((feature) => features
+        .filter((other) => other !== feature && !(composes[feature] ?? []).includes(other) && fs.existsSync(path.join('src', other, 'private')))
+        .map((other) => ({
+          target: `./src/${feature}`,
+          from: `./src/${other}/private`,
+          except: contracts.filter((file) => file.startsWith(`src/${other}/private/`)).map((file) => `./${path.basename(file)}`),
+          message: `a feature imports another feature's public files or contract only, not its private/ internals (${layers})`,
+        }))),
+      {
+        target: './lambda',
+        from: './src',
+        except: contracts.map((file) => `./${path.relative('src', file)}`),
+        message: `lambda/ imports only the contract files of src/ (${layers})`,
+      },
+      { target: './src', from: './lambda', message: `src/ never imports lambda/ (${layers})` },
+    ],
+  }],
+  'import/no-cycle': ['error', { ignoreExternal: true }],
+});
 
 project.synth();

@@ -1,13 +1,13 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { BrandingStyleOptions } from './branding-style';
+import { showDeclaredAssets } from './private/asset-slots';
 import {
   BRANDING_ID_ATTRIBUTE, BrandingAssetProperties, MANAGED_LOGIN_BRANDING, MAX_BRANDING_REQUEST_BYTES, ManagedLoginBrandingProperties,
 } from './private/branding-contract';
+import { collectBrandingStyleInputViolations } from './private/branding-inputs';
 import { assetSlot, MAX_ASSETS, ResolvedBrandingAsset, ResolvedSettings } from './private/resolved-branding';
 import { defaultSettingsDocument } from './private/settings-document';
-import { BrandingStyleOptions } from './branding-style';
-import { showDeclaredAssets } from './private/asset-slots';
-import { collectBrandingStyleInputViolations } from './private/branding-inputs';
 import { collectClientPoolViolations } from '../private/client-pool';
 import { addHandlerResource } from '../private/handler-provider';
 import { formatBytes } from '../private/input-files';

@@ -4,9 +4,9 @@
 // stylesheets in the order the real page applies them: the page's own
 // structure, Cognito's default template, and the user's CSS on top. So what
 // the user's CSS changes is what changes in the preview.
+import { ClassicPageStyle } from './assembly-styles';
 import { CLASSIC_DEFAULT_CSS } from './classic-default-css';
 import { PREVIEW_BAR_HEIGHT, dataUri, escapeHtml, previewDocument } from './html';
-import { ClassicPageStyle } from './assembly-styles';
 import { PageProvider } from './template-refs';
 import { ALL_CLIENTS } from '../private/custom-resource-contract';
 

@@ -2,8 +2,8 @@
 // Settings document (merged over Cognito's defaults, seed 001) and assets:
 // where things are and what color they have. Fonts, exact sizes and spacing
 // are this preview's own; AWS publishes no markup or stylesheet for the page.
-import { PREVIEW_BAR_HEIGHT, escapeHtml, dataUri, previewDocument } from './html';
 import { PageAsset, ManagedPageStyle } from './assembly-styles';
+import { PREVIEW_BAR_HEIGHT, escapeHtml, dataUri, previewDocument } from './html';
 import { PageProvider } from './template-refs';
 import { BrandingCategory } from '../branding/category';
 import { isSlotShown } from '../branding/private/asset-slots';

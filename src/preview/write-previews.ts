@@ -4,11 +4,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readAssembly } from './assembly';
+import { PageStyle, findPageStyles } from './assembly-styles';
 import { findBrowser, sandboxUnavailable, screenshot, BROWSER_ENV } from './browser';
 import { classicLoginPage } from './classic-page';
 import { galleryPage } from './gallery';
 import { PreviewMode, managedLoginPage } from './managed-page';
-import { PageStyle, findPageStyles } from './assembly-styles';
 
 export type { PreviewMode } from './managed-page';
 

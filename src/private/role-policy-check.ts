@@ -3,8 +3,8 @@
  * together, fit IAM's per-role limit.
  */
 import { Annotations, CustomResourceProvider, Stack, Token } from 'aws-cdk-lib';
-import { distinct, PolicyStatementJson, ProviderResources } from './pool-grants';
 import { LONGEST_REGION, MAX_ROLE_POLICY_CHARACTERS, renderedLengths, SHORTEST_REGION } from './policy-size';
+import { distinct, PolicyStatementJson, ProviderResources } from './pool-grants';
 import { ValidationError } from './validate';
 
 /**

@@ -1,6 +1,6 @@
-import { BrandingStyleOptions } from '../branding-style';
 import { ClassInput, collectClassInputViolations, memberOf } from '../../private/class-inputs';
 import { ViolationCollector } from '../../private/validate';
+import { BrandingStyleOptions } from '../branding-style';
 
 const BRANDING_SETTINGS: ClassInput = {
   name: 'BrandingSettings',

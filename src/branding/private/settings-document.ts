@@ -3,8 +3,8 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { BrandingCategory, BrandingColorMode } from '../category';
-import { DEFAULT_SETTINGS_DOCUMENT } from './default-settings';
 import { SLOT_SWITCHES } from './asset-slots';
+import { DEFAULT_SETTINGS_DOCUMENT } from './default-settings';
 import { Json, setPath } from '../../private/json-path';
 import { requireOneOf, ValidationError, ViolationCollector } from '../../private/validate';
 import { BrandingModeColors, BrandingSettingsOptions, BrandingHorizontalLocation, BrandingVerticalLocation } from '../settings-options';

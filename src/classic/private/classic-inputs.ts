@@ -1,6 +1,6 @@
-import { ClassicCustomizationOptions } from '../options';
 import { ClassInput, collectClassInputViolations, memberOf } from '../../private/class-inputs';
 import { ViolationCollector } from '../../private/validate';
+import { ClassicCustomizationOptions } from '../options';
 
 const CLASSIC_CSS: ClassInput = {
   name: 'ClassicCss',

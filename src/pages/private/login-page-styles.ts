@@ -1,11 +1,11 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IDependable } from 'constructs';
-import { FoundClientStyler, hasOwnStyle, registerLoginPages } from '../../private/pool-style-registry';
-import { ValidationError, warn } from '../../private/validate';
-import { ManagedLoginBranding } from '../../branding/managed-login-branding';
 import { BrandingStyleOptions } from '../../branding/branding-style';
+import { ManagedLoginBranding } from '../../branding/managed-login-branding';
 import { ClassicLoginCustomization } from '../../classic/customization';
 import { ClassicCustomizationOptions } from '../../classic/options';
+import { FoundClientStyler, hasOwnStyle, registerLoginPages } from '../../private/pool-style-registry';
+import { ValidationError, warn } from '../../private/validate';
 import { ClassicLoginPagesOptions, LoginPages, ManagedLoginPagesOptions } from '../login-pages';
 
 /** Members of each options struct, to catch a member of the other generation given from JavaScript or another jsii language. */
