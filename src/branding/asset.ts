@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { BrandingCategory, BrandingColorMode } from './category';
+import { RESOURCE_ID_PATTERN } from './private/branding-contract';
 import { MAX_ASSET_BYTES, ResolvedBrandingAsset } from './private/resolved-branding';
 import { decodeBase64, describeBase64 } from '../private/base64';
 import { findSvgHazards } from './private/svg-hazards';
@@ -23,9 +24,6 @@ export interface BrandingAssetOptions {
 
 /** How many of an SVG's problems an error lists: enough to fix a file, not a flood from a crafted one. */
 const MAX_SVG_HAZARDS = 10;
-
-/** API_AssetType: ResourceId is 1..40 of `[\w\- ]`. */
-const RESOURCE_ID_PATTERN = /^[\w\- ]{1,40}$/;
 
 /** The file types a category takes; the favicons take one each, the rest any. */
 function typesFor(category: BrandingCategory): readonly ImageType[] {

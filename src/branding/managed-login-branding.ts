@@ -3,10 +3,10 @@ import { Construct } from 'constructs';
 import { BrandingStyleOptions } from './branding-style';
 import { showDeclaredAssets } from './private/asset-slots';
 import {
-  BRANDING_ID_ATTRIBUTE, BrandingAssetProperties, MANAGED_LOGIN_BRANDING, MAX_BRANDING_REQUEST_BYTES, ManagedLoginBrandingProperties,
+  assetSlot, BRANDING_ID_ATTRIBUTE, BrandingAssetProperties, MANAGED_LOGIN_BRANDING, MAX_BRANDING_REQUEST_BYTES, ManagedLoginBrandingProperties,
 } from './private/branding-contract';
 import { collectBrandingStyleInputViolations } from './private/branding-inputs';
-import { assetSlot, MAX_ASSETS, ResolvedBrandingAsset, ResolvedSettings } from './private/resolved-branding';
+import { MAX_ASSETS, ResolvedBrandingAsset, ResolvedSettings } from './private/resolved-branding';
 import { defaultSettingsDocument } from './private/settings-document';
 import { collectClientPoolViolations } from '../private/client-pool';
 import { addHandlerResource } from '../private/handler-provider';
@@ -112,8 +112,8 @@ export class ManagedLoginBranding extends Construct {
       .filter((asset): asset is ResolvedBrandingAsset => asset !== undefined);
     requireOnePerSlot(violations, own);
     requireOnePerSlot(violations, fromSettings?.assets ?? []);
-    const ownSlots = new Set(own.map(assetSlot));
-    const assets = [...(fromSettings?.assets ?? []).filter((asset) => !ownSlots.has(assetSlot(asset))), ...own];
+    const ownSlots = new Set(own.map(slotOf));
+    const assets = [...(fromSettings?.assets ?? []).filter((asset) => !ownSlots.has(slotOf(asset))), ...own];
 
     if (assets.length > MAX_ASSETS) {
       violations.add('assets', `${assets.length} assets`, `at most ${MAX_ASSETS} assets per style, counting those the settings file carries`);
@@ -136,12 +136,17 @@ export class ManagedLoginBranding extends Construct {
 function requireOnePerSlot(violations: ViolationCollector, assets: ResolvedBrandingAsset[]): void {
   const seen = new Map<string, ResolvedBrandingAsset>();
   for (const asset of assets) {
-    const first = seen.get(assetSlot(asset));
+    const first = seen.get(slotOf(asset));
     if (first) {
       violations.add(asset.prop, asset.value,
         `one asset per category, color mode and resource id; ${first.prop} (${first.value}) is already ${asset.category} ${asset.colorMode}`
         + (asset.resourceId !== undefined ? ` ${asset.resourceId}` : ''));
     }
-    seen.set(assetSlot(asset), asset);
+    seen.set(slotOf(asset), asset);
   }
+}
+
+/** The slot of a checked asset, as the contract names the slot of the asset it becomes. */
+function slotOf(asset: ResolvedBrandingAsset): string {
+  return assetSlot({ Category: asset.category, ColorMode: asset.colorMode, ResourceId: asset.resourceId });
 }

@@ -1,3 +1,4 @@
+import { strictBase64Problem } from '../private/base64';
 import { IConstruct } from 'constructs';
 import { BrandingAsset } from './asset';
 import { BrandingCategory, BrandingColorMode } from './category';
@@ -10,9 +11,6 @@ import { ValidationError } from '../private/validate';
 
 /** Reads the source of a Settings document for the construct that uses it. */
 type SettingsSource = (scope: IConstruct, prop: string) => ResolvedSettings;
-
-/** Strict base64: what the AWS CLI prints for an asset's Bytes. */
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
  * The Settings document of a managed login branding style: colors, layout,
@@ -139,7 +137,8 @@ function readDescribeOutput(scope: IConstruct, prop: string, filePath: string, b
       throw new ValidationError(scope, `${at}.Extension`, extension, `one of ${IMAGE_TYPES.join(', ')} (in ${filePath})`);
     }
     const encoded = typeof item.Bytes === 'string' ? item.Bytes.replace(/\s+/g, '') : undefined;
-    if (!encoded || !BASE64.test(encoded)) {
+    // Strict base64 is what the AWS CLI prints for an asset's Bytes; line breaks are allowed.
+    if (!encoded || strictBase64Problem(encoded) !== undefined) {
       throw new ValidationError(scope, `${at}.Bytes`, item.Bytes, `the image as base64 (in ${filePath})`);
     }
     const asset = BrandingAsset._fromBytes(Buffer.from(encoded, 'base64'), extension, {

@@ -7,6 +7,7 @@ import { PREVIEW_BAR_HEIGHT, escapeHtml, dataUri, previewDocument } from './html
 import { PageProvider } from './template-refs';
 import { BrandingCategory } from '../branding/category';
 import { isSlotShown } from '../branding/private/asset-slots';
+import { COLOR_PATHS, SETTINGS_PATHS } from '../branding/private/settings-paths';
 import { getPath, Json } from '../private/json-path';
 
 /** The browser's color mode a page is previewed in. */
@@ -25,7 +26,7 @@ const PROVIDER_LABELS: { readonly [type: string]: string } = {
  * looks the same whatever the browser prefers; DYNAMIC follows the browser.
  */
 export function shownMode(settings: Json, requested: PreviewMode): PreviewMode {
-  const scheme = String(getPath(settings, 'categories.global.colorSchemeMode') ?? 'LIGHT');
+  const scheme = String(getPath(settings, SETTINGS_PATHS.colorSchemeMode) ?? 'LIGHT');
   return scheme === 'DYNAMIC' ? requested : scheme === 'DARK' ? 'dark' : 'light';
 }
 
@@ -35,7 +36,7 @@ export function managedLoginPage(style: ManagedPageStyle, requested: PreviewMode
   const page = new SettingsReader(style, mode);
   const notes = [...style.problems];
   if (mode !== requested) {
-    notes.push(`colorSchemeMode ${page.text('categories.global.colorSchemeMode')}: the page is ${mode} whatever the browser prefers`);
+    notes.push(`colorSchemeMode ${page.text(SETTINGS_PATHS.colorSchemeMode)}: the page is ${mode} whatever the browser prefers`);
   }
   return previewDocument({
     stack: style.stack,
@@ -107,35 +108,35 @@ function pageCss(page: SettingsReader): string {
   const idp = 'components.idpButton.standard.MODE';
   return `
 .page { box-sizing: border-box; display: flex; flex-direction: column; min-height: calc(100vh - ${PREVIEW_BAR_HEIGHT}px);
-  background-color: ${page.color('components.pageBackground.MODE.color')};
+  background-color: ${page.color(COLOR_PATHS.pageBackground)};
   ${page.backgroundImage(BrandingCategory.PAGE_BACKGROUND)}
-  color: ${page.color('components.pageText.MODE.bodyColor')}; font-size: 14px; }
+  color: ${page.color(COLOR_PATHS.bodyText)}; font-size: 14px; }
 .page-header, .page-footer { box-sizing: border-box; display: flex; align-items: center; padding: 0 24px; }
-.page-header { height: 64px; justify-content: ${page.place('components.pageHeader.logo.location', 'START')};
-  background-color: ${page.color('components.pageHeader.MODE.background.color')};
+.page-header { height: 64px; justify-content: ${page.place(SETTINGS_PATHS.headerLogoLocation, 'START')};
+  background-color: ${page.color(COLOR_PATHS.headerBackground)};
   border-bottom: 1px solid ${page.color('components.pageHeader.MODE.borderColor')};
   ${page.backgroundImage(BrandingCategory.PAGE_HEADER_BACKGROUND)} }
-.page-footer { height: 56px; justify-content: ${page.place('components.pageFooter.logo.location')};
-  background-color: ${page.color('components.pageFooter.MODE.background.color')};
+.page-footer { height: 56px; justify-content: ${page.place(SETTINGS_PATHS.footerLogoLocation)};
+  background-color: ${page.color(COLOR_PATHS.footerBackground)};
   border-top: 1px solid ${page.color('components.pageFooter.MODE.borderColor')};
   ${page.backgroundImage(BrandingCategory.PAGE_FOOTER_BACKGROUND)} }
 .page-header img { max-height: 40px; max-width: 240px; }
 .page-footer img { max-height: 32px; max-width: 200px; }
 .page-main { flex: 1; display: flex; flex-direction: column; padding: 32px 48px;
-  justify-content: ${page.place('categories.form.location.vertical')};
-  align-items: ${page.place('categories.form.location.horizontal')}; }
+  justify-content: ${page.place(SETTINGS_PATHS.formVerticalLocation)};
+  align-items: ${page.place(SETTINGS_PATHS.formHorizontalLocation)}; }
 .form-block { display: flex; flex-direction: column; width: 400px; gap: 16px; }
 .form { box-sizing: border-box; width: 400px; padding: 32px; display: flex; flex-direction: column; gap: 12px;
-  background-color: ${page.color('components.form.MODE.backgroundColor')};
-  border: 1px solid ${page.color('components.form.MODE.borderColor')};
+  background-color: ${page.color(COLOR_PATHS.formBackground)};
+  border: 1px solid ${page.color(COLOR_PATHS.formBorder)};
   border-radius: ${page.pixels('components.form.borderRadius', 8)};
   ${page.backgroundImage(BrandingCategory.FORM_BACKGROUND)} }
-.form-logo { display: flex; justify-content: ${page.place('components.form.logo.location')}; }
+.form-logo { display: flex; justify-content: ${page.place(SETTINGS_PATHS.formLogoLocation)}; }
 .form-logo img { max-height: 56px; max-width: 240px; }
-.form h1 { margin: 0; font-size: 24px; color: ${page.color('components.pageText.MODE.headingColor')}; }
+.form h1 { margin: 0; font-size: 24px; color: ${page.color(COLOR_PATHS.headingText)}; }
 .form .description { margin: 0; color: ${page.color('components.pageText.MODE.descriptionColor')}; }
 .field { display: flex; flex-direction: column; gap: 4px; }
-.field label { font-weight: 700; color: ${page.color('componentClasses.inputLabel.MODE.textColor')}; }
+.field label { font-weight: 700; color: ${page.color(COLOR_PATHS.inputLabelText)}; }
 .field input { box-sizing: border-box; height: 36px; padding: 0 12px; font: inherit;
   background-color: ${page.color('componentClasses.input.MODE.defaults.backgroundColor')};
   border: 2px solid ${page.color('componentClasses.input.MODE.defaults.borderColor')};
@@ -143,8 +144,8 @@ function pageCss(page: SettingsReader): string {
 .field input::placeholder { color: ${page.color('componentClasses.input.MODE.placeholderColor')}; }
 .button { box-sizing: border-box; display: flex; align-items: center; justify-content: center; gap: 8px; width: 100%; height: 40px;
   font: inherit; font-weight: 700; border-radius: ${page.pixels('componentClasses.buttons.borderRadius', 8)}; }
-.primary { border: none; background-color: ${page.color('components.primaryButton.MODE.defaults.backgroundColor')};
-  color: ${page.color('components.primaryButton.MODE.defaults.textColor')}; }
+.primary { border: none; background-color: ${page.color(COLOR_PATHS.primaryButtonBackground)};
+  color: ${page.color(COLOR_PATHS.primaryButtonText)}; }
 .secondary { border: 2px solid ${page.color('components.secondaryButton.MODE.defaults.borderColor')};
   background-color: ${page.color('components.secondaryButton.MODE.defaults.backgroundColor')};
   color: ${page.color('components.secondaryButton.MODE.defaults.textColor')}; }
@@ -155,13 +156,13 @@ function pageCss(page: SettingsReader): string {
   border: 1px solid currentColor; }
 .divider { display: flex; align-items: center; gap: 8px; color: ${page.color('components.pageText.MODE.descriptionColor')}; }
 .divider::before, .divider::after { content: ""; flex: 1; border-top: 1px solid ${page.color('componentClasses.divider.MODE.borderColor')}; }
-.link { color: ${page.color('componentClasses.link.MODE.defaults.textColor')}; }
+.link { color: ${page.color(COLOR_PATHS.linkText)}; }
 `;
 }
 
 function pageBody(style: ManagedPageStyle, page: SettingsReader): string {
-  const headerShown = page.on('categories.global.pageHeader.enabled');
-  const footerShown = page.on('categories.global.pageFooter.enabled');
+  const headerShown = page.on(SETTINGS_PATHS.pageHeaderShown);
+  const footerShown = page.on(SETTINGS_PATHS.pageFooterShown);
   return [
     '<div class="page" data-preview="page">',
     headerShown ? `<header class="page-header" data-preview="header">${logo(page, BrandingCategory.PAGE_HEADER_LOGO, 'header-logo')}</header>` : '',

@@ -20,21 +20,33 @@ export function decodeBase64(scope: IConstruct, prop: string, data: string): Buf
   if (isUnresolved(data)) {
     throw new ValidationError(scope, prop, value, 'base64 known at synth; the bytes are staged as a file');
   }
-  if (typeof data !== 'string' || data.length === 0) {
-    throw new ValidationError(scope, prop, value, `${STRICT_BASE64} of at least one byte`);
+  const problem = typeof data === 'string' ? strictBase64Problem(data) : `${STRICT_BASE64} of at least one byte`;
+  if (problem !== undefined) {
+    throw new ValidationError(scope, prop, value, problem);
+  }
+  return Buffer.from(data, 'base64');
+}
+
+/**
+ * Why `data` is not strict base64 of at least one byte, in the words of
+ * STRICT_BASE64; undefined when it is. The one reading of base64 that users
+ * give (fromBase64) or export (a describe output's asset Bytes).
+ */
+export function strictBase64Problem(data: string): string | undefined {
+  if (data.length === 0) {
+    return `${STRICT_BASE64} of at least one byte`;
   }
   const body = data.replace(/={1,2}$/, '');
   const bad = body.search(/[^A-Za-z0-9+/]/);
   if (bad >= 0) {
-    throw new ValidationError(scope, prop, value, `${STRICT_BASE64}; character ${bad + 1} is ${JSON.stringify(body.charAt(bad))}`);
+    return `${STRICT_BASE64}; character ${bad + 1} is ${JSON.stringify(body.charAt(bad))}`;
   }
   if (data.length % 4 !== 0) {
-    throw new ValidationError(scope, prop, value, `${STRICT_BASE64}; the length, ${data.length}, is not a multiple of 4`);
+    return `${STRICT_BASE64}; the length, ${data.length}, is not a multiple of 4`;
   }
-  const bytes = Buffer.from(data, 'base64');
   // Unused bits after the last byte must be zero, or two texts would decode to the same bytes.
-  if (bytes.toString('base64') !== data) {
-    throw new ValidationError(scope, prop, value, `${STRICT_BASE64}; the last character has bits set that no byte uses`);
+  if (Buffer.from(data, 'base64').toString('base64') !== data) {
+    return `${STRICT_BASE64}; the last character has bits set that no byte uses`;
   }
-  return bytes;
+  return undefined;
 }

@@ -10,6 +10,7 @@ import { getPath, Json, setPath } from '../../private/json-path';
 import { warn } from '../../private/validate';
 import { BrandingCategory, BrandingColorMode } from '../category';
 import { DEFAULT_SETTINGS_DOCUMENT } from './default-settings';
+import { SETTINGS_PATHS } from './settings-paths';
 
 /** A boolean switch at a dotted path of the Settings document. */
 interface FlagSwitch {
@@ -27,9 +28,9 @@ interface ListSwitch {
 type SlotSwitch = FlagSwitch | ListSwitch;
 
 const flag = (path: string): FlagSwitch => ({ kind: 'flag', path });
-const HEADER = flag('categories.global.pageHeader.enabled');
-const FOOTER = flag('categories.global.pageFooter.enabled');
-const GRAPHICS = flag('categories.form.displayGraphics');
+const HEADER = flag(SETTINGS_PATHS.pageHeaderShown);
+const FOOTER = flag(SETTINGS_PATHS.pageFooterShown);
+const GRAPHICS = flag(SETTINGS_PATHS.formGraphicsShown);
 
 /**
  * The switches each category needs on, outermost first (a header logo needs
@@ -37,8 +38,8 @@ const GRAPHICS = flag('categories.form.displayGraphics');
  * (seed 001); every category has at least one.
  */
 export const SLOT_SWITCHES: { readonly [C in BrandingCategory]: readonly SlotSwitch[] } = {
-  [BrandingCategory.FAVICON_ICO]: [{ kind: 'list', path: 'components.favicon.enabledTypes', member: 'ICO' }],
-  [BrandingCategory.FAVICON_SVG]: [{ kind: 'list', path: 'components.favicon.enabledTypes', member: 'SVG' }],
+  [BrandingCategory.FAVICON_ICO]: [{ kind: 'list', path: SETTINGS_PATHS.faviconTypes, member: 'ICO' }],
+  [BrandingCategory.FAVICON_SVG]: [{ kind: 'list', path: SETTINGS_PATHS.faviconTypes, member: 'SVG' }],
   [BrandingCategory.EMAIL_GRAPHIC]: [GRAPHICS],
   [BrandingCategory.SMS_GRAPHIC]: [GRAPHICS],
   [BrandingCategory.AUTH_APP_GRAPHIC]: [GRAPHICS],
@@ -98,11 +99,11 @@ export function showDeclaredAssets(scope: IConstruct, document: Json, chosen: Js
           + 'and a declared asset switches its slot on.');
       }
     }
-    const scheme = String(getPath(result, 'categories.global.colorSchemeMode') ?? 'LIGHT');
+    const scheme = String(getPath(result, SETTINGS_PATHS.colorSchemeMode) ?? 'LIGHT');
     if (SHOWN_IN[scheme] && !SHOWN_IN[scheme].includes(asset.colorMode)) {
       once(`${asset.category}:${asset.colorMode}:scheme`,
         `The ${asset.category} ${asset.colorMode} asset will not show: the pages' color scheme `
-        + `(categories.global.colorSchemeMode) is ${scheme}. Choose colorScheme DYNAMIC (or ${asset.colorMode}), `
+        + `(${SETTINGS_PATHS.colorSchemeMode}) is ${scheme}. Choose colorScheme DYNAMIC (or ${asset.colorMode}), `
         + `or give the asset the color mode ${scheme === 'DARK' ? 'DARK' : 'LIGHT'} or DYNAMIC.`);
     }
   }

@@ -63,8 +63,8 @@ export interface DeclaredStyle extends DeclaredTarget {
 const TYPE = MANAGED_LOGIN_BRANDING_TYPE;
 const PROPERTIES = ['ServiceToken', 'UserPoolId', 'ClientId', 'UseCognitoProvidedValues', 'Settings', 'Assets'];
 const ASSET_MEMBERS = ['Category', 'ColorMode', 'Extension', 'ResourceId'];
-/** API_AssetType: ResourceId. */
-const RESOURCE_ID = /^[\w\- ]{1,40}$/;
+/** API_AssetType: ResourceId is 1..40 of `[\w\- ]`. BrandingAsset checks it at synth, the parser at deploy. */
+export const RESOURCE_ID_PATTERN = /^[\w\- ]{1,40}$/;
 
 /**
  * Parses the properties strictly: everything the constructs never write is
@@ -110,7 +110,7 @@ function parseAsset(value: unknown, where: string, options: ParseOptions): Brand
   const ref = parseFileRef(asset, where, TYPE, ASSET_MEMBERS);
   const context = `${TYPE} ${where}`;
   const resourceId = asset.ResourceId === undefined ? undefined : requireString(asset, 'ResourceId', context);
-  if (resourceId !== undefined && !isSynthToken(resourceId, options) && !RESOURCE_ID.test(resourceId)) {
+  if (resourceId !== undefined && !isSynthToken(resourceId, options) && !RESOURCE_ID_PATTERN.test(resourceId)) {
     throw new Error(`${context}: property ResourceId must be 1 to 40 letters, digits, '_', '-' or spaces, got ${JSON.stringify(resourceId)}`);
   }
   return {

@@ -35,8 +35,3 @@ export interface ResolvedSettings {
   /** Assets of a describe output; empty for other sources. */
   readonly assets: ResolvedBrandingAsset[];
 }
-
-/** The key that makes two assets the same slot of a style. */
-export function assetSlot(asset: ResolvedBrandingAsset): string {
-  return [asset.category, asset.colorMode, asset.resourceId ?? ''].join('/');
-}

@@ -5,6 +5,7 @@ import { IConstruct } from 'constructs';
 import { BrandingCategory, BrandingColorMode } from '../category';
 import { SLOT_SWITCHES } from './asset-slots';
 import { DEFAULT_SETTINGS_DOCUMENT } from './default-settings';
+import { COLOR_PATHS, SETTINGS_PATHS } from './settings-paths';
 import { Json, setPath } from '../../private/json-path';
 import { requireOneOf, ValidationError, ViolationCollector } from '../../private/validate';
 import { BrandingModeColors, BrandingSettingsOptions, BrandingHorizontalLocation, BrandingVerticalLocation } from '../settings-options';
@@ -74,27 +75,6 @@ export function defaultSettingsDocument(): Json {
   return JSON.parse(JSON.stringify(DEFAULT_SETTINGS_DOCUMENT));
 }
 
-/**
- * Where each typed color goes in the document; `MODE` stands for `lightMode`
- * or `darkMode`. Paths follow Cognito's default document (seed 001).
- */
-const COLOR_PATHS: { readonly [K in keyof Required<BrandingModeColors>]: string } = {
-  primaryButtonBackground: 'components.primaryButton.MODE.defaults.backgroundColor',
-  primaryButtonText: 'components.primaryButton.MODE.defaults.textColor',
-  primaryButtonHoverBackground: 'components.primaryButton.MODE.hover.backgroundColor',
-  primaryButtonHoverText: 'components.primaryButton.MODE.hover.textColor',
-  pageBackground: 'components.pageBackground.MODE.color',
-  formBackground: 'components.form.MODE.backgroundColor',
-  formBorder: 'components.form.MODE.borderColor',
-  inputLabelText: 'componentClasses.inputLabel.MODE.textColor',
-  linkText: 'componentClasses.link.MODE.defaults.textColor',
-  linkHoverText: 'componentClasses.link.MODE.hover.textColor',
-  headingText: 'components.pageText.MODE.headingColor',
-  bodyText: 'components.pageText.MODE.bodyColor',
-  headerBackground: 'components.pageHeader.MODE.background.color',
-  footerBackground: 'components.pageFooter.MODE.background.color',
-};
-
 /** The switch that shows a category's asset, the innermost of its slot's switches. */
 function slotSwitchPath(category: BrandingCategory): string {
   const switches = SLOT_SWITCHES[category];
@@ -133,12 +113,12 @@ export function expandSettingsOptions(scope: IConstruct, prop: string, options: 
     }
   };
   const horizontal = Object.values(BrandingHorizontalLocation) as string[];
-  place('colorScheme', options.colorScheme, Object.values(BrandingColorMode), 'categories.global.colorSchemeMode');
-  place('formHorizontalLocation', options.formHorizontalLocation, horizontal, 'categories.form.location.horizontal');
-  place('formVerticalLocation', options.formVerticalLocation, Object.values(BrandingVerticalLocation), 'categories.form.location.vertical');
-  place('headerLogoLocation', options.headerLogoLocation, horizontal, 'components.pageHeader.logo.location');
-  place('footerLogoLocation', options.footerLogoLocation, horizontal, 'components.pageFooter.logo.location');
-  place('formLogoLocation', options.formLogoLocation, horizontal, 'components.form.logo.location');
+  place('colorScheme', options.colorScheme, Object.values(BrandingColorMode), SETTINGS_PATHS.colorSchemeMode);
+  place('formHorizontalLocation', options.formHorizontalLocation, horizontal, SETTINGS_PATHS.formHorizontalLocation);
+  place('formVerticalLocation', options.formVerticalLocation, Object.values(BrandingVerticalLocation), SETTINGS_PATHS.formVerticalLocation);
+  place('headerLogoLocation', options.headerLogoLocation, horizontal, SETTINGS_PATHS.headerLogoLocation);
+  place('footerLogoLocation', options.footerLogoLocation, horizontal, SETTINGS_PATHS.footerLogoLocation);
+  place('formLogoLocation', options.formLogoLocation, horizontal, SETTINGS_PATHS.formLogoLocation);
   // Placing a logo means showing it, whether or not its asset is declared here.
   const logos: Array<[string | undefined, BrandingCategory]> = [
     [options.headerLogoLocation, BrandingCategory.PAGE_HEADER_LOGO],
