@@ -98,7 +98,7 @@ export interface LinkingClientsGuard {
  * in the app after the login (`userPool.addClient`, `new UserPoolClient`,
  * `new UserPoolIdentityProviderGoogle`), so the check runs as an aspect once
  * the tree is complete, over every client and provider of the pool in the
- * stage, as the page styles' wiring finds them (src/private/page-styles.ts).
+ * stage, as the page styles' wiring finds them (src/private/pool-style-registry.ts).
  */
 export function guardLinkingClients(guard: LinkingClientsGuard): void {
   const root = Stage.of(guard.login) ?? guard.login.node.root;
