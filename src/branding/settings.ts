@@ -1,10 +1,10 @@
-import { strictBase64Problem } from '../private/base64';
 import { IConstruct } from 'constructs';
 import { BrandingAsset } from './asset';
 import { BrandingCategory, BrandingColorMode } from './category';
 import { ResolvedSettings } from './private/resolved-branding';
 import { checkSettingsDocument, defaultSettingsDocument, expandSettingsOptions, settingsOverDefaults } from './private/settings-document';
 import { BrandingSettingsOptions } from './settings-options';
+import { strictBase64Problem } from '../private/base64';
 import { IMAGE_TYPES } from '../private/file-type';
 import { readInputFile } from '../private/input-files';
 import { ValidationError } from '../private/validate';
