@@ -272,6 +272,22 @@ describe('BrandingSettings.fromFile', () => {
       .toThrow(`settings.ManagedLoginBranding.Assets[0].Bytes "[encoded image file]" is invalid: the image as base64 (in ${file})`);
   });
 
+  test.each([
+    ['unpadded', png().toString('base64').replace(/=+$/, '').slice(0, -1)],
+    ['with bits no byte uses', png().toString('base64').replace(/(.)(=*)$/, (_m, last: string, pad: string) => `${last === 'A' ? 'B' : 'A'}${pad}`)],
+  ])('reads an exported asset\'s Bytes as strictly as fromBase64: refuses base64 %s', (_case, bytes) => {
+    // GIVEN: Bytes that Node's decoder would read, into different bytes than were meant
+    const file = writeTemp('exported.json', describeOutput({
+      Assets: [{ Bytes: bytes, Category: 'PAGE_FOOTER_LOGO', ColorMode: 'LIGHT', Extension: 'PNG' }],
+    }));
+
+    // WHEN / THEN: the message shortens the value
+    expect(() => brand({ settings: BrandingSettings.fromFile(file) }))
+      .toThrow(`settings.ManagedLoginBranding.Assets[0].Bytes "${bytes.slice(0, 40)}`);
+    expect(() => brand({ settings: BrandingSettings.fromFile(file) }))
+      .toThrow(`..." is invalid: the image as base64 (in ${file})`);
+  });
+
   test('refuses an exported asset of an unknown category', () => {
     // GIVEN
     const file = writeTemp('exported.json', describeOutput({
