@@ -365,11 +365,11 @@ project.eslint?.addLintPattern('scripts');
 // zones are derived from the tree, so a new feature folder or contract file is
 // covered when `npx projen` next runs.
 const features = fs.readdirSync('src', { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && entry.name !== 'private').map((entry) => entry.name);
+  .filter((entry) => entry.isDirectory() && entry.name !== 'private').map((entry) => entry.name).sort();
 /** The contract files: what src/ writes and lambda/ parses (`<feature>/private/*-contract.ts`, and their shared parsers). */
 const contracts = ['src/private/custom-resource-contract.ts', 'src/private/property-parsing.ts', ...features.flatMap((feature) => {
   const dir = path.join('src', feature, 'private');
-  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((file) => file.endsWith('-contract.ts')).map((file) => path.join(dir, file)) : [];
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((file) => file.endsWith('-contract.ts')).sort().map((file) => path.join(dir, file)) : [];
 })];
 /**
  * Features that compose others and may reach into their private/ folders:
