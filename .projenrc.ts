@@ -319,6 +319,19 @@ project.addTask('test:bindings', {
   receiveArgs: true,
 });
 
+// The project's own commands (the README's set-up, test, benchmark and build
+// commands; CI runs the test ones) run on the pinned Node.js of LAMBDA_NODE, not
+// the machine's: scripts/project-node.sh fetches it where missing and puts its
+// bin directory first on the PATH of these tasks and every task they spawn, so
+// jest, jsii, eslint, ts-node and the scripts all run on it. projen only warns
+// when a `$(...)` value fails, so each task first checks which `node` it got.
+// `build` is locked by projen: its steps after the projenrc synthesis are here.
+for (const name of ['test', 'compat', 'test:bindings', 'bench', 'demo', 'pre-compile', 'compile', 'post-compile', 'package', 'package-all']) {
+  const task = project.tasks.tryFind(name)!;
+  task.env('PATH', '$(bash scripts/project-node.sh path)');
+  task.prependExec('bash scripts/project-node.sh check');
+}
+
 // The pinned Python tools, read by scripts/venv.sh when it fills .venv.
 new TextFile(project, 'scripts/python-requirements.txt', {
   lines: [`cfn-lint==${CFN_LINT_VERSION}`, `botocore==${BOTOCORE_VERSION}`],
