@@ -227,6 +227,12 @@ project.testTask.spawn(project.addTask('check:package', {
   description: 'Check what npm pack would publish (handler bundles, lib/, .jsii; no tests, sources or source maps) and print its size',
   exec: 'ts-node --project scripts/tsconfig.json scripts/check-package.ts',
 }));
+// The README's install path before the package is on npm: the tarball `npm pack` writes,
+// installed offline into an app that synthesizes the README's one-minute app (scripts/check-install.ts).
+project.testTask.spawn(project.addTask('check:install', {
+  description: 'Install the tarball npm pack writes into an app, offline, and synthesize the README\'s one-minute app with it',
+  exec: 'ts-node --project scripts/tsconfig.json scripts/check-install.ts',
+}));
 
 // Every `@example` of src/ and every ```ts block of the README is code users paste, and the
 // example a Python, Java, Go or .NET user reads is rosetta's translation of it: jsii-rosetta
