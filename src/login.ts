@@ -15,11 +15,12 @@ import { validateClientName } from './private/client-name';
 import { collectClientPoolViolations } from './private/client-pool';
 import { clientNameOf, collectClientPropsViolations, loginClientProps } from './private/client-props';
 import { definedMembers } from './private/defined-members';
+import { ClientPlacement, LoginFeatures, applyFeaturesToPool, featurePoolProps } from './private/login-feature';
 import { LoginPageStyles } from './private/login-pages';
 import { collectRedirectUrlViolations } from './private/redirect-urls';
 import { resourceServersOfScopes, validateResourceServers } from './private/resource-servers';
-import { LoginSignIn, collectClientSignInViolations } from './private/sign-in-policy';
-import { addClientTerms, clientTerms, collectTermsViolations, termsId } from './private/terms';
+import { LoginSignIn } from './private/sign-in-policy';
+import { LoginTerms } from './private/terms';
 import { ValidationError, ViolationCollector, requireUnique, warn } from './private/validate';
 import { LoginProvider } from './providers';
 import { LoginResourceServerOptions } from './resource-server';
@@ -205,9 +206,8 @@ export class CognitoLogin extends Construct {
   private readonly resourceServersByIdentifier = new Map<string, cognito.UserPoolResourceServer>();
   /** The first callback URL of each client created here: the redirect_uri of its sign-in URL. */
   private readonly firstCallbackUrls = new Map<cognito.IUserPoolClient, string>();
-  private readonly pageStyles: LoginPageStyles;
-  private readonly signIn?: LoginSignIn;
-  private readonly terms?: LoginTermsOptions;
+  /** Sign-in, terms and page styles: what every client of the login gets (see LoginFeature). */
+  private readonly features: LoginFeatures;
   /**
    * What a client of this login offering these providers gets unless its
    * clientProps say otherwise (with account linking: write attributes
@@ -236,26 +236,26 @@ export class CognitoLogin extends Construct {
     const poolProps = props.accountLinking === undefined
       ? userPoolPropsWithDefaults(props.userPoolProps)
       : withIdpEmailVerifiedAttribute(keepOriginalEmailByDefault(userPoolPropsWithDefaults(props.userPoolProps)));
-    this.signIn = props.signIn === undefined ? undefined : LoginSignIn.resolve(this, props.signIn, {
-      domain: props.domain, pages: this.pages, userPool: props.userPool, userPoolProps: props.userPoolProps, mergedPoolProps: poolProps,
-    });
-    const termsViolations = new ViolationCollector(this);
-    collectTermsViolations(this, termsViolations, 'terms', props.terms, this.isManagedLogin());
-    termsViolations.throwIfAny();
-    this.terms = props.terms;
+    // Each feature checks the login's own options of it first, before anything is made.
+    const poolFeatures = [
+      props.signIn === undefined ? undefined : LoginSignIn.resolve(this, props.signIn, {
+        domain: props.domain, pages: this.pages, userPool: props.userPool, userPoolProps: props.userPoolProps, mergedPoolProps: poolProps,
+      }),
+      LoginTerms.resolve(this, props.terms, {
+        managedLogin: this.isManagedLogin(), newPoolProps: props.userPool === undefined ? poolProps : undefined,
+      }),
+    ].filter((feature) => feature !== undefined);
     if (props.userPool !== undefined) {
       this.userPool = props.userPool;
     } else {
-      const pool = new cognito.UserPool(this, 'UserPool', this.signIn?.poolProps(poolProps) ?? poolProps);
-      this.signIn?.applyToPool(pool);
+      const pool = new cognito.UserPool(this, 'UserPool', featurePoolProps(poolFeatures, poolProps));
+      applyFeaturesToPool(poolFeatures, pool);
       this.userPool = pool;
     }
-    if (props.terms !== undefined && props.userPool === undefined && poolProps.selfSignUpEnabled !== true) {
-      warn(this, 'termsWithoutSignUp', 'Cognito links terms documents from the sign-up page only, and this pool has self sign-up off '
-        + '(userPoolProps.selfSignUpEnabled), so users never see them.');
-    }
     this.domain = props.domain._bind(this, this.userPool, this.pages.managedLoginVersion);
-    this.pageStyles = new LoginPageStyles(this, this.userPool, this.domain, this.pages, props.userPoolProps?.featurePlan);
+    this.features = new LoginFeatures(this, this.userPool, this.domain.node.defaultChild ?? this.domain);
+    this.features.add(...poolFeatures);
+    this.features.add(new LoginPageStyles(this, this.userPool, this.domain, this.pages, props.userPoolProps?.featurePlan, this.features));
 
     const providers = props.identityProviders ?? [];
     requireUnique(this, 'identityProviders[].providerName', providers.map((p) => p.providerName));
@@ -316,20 +316,17 @@ export class CognitoLogin extends Construct {
    * });
    */
   public addClient(id: string, options: LoginClientOptions): cognito.UserPoolClient {
-    // Every construct a client brings (its output, its page style) is named after it; all of those ids must be free.
-    if ([id, `${id}SignInUrl`, termsId(id), ...this.pageStyles.idsFor(id)].some((childId) => this.node.tryFindChild(childId) !== undefined)) {
+    const placement: ClientPlacement = { origin: 'addClient', key: id, scope: this, prefix: id, options };
+    // Every construct a client brings (its output, its terms, its page style) is named after it; all of those ids must be free.
+    if ([id, `${id}SignInUrl`, ...this.features.reservedIds(placement)].some((childId) => this.node.tryFindChild(childId) !== undefined)) {
       throw new ValidationError(this, 'id', id,
         `an id not yet used in this login (taken: ${this.node.children.map((c) => c.node.id).join(', ')})`);
     }
-    // The client's name, URLs, scopes, providers, clientProps and terms: every violation in one error, before anything is made.
+    // The client's name, URLs, scopes, providers, clientProps and features (terms...): every violation in one error, before anything is made.
     const violations = new ViolationCollector(this);
     violations.check(() => validateClientName(this, id, clientNameOf(options)));
     collectClientPropsViolations(violations, `${id}.clientProps`, options.clientProps);
-    if (this.signIn !== undefined) {
-      collectClientSignInViolations(violations, `${id}.clientProps`, options.clientProps);
-    }
-    collectTermsViolations(this, violations, `${id}.terms`, options.terms, this.isManagedLogin());
-    const terms = clientTerms(violations, `${id}.terms`, this.terms, options.terms);
+    this.features.validateClient(violations, placement);
     collectRedirectUrlViolations(violations, `${id}.callbackUrls`, options.callbackUrls, true);
     collectRedirectUrlViolations(violations, `${id}.logoutUrls`, options.logoutUrls, false);
     const scopes = options.scopes ?? [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE];
@@ -347,10 +344,7 @@ export class CognitoLogin extends Construct {
         scopes,
       },
     }));
-    this.signIn?.applyToClient(client);
-    if (terms !== undefined) {
-      addClientTerms(this, id, this.userPool, client, terms, this.domain.node.defaultChild ?? this.domain);
-    }
+    this.features.applyToClient({ ...placement, resource: client.node.defaultChild as cognito.CfnUserPoolClient }, client);
     if (options.implicitCodeGrant) {
       warn(client, 'implicitCodeGrant',
         'The implicit grant returns tokens in the URL, where browser history and referrers can leak them; '
@@ -365,8 +359,6 @@ export class CognitoLogin extends Construct {
     for (const identifier of serverIdentifiers) {
       client.node.addDependency(this.resourceServersByIdentifier.get(identifier)!);
     }
-
-    this.pageStyles.styleClient(id, client);
 
     this.clients.push(client);
     // A list token (e.g. from a parameter) has no [0] before deploy time; select it in CloudFormation.
@@ -397,18 +389,18 @@ export class CognitoLogin extends Construct {
    * @param client an app client of this login's user pool
    */
   public addExistingClient(id: string, client: cognito.IUserPoolClient): void {
-    const taken = [termsId(id), ...this.pageStyles.idsFor(id)].filter((childId) => this.node.tryFindChild(childId) !== undefined);
+    // An app's own UserPoolClient can be changed here (e.g. its auth flows); an imported one cannot.
+    const resource = client.node.defaultChild instanceof cognito.CfnUserPoolClient ? client.node.defaultChild : undefined;
+    const placement: ClientPlacement = { origin: 'addExistingClient', key: id, scope: this, prefix: id, resource };
+    const taken = this.features.reservedIds(placement).filter((childId) => this.node.tryFindChild(childId) !== undefined);
     if (taken.length > 0) {
       throw new ValidationError(this, 'id', id, `an id whose style and terms ids are free in this login (taken: ${taken.join(', ')})`);
     }
     const violations = new ViolationCollector(this);
     collectClientPoolViolations(violations, 'client', this.userPool, client);
-    const terms = clientTerms(violations, 'terms', this.terms, undefined);
+    this.features.validateClient(violations, placement);
     violations.throwIfAny();
-    this.pageStyles.styleClient(id, client);
-    if (terms !== undefined) {
-      addClientTerms(this, id, this.userPool, client, terms, this.domain.node.defaultChild ?? this.domain);
-    }
+    this.features.applyToClient(placement, client);
   }
 
   /**
