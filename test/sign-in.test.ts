@@ -166,8 +166,9 @@ describe('signIn mapped onto the clients', () => {
     const kiosk = login.userPool.addClient('Kiosk', { authFlows: { userSrp: true } });
 
     // THEN
+    const resources = Template.fromStack(stack).toJSON().Resources;
     const flows = (client: cognito.UserPoolClient) =>
-      Template.fromStack(stack).toJSON().Resources[stack.getLogicalId(client.node.defaultChild as cognito.CfnUserPoolClient)].Properties.ExplicitAuthFlows;
+      resources[stack.getLogicalId(client.node.defaultChild as cognito.CfnUserPoolClient)].Properties.ExplicitAuthFlows;
     expect(flows(mobile)).toEqual(['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
     expect(flows(kiosk)).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH']);
   });
