@@ -236,8 +236,8 @@ export class CognitoLogin extends Construct {
     const poolProps = props.accountLinking === undefined
       ? userPoolPropsWithDefaults(props.userPoolProps)
       : withIdpEmailVerifiedAttribute(keepOriginalEmailByDefault(userPoolPropsWithDefaults(props.userPoolProps)));
-    // Each feature checks the login's own options of it first, before anything is made.
-    const poolFeatures = [
+    // Sign-in and terms check the login's options of them before anything is made; page styles, which need the domain, come after.
+    const checkedFeatures = [
       props.signIn === undefined ? undefined : LoginSignIn.resolve(this, props.signIn, {
         domain: props.domain, pages: this.pages, userPool: props.userPool, userPoolProps: props.userPoolProps, mergedPoolProps: poolProps,
       }),
@@ -248,13 +248,13 @@ export class CognitoLogin extends Construct {
     if (props.userPool !== undefined) {
       this.userPool = props.userPool;
     } else {
-      const pool = new cognito.UserPool(this, 'UserPool', featurePoolProps(poolFeatures, poolProps));
-      applyFeaturesToPool(poolFeatures, pool);
+      const pool = new cognito.UserPool(this, 'UserPool', featurePoolProps(checkedFeatures, poolProps));
+      applyFeaturesToPool(checkedFeatures, pool);
       this.userPool = pool;
     }
     this.domain = props.domain._bind(this, this.userPool, this.pages.managedLoginVersion);
     this.features = new LoginFeatures(this, this.userPool, this.domain.node.defaultChild ?? this.domain);
-    this.features.add(...poolFeatures);
+    this.features.add(...checkedFeatures);
     this.features.add(new LoginPageStyles(this, this.userPool, this.domain, this.pages, props.userPoolProps?.featurePlan, this.features));
 
     const providers = props.identityProviders ?? [];

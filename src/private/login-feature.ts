@@ -139,13 +139,15 @@ export class LoginFeatures {
     const placement: ClientPlacement = {
       origin: 'found', key: l2?.node.id ?? cfn.node.id, scope: l2 ?? owner, prefix: l2 ? '' : cfn.node.id, resource: cfn,
     };
-    const takers = this.features.filter((feature) =>
-      (feature.reservedIds?.(placement) ?? []).some((id) => placement.scope.node.tryFindChild(id) !== undefined));
-    if (takers.length > 0) {
-      const taken = this.reservedIds(placement).filter((id) => placement.scope.node.tryFindChild(id) !== undefined);
+    // The app's own children of the client keep their ids: a feature whose id is taken is refused, with what else the user can do.
+    const taken = this.features.flatMap((feature) => (feature.reservedIds?.(placement) ?? [])
+      .filter((id) => placement.scope.node.tryFindChild(id) !== undefined)
+      .map((id) => ({ id, hint: feature.ifIdTaken })));
+    if (taken.length > 0) {
+      const hints = [...new Set(taken.flatMap(({ hint }) => (hint === undefined ? [] : [`, ${hint}`])))];
       throw new ValidationError(this.login, 'client', cfn.node.path,
-        `a client that can be given what the login gives its clients: ${placement.scope.node.path} already has a child ${taken.join(', ')}. `
-        + `Rename that child${takers.map((feature) => feature.ifIdTaken).filter((hint) => hint !== undefined).map((hint) => `, ${hint}`).join('')}`);
+        `a client that can be given what the login gives its clients: ${placement.scope.node.path} already has a child `
+        + `${taken.map(({ id }) => id).join(', ')}. Rename that child${hints.join('')}`);
     }
     const violations = new ViolationCollector(this.login);
     this.validateClient(violations, placement);
