@@ -20,14 +20,15 @@ import { collectPagesInputViolations } from './pages/private/pages-inputs';
 import { collectClassInputViolations } from './private/class-inputs';
 import { collectClientPoolViolations } from './private/client-pool';
 import { definedMembers } from './private/defined-members';
+import { ClientPlacement, LoginFeatures, applyFeaturesToPool, featurePoolProps } from './private/login-feature';
 import { ValidationError, ViolationCollector, requireUnique, warn } from './private/validate';
 import { LOGIN_PROVIDER } from './providers/private/provider-input';
 import { LoginProvider } from './providers/providers';
 import { resourceServersOfScopes, validateResourceServers } from './resource-server/private/resource-server-checks';
 import { LoginResourceServerOptions } from './resource-server/resource-server';
-import { LoginSignIn, collectClientSignInViolations } from './sign-in/private/sign-in-policy';
+import { LoginSignIn } from './sign-in/private/sign-in-policy';
 import { SignInOptions } from './sign-in/sign-in';
-import { addClientTerms, clientTerms, collectTermsViolations, termsId } from './terms/private/client-terms';
+import { LoginTerms } from './terms/private/client-terms';
 import { LoginTermsOptions } from './terms/terms';
 
 /** Properties of a CognitoLogin. */
@@ -209,9 +210,8 @@ export class CognitoLogin extends Construct {
   private readonly resourceServersByIdentifier = new Map<string, cognito.UserPoolResourceServer>();
   /** The first callback URL of each client created here: the redirect_uri of its sign-in URL. */
   private readonly firstCallbackUrls = new Map<cognito.IUserPoolClient, string>();
-  private readonly pageStyles: LoginPageStyles;
-  private readonly signIn?: LoginSignIn;
-  private readonly terms?: LoginTermsOptions;
+  /** Sign-in, terms and page styles: what every client of the login gets (see LoginFeature). */
+  private readonly features: LoginFeatures<LoginClientOptions>;
   /**
    * What a client of this login offering these providers gets unless its
    * clientProps say otherwise (with account linking: write attributes
@@ -240,26 +240,26 @@ export class CognitoLogin extends Construct {
     const poolProps = props.accountLinking === undefined
       ? userPoolPropsWithDefaults(props.userPoolProps)
       : withIdpEmailVerifiedAttribute(keepOriginalEmailByDefault(userPoolPropsWithDefaults(props.userPoolProps)));
-    this.signIn = props.signIn === undefined ? undefined : LoginSignIn.resolve(this, props.signIn, {
-      domain: props.domain, pages: this.pages, userPool: props.userPool, userPoolProps: props.userPoolProps, mergedPoolProps: poolProps,
-    });
-    const termsViolations = new ViolationCollector(this);
-    collectTermsViolations(this, termsViolations, 'terms', props.terms, this.isManagedLogin());
-    termsViolations.throwIfAny();
-    this.terms = props.terms;
+    // Sign-in and terms check the login's options of them before anything is made; page styles, which need the domain, come after.
+    const checkedFeatures = [
+      props.signIn === undefined ? undefined : LoginSignIn.resolve(this, props.signIn, {
+        domain: props.domain, pages: this.pages, userPool: props.userPool, userPoolProps: props.userPoolProps, mergedPoolProps: poolProps,
+      }),
+      LoginTerms.resolve(this, props.terms, {
+        managedLogin: this.isManagedLogin(), newPoolProps: props.userPool === undefined ? poolProps : undefined,
+      }),
+    ].filter((feature) => feature !== undefined);
     if (props.userPool !== undefined) {
       this.userPool = props.userPool;
     } else {
-      const pool = new cognito.UserPool(this, 'UserPool', this.signIn?.poolProps(poolProps) ?? poolProps);
-      this.signIn?.applyToPool(pool);
+      const pool = new cognito.UserPool(this, 'UserPool', featurePoolProps(checkedFeatures, poolProps));
+      applyFeaturesToPool(checkedFeatures, pool);
       this.userPool = pool;
     }
-    if (props.terms !== undefined && props.userPool === undefined && poolProps.selfSignUpEnabled !== true) {
-      warn(this, 'termsWithoutSignUp', 'Cognito links terms documents from the sign-up page only, and this pool has self sign-up off '
-        + '(userPoolProps.selfSignUpEnabled), so users never see them.');
-    }
     this.domain = props.domain._bind(this, this.userPool, this.pages.managedLoginVersion);
-    this.pageStyles = new LoginPageStyles(this, this.userPool, this.domain, this.pages, props.userPoolProps?.featurePlan);
+    this.features = new LoginFeatures<LoginClientOptions>(this, this.userPool, this.domain.node.defaultChild ?? this.domain);
+    this.features.add(...checkedFeatures);
+    this.features.add(new LoginPageStyles(this, this.userPool, this.domain, this.pages, props.userPoolProps?.featurePlan, this.features));
 
     const providers = props.identityProviders ?? [];
     requireUnique(this, 'identityProviders[].providerName', providers.map((p) => p.providerName));
@@ -320,20 +320,17 @@ export class CognitoLogin extends Construct {
    * });
    */
   public addClient(id: string, options: LoginClientOptions): cognito.UserPoolClient {
-    // Every construct a client brings (its output, its page style) is named after it; all of those ids must be free.
-    if ([id, `${id}SignInUrl`, termsId(id), ...this.pageStyles.idsFor(id)].some((childId) => this.node.tryFindChild(childId) !== undefined)) {
+    const placement: ClientPlacement<LoginClientOptions> = { origin: 'addClient', key: id, scope: this, prefix: id, options };
+    // Every construct a client brings (its output, its terms, its page style) is named after it; all of those ids must be free.
+    if ([id, `${id}SignInUrl`, ...this.features.reservedIds(placement)].some((childId) => this.node.tryFindChild(childId) !== undefined)) {
       throw new ValidationError(this, 'id', id,
         `an id not yet used in this login (taken: ${this.node.children.map((c) => c.node.id).join(', ')})`);
     }
-    // The client's name, URLs, scopes, providers, clientProps and terms: every violation in one error, before anything is made.
+    // The client's name, URLs, scopes, providers, clientProps and features (terms...): every violation in one error, before anything is made.
     const violations = new ViolationCollector(this);
     violations.check(() => validateClientName(this, id, clientNameOf(options)));
     collectClientPropsViolations(violations, `${id}.clientProps`, options.clientProps);
-    if (this.signIn !== undefined) {
-      collectClientSignInViolations(violations, `${id}.clientProps`, options.clientProps);
-    }
-    collectTermsViolations(this, violations, `${id}.terms`, options.terms, this.isManagedLogin());
-    const terms = clientTerms(violations, `${id}.terms`, this.terms, options.terms);
+    this.features.validateClient(violations, placement);
     collectRedirectUrlViolations(violations, `${id}.callbackUrls`, options.callbackUrls, true);
     collectRedirectUrlViolations(violations, `${id}.logoutUrls`, options.logoutUrls, false);
     const scopes = options.scopes ?? [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE];
@@ -351,10 +348,7 @@ export class CognitoLogin extends Construct {
         scopes,
       },
     }));
-    this.signIn?.applyToClient(client);
-    if (terms !== undefined) {
-      addClientTerms(this, id, this.userPool, client, terms, this.domain.node.defaultChild ?? this.domain);
-    }
+    this.features.applyToClient({ ...placement, resource: client.node.defaultChild as cognito.CfnUserPoolClient }, client);
     if (options.implicitCodeGrant) {
       warn(client, 'implicitCodeGrant',
         'The implicit grant returns tokens in the URL, where browser history and referrers can leak them; '
@@ -369,8 +363,6 @@ export class CognitoLogin extends Construct {
     for (const identifier of serverIdentifiers) {
       client.node.addDependency(this.resourceServersByIdentifier.get(identifier)!);
     }
-
-    this.pageStyles.styleClient(id, client);
 
     this.clients.push(client);
     // A list token (e.g. from a parameter) has no [0] before deploy time; select it in CloudFormation.
@@ -401,18 +393,18 @@ export class CognitoLogin extends Construct {
    * @param client an app client of this login's user pool
    */
   public addExistingClient(id: string, client: cognito.IUserPoolClient): void {
-    const taken = [termsId(id), ...this.pageStyles.idsFor(id)].filter((childId) => this.node.tryFindChild(childId) !== undefined);
+    // An app's own UserPoolClient can be changed here (e.g. its auth flows); an imported one cannot.
+    const resource = client.node.defaultChild instanceof cognito.CfnUserPoolClient ? client.node.defaultChild : undefined;
+    const placement: ClientPlacement<LoginClientOptions> = { origin: 'addExistingClient', key: id, scope: this, prefix: id, resource };
+    const taken = this.features.reservedIds(placement).filter((childId) => this.node.tryFindChild(childId) !== undefined);
     if (taken.length > 0) {
       throw new ValidationError(this, 'id', id, `an id whose style and terms ids are free in this login (taken: ${taken.join(', ')})`);
     }
     const violations = new ViolationCollector(this);
     collectClientPoolViolations(violations, 'client', this.userPool, client);
-    const terms = clientTerms(violations, 'terms', this.terms, undefined);
+    this.features.validateClient(violations, placement);
     violations.throwIfAny();
-    this.pageStyles.styleClient(id, client);
-    if (terms !== undefined) {
-      addClientTerms(this, id, this.userPool, client, terms, this.domain.node.defaultChild ?? this.domain);
-    }
+    this.features.applyToClient(placement, client);
   }
 
   /**

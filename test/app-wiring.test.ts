@@ -122,6 +122,33 @@ describe('clients a managed login CognitoLogin did not create', () => {
     expect(() => Template.fromStack(stack)).toThrow(/already has a child ManagedLoginBranding\. Rename that child, or style the client yourself/);
   });
 
+  test('every client gets every feature of the login: style, terms and choice-based sign-in, however it came', () => {
+    // GIVEN a login with sign-in and terms
+    const stack = testStack();
+    const login = new CognitoLogin(stack, 'Login', {
+      domain: LoginDomain.cognitoPrefix('acme-test'),
+      userPoolProps: { selfSignUpEnabled: true },
+      signIn: {},
+      terms: { termsOfUse: 'https://example.com/terms', privacyPolicy: 'https://example.com/privacy' },
+    });
+
+    // WHEN a client comes each way
+    login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'] });
+    login.addExistingClient('Portal', new cognito.UserPoolClient(stack, 'Portal', { userPool: login.userPool }));
+    login.userPool.addClient('Mobile');
+    new cognito.CfnUserPoolClient(stack, 'Kiosk', { userPoolId: login.userPool.userPoolId });
+
+    // THEN each has a style, two terms documents and ALLOW_USER_AUTH
+    const template = Template.fromStack(stack);
+    const clients = clientLogicalIds(template);
+    expect(clients).toHaveLength(4);
+    expect(styledClients(template)).toEqual(clients);
+    const withTerms = Object.values<any>(template.findResources('AWS::Cognito::Terms')).map((r) => r.Properties.ClientId.Ref);
+    expect([...withTerms].sort()).toEqual(clients.flatMap((id) => [id, id]));
+    const flows = Object.values<any>(template.findResources('AWS::Cognito::UserPoolClient')).map((r) => r.Properties.ExplicitAuthFlows);
+    expect(flows).toEqual(clients.map(() => ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']));
+  });
+
   test('classic pages: a found client gets its perClient override, the others fall back to ALL', () => {
     // GIVEN
     const stack = testStack();

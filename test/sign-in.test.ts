@@ -156,6 +156,41 @@ describe('signIn mapped onto the clients', () => {
     });
   });
 
+  test('a client found on the pool gets ALLOW_USER_AUTH too', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack, { signIn: {} });
+
+    // WHEN clients are added the aws-cdk-lib way
+    const mobile = login.userPool.addClient('Mobile');
+    const kiosk = login.userPool.addClient('Kiosk', { authFlows: { userSrp: true } });
+
+    // THEN
+    const resources = Template.fromStack(stack).toJSON().Resources;
+    const flows = (client: cognito.UserPoolClient) =>
+      resources[stack.getLogicalId(client.node.defaultChild as cognito.CfnUserPoolClient)].Properties.ExplicitAuthFlows;
+    expect(flows(mobile)).toEqual(['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(flows(kiosk)).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH']);
+  });
+
+  test('an app\'s own client given to addExistingClient gets ALLOW_USER_AUTH; an imported one a warning', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack, { signIn: {} });
+    const portal = new cognito.UserPoolClient(stack, 'Portal', { userPool: login.userPool });
+    const imported = cognito.UserPoolClient.fromUserPoolClientId(stack, 'Legacy', '1example23456789abcdefghij');
+
+    // WHEN
+    login.addExistingClient('Portal', portal);
+    login.addExistingClient('Legacy', imported);
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+    Annotations.fromStack(stack).hasWarning('/Stack/Legacy', Match.stringLikeRegexp('cannot give this imported client ALLOW_USER_AUTH'));
+  });
+
   test('refuses a client that turns ALLOW_USER_AUTH off', () => {
     // GIVEN
     const stack = testStack();

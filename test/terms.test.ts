@@ -1,6 +1,7 @@
-import { Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
 import { CognitoLogin, CognitoLoginProps, LoginDomain, LoginPages } from '../src';
 import { testStack } from './util/stack';
 
@@ -68,6 +69,75 @@ describe('terms of a login', () => {
     // THEN
     Template.fromStack(stack).hasResourceProperties('AWS::Cognito::Terms', { ClientId: 'abc123', TermsName: 'terms-of-use' });
     expect(Object.keys(termsOf(stack))).toEqual(expect.arrayContaining([expect.stringMatching(/^LoginLegacyTermsTermsOfUse/)]));
+  });
+
+  test('give a client found on the pool its documents under the client, as its style', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack, { terms: TERMS });
+
+    // WHEN a client is added the aws-cdk-lib way
+    const mobile = login.userPool.addClient('Mobile');
+
+    // THEN
+    const template = Template.fromStack(stack);
+    const mobileRef = { Ref: stack.getLogicalId(mobile.node.defaultChild as cognito.CfnUserPoolClient) };
+    template.hasResource('AWS::Cognito::Terms', {
+      Properties: Match.objectLike({ ClientId: mobileRef, TermsName: 'terms-of-use', Links: { 'cognito:default': 'https://example.com/terms' } }),
+      DependsOn: [Match.stringLikeRegexp('^LoginDomain')],
+    });
+    expect(Object.keys(termsOf(stack)).sort()).toEqual([
+      expect.stringMatching(/^LoginUserPoolMobileTermsPrivacyPolicy/),
+      expect.stringMatching(/^LoginUserPoolMobileTermsTermsOfUse/),
+    ]);
+  });
+
+  test('give a found client in another stack its documents in that stack', () => {
+    // GIVEN
+    const app = new App();
+    const env = { account: '123456789012', region: 'eu-west-1' };
+    const auth = new Stack(app, 'Auth', { env });
+    const apps = new Stack(app, 'Apps', { env });
+    const login = newLogin(auth, { terms: TERMS });
+
+    // WHEN
+    new cognito.UserPoolClient(apps, 'Portal', { userPool: login.userPool });
+
+    // THEN
+    expect(Object.keys(termsOf(apps)).sort()).toEqual([
+      expect.stringMatching(/^PortalTermsPrivacyPolicy/),
+      expect.stringMatching(/^PortalTermsTermsOfUse/),
+    ]);
+    expect(termsOf(auth)).toEqual({});
+  });
+
+  test('give a found client without an L2 its documents beside it, named after it', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack, { terms: TERMS });
+
+    // WHEN
+    new cognito.CfnUserPoolClient(stack, 'Kiosk', { userPoolId: login.userPool.userPoolId });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::Terms', { ClientId: { Ref: 'Kiosk' }, TermsName: 'privacy-policy' });
+    expect(Object.keys(termsOf(stack)).sort()).toEqual([
+      expect.stringMatching(/^KioskTermsPrivacyPolicy/),
+      expect.stringMatching(/^KioskTermsTermsOfUse/),
+    ]);
+  });
+
+  test('leave a found client\'s own child named Terms alone on a login without terms', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack);
+    const mobile = login.userPool.addClient('Mobile');
+
+    // WHEN
+    new Construct(mobile, 'Terms');
+
+    // THEN
+    expect(termsOf(stack)).toEqual({});
   });
 
   test('have a URL per language of managed login, over the default one', () => {
@@ -197,6 +267,33 @@ describe('terms refused', () => {
         + 'Cognito shows terms documents only when both a terms of use and a privacy policy exist',
     ].join('\n'));
     expect(login.node.tryFindChild('Web')).toBeUndefined();
+  });
+
+  test('a found client when the login\'s terms are one document only', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack, { terms: { termsOfUse: 'https://example.com/terms' } });
+
+    // WHEN
+    login.userPool.addClient('Mobile');
+
+    // THEN
+    expect(() => Template.fromStack(stack)).toThrow('Stack/Login: terms.privacyPolicy "(not given by the client or the login)" is invalid: '
+      + 'a URL: Cognito shows terms documents only when both a terms of use and a privacy policy exist');
+  });
+
+  test('a found client whose terms id is taken, with a fix', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack, { terms: TERMS });
+    const mobile = login.userPool.addClient('Mobile');
+
+    // WHEN
+    new Construct(mobile, 'Terms');
+
+    // THEN
+    expect(() => Template.fromStack(stack)).toThrow('Stack/Login: client "Stack/Login/UserPool/Mobile/Resource" is invalid: '
+      + 'a client that can be given what the login gives its clients: Stack/Login/UserPool/Mobile already has a child Terms. Rename that child');
   });
 
   test('a client id whose terms id is taken', () => {

@@ -6,19 +6,19 @@ import { ALL_CLIENTS } from './custom-resource-contract';
 import { ValidationError, warn } from './validate';
 
 /** What a CognitoLogin does for a client of its pool that it did not create. */
-export interface FoundClientStyler {
+export interface FoundClientHandler {
   /**
    * Gives the client (found in the app on the login's pool, made the
-   * aws-cdk-lib way) the style the login's pages give their clients.
+   * aws-cdk-lib way) what the login gives its clients: its style, terms and sign-in.
    */
-  styleFoundClient(client: cognito.CfnUserPoolClient): void;
+  addFoundClient(client: cognito.CfnUserPoolClient): void;
 }
 
 /** A CognitoLogin and the generation of the pages its domain serves. */
 interface LoginRecord {
   readonly login: IConstruct;
   readonly generation: cognito.ManagedLoginVersion;
-  readonly styler: FoundClientStyler;
+  readonly foundClients: FoundClientHandler;
 }
 
 /** A ManagedLoginBranding or ClassicLoginCustomization and what it styles. */
@@ -60,11 +60,11 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
  * warns on every style of the other generation already made for that pool.
  */
 export function registerLoginPages(
-  login: IConstruct, pool: cognito.IUserPool, generation: cognito.ManagedLoginVersion, styler: FoundClientStyler,
+  login: IConstruct, pool: cognito.IUserPool, generation: cognito.ManagedLoginVersion, foundClients: FoundClientHandler,
 ): void {
   const registry = registryOf(login);
   wireWhenComplete(login);
-  const record: LoginRecord = { login, generation, styler };
+  const record: LoginRecord = { login, generation, foundClients };
   push(registry.logins, pool.userPoolId, record);
   for (const style of registry.styles.get(pool.userPoolId) ?? []) {
     warnOnMismatch(style, record);
@@ -151,9 +151,10 @@ class AppWiring implements IAspect {
 /**
  * What the app's own constructs tell about the pools of this library's logins
  * and styles:
- * - every client on the pool of a CognitoLogin gets the login's style, also
- *   one made with `userPool.addClient` or `new UserPoolClient` elsewhere in the
- *   app (a managed login client without a style shows "Login pages unavailable");
+ * - every client on the pool of a CognitoLogin gets what the login gives its
+ *   clients (style, terms, sign-in), also one made with `userPool.addClient`
+ *   or `new UserPoolClient` elsewhere in the app (a managed login client
+ *   without a style shows "Login pages unavailable");
  * - every style deploys after its pool's domain (Cognito refuses either kind
  *   of customization before the pool has one), with a warning when the pool
  *   is made in the app but has no domain in it.
@@ -168,7 +169,7 @@ function wireStage(stage: Stage): void {
   for (const client of clients) {
     for (const login of registry.logins.get(client.userPoolId) ?? []) {
       if (Stage.of(login.login) === stage) {
-        login.styler.styleFoundClient(client);
+        login.foundClients.addFoundClient(client);
       }
     }
   }

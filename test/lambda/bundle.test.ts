@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { captureConsole, context, createEvent, deleteEvent } from './helpers';
+import { RESOURCE_TYPES } from '../../lambda/registry';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../src/branding/private/branding-contract';
-import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
 
 /**
  * The file that ships: assets/handler/index.js, built by `npx projen bundle`
@@ -34,9 +34,13 @@ test('the bundle answers the Delete that follows a failed branding Create withou
   expect(result).toEqual({ PhysicalResourceId: 'CREATE_FAILED_MARKER' });
 });
 
-test('the bundle refuses an unknown resource type naming both types it serves', async () => {
+test('the bundle refuses an unknown resource type naming every type it serves', async () => {
+  // GIVEN the registered types, named as the handler lists them
+  const served = RESOURCE_TYPES.map((entry) => entry.type.resourceType);
+
+  // WHEN / THEN
   await expect(loadBundle().handler(createEvent('Custom::Other', {}), context()))
-    .rejects.toThrow(`this handler serves ${MANAGED_LOGIN_BRANDING_TYPE} and ${CLASSIC_CUSTOMIZATION_TYPE}`);
+    .rejects.toThrow(`this handler serves ${served.slice(0, -1).join(', ')} and ${served[served.length - 1]}`);
 });
 
 test('the bundle is self-contained: it requires only Node.js built-ins', () => {

@@ -24,6 +24,7 @@ import { policyCharactersPerRole } from '../util/iam-rendering';
 
 /** Each registered type's own Cognito actions, by CloudFormation type. */
 const ACTIONS_OF_TYPE = new Map(RESOURCE_TYPES.map(({ type }) => [type.resourceType, [...type.poolActions]]));
+const CLAIM_KIND_OF_TYPE = new Map(RESOURCE_TYPES.map(({ type }) => [type.resourceType, type.claimKind]));
 const COGNITO_ACTIONS = [...new Set(RESOURCE_TYPES.flatMap(({ type }) => type.poolActions))].sort();
 /** What the handler asks CloudFormation: whether an earlier owner still exists, and whether its own stack rolls back. */
 const CLOUDFORMATION_ACTIONS = ['cloudformation:DescribeStackResource', 'cloudformation:DescribeStacks'];
@@ -152,8 +153,7 @@ describe.each(examplesOnThisCdk())('example %s: the custom-resource role', (_nam
       expect(actionsOf(ssmStatement)).toEqual(SSM_ACTIONS);
       const claims = [ssmStatement.Resource].flat().map(render).sort();
       const expected = stylesOfPool.map(([, r]) => {
-        const kind = r.Type === 'Custom::CognitoClassicLoginCustomization' ? 'classic' : 'branding';
-        return `:parameter/cdk-cognito-login/${render(r.Properties.UserPoolId)}/${kind}/${render(r.Properties.ClientId)}`;
+        return `:parameter/cdk-cognito-login/${render(r.Properties.UserPoolId)}/${CLAIM_KIND_OF_TYPE.get(r.Type)}/${render(r.Properties.ClientId)}`;
       });
       expect(claims.map((arn) => arn.replace(/^arn:<AWS::Partition>:ssm:[^:]+:[^:]+/, '')).sort()).toEqual([...new Set(expected)].sort());
       expect(claims.every((arn) => arn.startsWith('arn:<AWS::Partition>:ssm:'))).toBe(true);

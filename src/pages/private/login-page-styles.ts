@@ -4,7 +4,8 @@ import { BrandingStyleOptions } from '../../branding/branding-style';
 import { ManagedLoginBranding } from '../../branding/managed-login-branding';
 import { ClassicLoginCustomization } from '../../classic/customization';
 import { ClassicCustomizationOptions } from '../../classic/options';
-import { FoundClientStyler, hasOwnStyle, registerLoginPages } from '../../private/pool-style-registry';
+import { ClientPlacement, LoginClient, LoginFeature } from '../../private/login-feature';
+import { FoundClientHandler, hasOwnStyle, registerLoginPages } from '../../private/pool-style-registry';
 import { ValidationError, warn } from '../../private/validate';
 import { ClassicLoginPagesOptions, LoginPages, ManagedLoginPagesOptions } from '../login-pages';
 
@@ -34,17 +35,16 @@ interface ClassicCustomizations {
 
 /**
  * Styles the pages of one CognitoLogin: creates its ManagedLoginBranding or
- * ClassicLoginCustomization constructs as clients are added, under the login,
- * with ids derived from client ids so logical ids never depend on order.
+ * ClassicLoginCustomization constructs as clients are added, under the login
+ * (under a found client for a client found on the pool), with ids derived
+ * from client ids so logical ids never depend on order.
  */
-export class LoginPageStyles implements FoundClientStyler {
+export class LoginPageStyles implements LoginFeature {
   private readonly managed?: ManagedLoginStyles;
   private readonly classic?: ClassicCustomizations;
   /** What a style must deploy after: the domain's CloudFormation resource (not the alias lookups that may hang under it). */
   private readonly domainResource: IDependable;
   private readonly clientIds: string[] = [];
-  /** The userPoolClientId of every client styled here, so the app-wide wiring passes them by. */
-  private readonly styledClients = new Set<string>();
   /** The generation of pages the login's domain serves. */
   private readonly generation: cognito.ManagedLoginVersion;
 
@@ -54,6 +54,7 @@ export class LoginPageStyles implements FoundClientStyler {
     domain: cognito.UserPoolDomain,
     pages: LoginPages,
     featurePlan: cognito.FeaturePlan | undefined,
+    foundClients: FoundClientHandler,
   ) {
     this.domainResource = domain.node.defaultChild ?? domain;
     this.generation = pages.managedLoginVersion;
@@ -66,60 +67,55 @@ export class LoginPageStyles implements FoundClientStyler {
         this.afterDomain(new ClassicLoginCustomization(login, CLASSIC_ALL_ID, { userPool, ...this.classic.all }));
       }
     }
-    registerLoginPages(login, userPool, this.generation, this);
+    registerLoginPages(login, userPool, this.generation, foundClients);
 
     // Clients are added after construction, so a perClient key can only be judged once the app is complete.
     login.node.addValidation({ validate: () => this.unknownPerClientKeys() });
   }
 
-  /** The construct ids styleClient takes under the login for a client of this id. */
-  public idsFor(clientId: string): string[] {
+  /** Advice for a found client whose child takes a style's id. */
+  public get ifIdTaken(): string {
+    return `or style the client yourself with ${this.classic ? 'ClassicLoginCustomization' : 'ManagedLoginBranding'}`;
+  }
+
+  /** The construct ids a client's style takes under `placement.scope`. */
+  public reservedIds(placement: ClientPlacement): string[] {
+    if (placement.origin === 'found') {
+      return this.leftToTheApp(placement) ? [] : foundIds(placement.prefix);
+    }
     if (this.managed) {
-      return [brandingId(clientId)];
+      return [brandingId(placement.key)];
     }
-    return this.classic && ownEntry(this.classic.perClient, clientId) ? [classicId(clientId)] : [];
+    return this.classic && ownEntry(this.classic.perClient, placement.key) ? [classicId(placement.key)] : [];
   }
 
   /**
-   * Styles a client added to the login (addClient, addExistingClient), under
-   * the login. With managed login every client gets a style (its own, else
-   * the login's, else Cognito's defaults), since a client without one shows
-   * "Login pages unavailable".
+   * Styles a client. With managed login every client gets a style (its own,
+   * else the login's, else Cognito's defaults), since a client without one
+   * shows "Login pages unavailable". A client added to the login (addClient,
+   * addExistingClient) is styled under the login; one the app made the
+   * aws-cdk-lib way (`userPool.addClient`, `new UserPoolClient`) under the
+   * client, so the style lives in the client's stack and its logical id
+   * follows the client, unless the app styles it itself. Its key in
+   * perClient is the client's construct id.
    */
-  public styleClient(clientId: string, client: cognito.IUserPoolClient): void {
-    this.style(clientId, client, this.login, brandingId(clientId), classicId(clientId));
+  public applyToClient(client: LoginClient): void {
+    if (client.origin !== 'found') {
+      this.style(client.key, client.client, client.scope, brandingId(client.key), classicId(client.key));
+    } else if (!this.leftToTheApp(client)) {
+      const [managedId, classicStyleId] = foundIds(client.prefix);
+      this.style(client.key, client.client, client.scope, managedId, classicStyleId);
+    }
   }
 
-  /**
-   * Styles a client of the pool that the app made the aws-cdk-lib way
-   * (`userPool.addClient`, `new UserPoolClient`), under the client, so the
-   * style lives in the client's stack and its logical id follows the client.
-   * Its key in perClient is the client's construct id.
-   */
-  public styleFoundClient(cfn: cognito.CfnUserPoolClient): void {
-    if (this.styledClients.has(cfn.ref) || hasOwnStyle(this.login, cfn.userPoolId, cfn.ref, this.generation)) {
-      // Added through the login, or styled by the app itself.
-      return;
-    }
-    const owner = cfn.node.scope;
-    const l2 = owner instanceof cognito.UserPoolClient && owner.node.defaultChild === cfn ? owner : undefined;
-    const key = l2?.node.id ?? cfn.node.id;
-    const scope = (l2 ?? owner) as Construct;
-    const prefix = l2 ? '' : cfn.node.id;
-    const ids = [`${prefix}ManagedLoginBranding`, `${prefix}ClassicCustomization`];
-    const taken = ids.filter((id) => scope.node.tryFindChild(id) !== undefined);
-    if (taken.length > 0) {
-      throw new ValidationError(this.login, 'pages', cfn.node.path,
-        `a client that can be given its style: ${scope.node.path} already has a child ${taken.join(', ')}. `
-        + `Rename that child, or style the client yourself with ${this.classic ? 'ClassicLoginCustomization' : 'ManagedLoginBranding'}`);
-    }
-    const client = l2 ?? cognito.UserPoolClient.fromUserPoolClientId(scope, `${prefix}ClientRef`, cfn.ref);
-    this.style(key, client, scope, ids[0], ids[1]);
+  /** Whether the app gave a found client a style of its own. */
+  private leftToTheApp(placement: ClientPlacement): boolean {
+    const resource = placement.resource;
+    return resource !== undefined && hasOwnStyle(this.login, resource.userPoolId, resource.ref, this.generation);
   }
 
   private style(key: string, client: cognito.IUserPoolClient, scope: Construct, managedId: string, classicStyleId: string): void {
     this.clientIds.push(key);
-    this.styledClients.add(client.userPoolClientId);
     if (this.managed) {
       const style = ownEntry(this.managed.perClient, key) ?? this.managed.branding;
       this.afterDomain(new ManagedLoginBranding(scope, managedId, { ...style, userPool: this.userPool, client }));
@@ -191,6 +187,11 @@ function brandingId(clientId: string): string {
 
 function classicId(clientId: string): string {
   return `${clientId}ClassicCustomization`;
+}
+
+/** The ids a found client's style may take beside its other children, whichever the generation. */
+function foundIds(prefix: string): [string, string] {
+  return [`${prefix}ManagedLoginBranding`, `${prefix}ClassicCustomization`];
 }
 
 /** The map's own entry for a key, never a member every object inherits (`toString`, ...). */

@@ -4,6 +4,8 @@ import { IConstruct } from 'constructs';
 import { LoginDomain } from '../../domain/domain';
 import { LoginPages } from '../../pages/login-pages';
 import { DOMAIN_NAME } from '../../private/domain-name';
+import { LoginClientOptions } from '../../client/client';
+import { ClientPlacement, LoginClient, LoginFeature, clientProp } from '../../private/login-feature';
 import { ViolationCollector, isUnresolved, warn } from '../../private/validate';
 import { PasskeyVerification, SignInFactor, SignInOptions } from '../sign-in';
 
@@ -54,9 +56,11 @@ export interface SignInContext {
 /**
  * The checked choice-based sign-in of one login: what it adds to the new
  * pool's props, the overrides it writes on the pool, and the auth flow it
- * gives each client.
+ * gives each client: one added with addClient, one found on the pool, and
+ * one of the app given to addExistingClient. An imported client's flows are
+ * set where it is made, so it gets a warning instead.
  */
-export class LoginSignIn {
+export class LoginSignIn implements LoginFeature<LoginClientOptions> {
   /**
    * Checks the options against the rest of the login; every violation is
    * reported in one ValidationError on `scope`.
@@ -158,13 +162,27 @@ export class LoginSignIn {
     }
   }
 
+  /** Refuses a client of addClient that turns ALLOW_USER_AUTH off; the others have no options here. */
+  public validateClient(violations: ViolationCollector, placement: ClientPlacement<LoginClientOptions>): void {
+    if (placement.options !== undefined) {
+      collectClientSignInViolations(violations, clientProp(placement, 'clientProps'), placement.options.clientProps);
+    }
+  }
+
   /**
    * Gives a client ALLOW_USER_AUTH, which choice-based sign-in needs, on top
    * of the flows it has. Written on the CfnUserPoolClient rather than through
-   * aws-cdk-lib's `authFlows.user`, which older releases lack.
+   * aws-cdk-lib's `authFlows.user`, which older releases lack. An imported
+   * client has no resource in this app to write it on.
    */
-  public applyToClient(client: cognito.UserPoolClient): void {
-    const resource = client.node.defaultChild as cognito.CfnUserPoolClient;
+  public applyToClient(client: LoginClient<LoginClientOptions>): void {
+    const resource = client.resource;
+    if (resource === undefined) {
+      warn(client.client, 'signInOnImportedClient',
+        `The login's signIn cannot give this imported client ${ALLOW_USER_AUTH}, which choice-based sign-in needs: `
+        + 'add it to the client\'s explicit auth flows where the client is made.');
+      return;
+    }
     const flows = resource.explicitAuthFlows;
     if (flows === undefined) {
       resource.explicitAuthFlows = [...DEFAULT_AUTH_FLOWS];

@@ -1,7 +1,9 @@
 import { CfnResource } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IConstruct, IDependable } from 'constructs';
-import { ViolationCollector, isUnresolved, requireHttpsUrl } from '../../private/validate';
+import { LoginClientOptions } from '../../client/client';
+import { ClientPlacement, LoginClient, LoginFeature, clientProp } from '../../private/login-feature';
+import { ViolationCollector, isUnresolved, requireHttpsUrl, warn } from '../../private/validate';
 import { LoginTermsOptions } from '../terms';
 
 /**
@@ -39,11 +41,73 @@ export interface ClientTerms {
   readonly privacyPolicy: Links;
 }
 
+/** What the login's terms need to know about the rest of the login. */
+export interface TermsContext {
+  /** Whether the pages are managed login: the classic hosted UI shows no terms. */
+  readonly managedLogin: boolean;
+  /** The new pool's props, or undefined for a pool of the app's own. */
+  readonly newPoolProps?: cognito.UserPoolProps;
+}
+
+/**
+ * The terms documents of one login's clients: each client's own over the
+ * login's, document by document. Every client gets them: one added with
+ * addClient (its own `terms` too), one given to addExistingClient, and one
+ * found on the pool (under the client, as its style is), since Cognito
+ * shows terms per client (API_CreateTerms, ClientId).
+ */
+export class LoginTerms implements LoginFeature<LoginClientOptions> {
+  /** Checks the login's terms; every violation is reported in one ValidationError on `scope`. */
+  public static resolve(scope: IConstruct, terms: LoginTermsOptions | undefined, context: TermsContext): LoginTerms {
+    const violations = new ViolationCollector(scope);
+    collectTermsViolations(scope, violations, 'terms', terms, context.managedLogin);
+    violations.throwIfAny();
+    if (terms !== undefined && context.newPoolProps !== undefined && context.newPoolProps.selfSignUpEnabled !== true) {
+      warn(scope, 'termsWithoutSignUp', 'Cognito links terms documents from the sign-up page only, and this pool has self sign-up off '
+        + '(userPoolProps.selfSignUpEnabled), so users never see them.');
+    }
+    return new LoginTerms(scope, terms, context.managedLogin);
+  }
+
+  private constructor(
+    private readonly scope: IConstruct,
+    private readonly terms: LoginTermsOptions | undefined,
+    private readonly managedLogin: boolean,
+  ) {}
+
+  /**
+   * `<id>Terms` for a client of addClient or addExistingClient, as ever; for
+   * a found client only when the login has terms, so a found client's own
+   * child of that name stays its own on a login without them.
+   */
+  public reservedIds(placement: ClientPlacement<LoginClientOptions>): string[] {
+    return placement.origin === 'found' && this.terms === undefined ? [] : [termsId(placement.prefix)];
+  }
+
+  public validateClient(violations: ViolationCollector, placement: ClientPlacement<LoginClientOptions>): void {
+    if (placement.options !== undefined) {
+      collectTermsViolations(this.scope, violations, clientProp(placement, 'terms'), placement.options.terms, this.managedLogin);
+    }
+    this.termsOf(violations, placement);
+  }
+
+  public applyToClient(client: LoginClient<LoginClientOptions>): void {
+    const terms = this.termsOf(new ViolationCollector(this.scope), client);
+    if (terms !== undefined) {
+      addClientTerms(client.scope, client.prefix, client.userPool, client.client, terms, client.domain);
+    }
+  }
+
+  private termsOf(violations: ViolationCollector, placement: ClientPlacement<LoginClientOptions>): ClientTerms | undefined {
+    return clientTerms(violations, clientProp(placement, 'terms'), this.terms, placement.options?.terms);
+  }
+}
+
 /**
  * Records every bad URL and language of one terms option (a login's or a
  * client's), and terms on classic pages; `prop` names it, e.g. `Web.terms`.
  */
-export function collectTermsViolations(
+function collectTermsViolations(
   scope: IConstruct, violations: ViolationCollector, prop: string, terms: LoginTermsOptions | undefined, managedLogin: boolean,
 ): void {
   if (terms === undefined) {
@@ -80,7 +144,7 @@ export function collectTermsViolations(
  * only when both exist, so one without the other is a violation; undefined
  * when there are none.
  */
-export function clientTerms(
+function clientTerms(
   violations: ViolationCollector, prop: string, login: LoginTermsOptions | undefined, client: LoginTermsOptions | undefined,
 ): ClientTerms | undefined {
   const [termsOfUse, privacyPolicy] = DOCUMENTS.map((document) => {
@@ -103,15 +167,16 @@ export function clientTerms(
 
 /**
  * Creates a client's two terms documents under `scope` (construct id
- * `<clientId>Terms`, children `TermsOfUse` and `PrivacyPolicy`), so logical
+ * `<prefix>Terms`, children `TermsOfUse` and `PrivacyPolicy`), so logical
  * ids follow the client's id, never the order clients were added in.
  *
+ * @param prefix the client's id under the login; nothing under a found client (see ClientPlacement)
  * @param after what the documents deploy after besides their pool and client (the login's domain)
  */
-export function addClientTerms(
-  scope: Construct, clientId: string, userPool: cognito.IUserPool, client: cognito.IUserPoolClient, terms: ClientTerms, after: IDependable,
+function addClientTerms(
+  scope: Construct, prefix: string, userPool: cognito.IUserPool, client: cognito.IUserPoolClient, terms: ClientTerms, after: IDependable,
 ): Construct {
-  const parent = new Construct(scope, termsId(clientId));
+  const parent = new Construct(scope, termsId(prefix));
   for (const document of DOCUMENTS) {
     new CfnResource(parent, document.id, {
       type: TERMS_TYPE,
@@ -130,8 +195,8 @@ export function addClientTerms(
 }
 
 /** Construct id of a client's terms documents. */
-export function termsId(clientId: string): string {
-  return `${clientId}Terms`;
+function termsId(prefix: string): string {
+  return `${prefix}Terms`;
 }
 
 function collectLinkViolations(scope: IConstruct, violations: ViolationCollector, prop: string, url: string): void {

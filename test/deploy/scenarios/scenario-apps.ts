@@ -5,11 +5,10 @@ import { CreateManagedLoginBrandingCommand } from '@aws-sdk/client-cognito-ident
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { EXAMPLE_ASSETS } from '../../../examples/house-style';
+import { RESOURCE_TYPES } from '../../../lambda/registry';
 import {
   BrandingAsset, BrandingCategory, BrandingColorMode, BrandingSettings, ClassicCss, ClassicLoginCustomization, LogoImage, ManagedLoginBranding,
 } from '../../../src';
-import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
-import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
 import { resourcesOfType } from '../lifecycle-fixture';
 import { sdkClients } from '../sdk-clients';
 import { StandIn, StyleSnapshot } from '../standin';
@@ -185,7 +184,7 @@ export function synthScenario(spec: AppSpec): string {
       properties: { ServiceToken: `arn:aws:lambda:${ENV.region}:${ENV.account}:function:after-styles`, Version: spec.version },
     });
     after.overrideLogicalId(AFTER_STYLES);
-    for (const type of [MANAGED_LOGIN_BRANDING_TYPE, CLASSIC_CUSTOMIZATION_TYPE]) {
+    for (const type of RESOURCE_TYPES.map((entry) => entry.type.resourceType)) {
       resourcesOfType(stack, type).forEach((style) => after.node.addDependency(style));
     }
     spec.mutate?.(stack);
