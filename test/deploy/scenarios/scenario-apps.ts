@@ -10,9 +10,9 @@ import {
 } from '../../../src';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
+import { StandIn, StyleSnapshot } from '../../../standin';
+import { sdkClients } from '../../../standin/services/sdk-clients';
 import { resourcesOfType } from '../lifecycle-fixture';
-import { sdkClients } from '../sdk-clients';
-import { StandIn, StyleSnapshot } from '../standin';
 
 /**
  * Small apps for the deployment scenarios, described as data so that a

@@ -2,8 +2,8 @@ import { CognitoState, ManagedLoginStyle, slotKey, StoredAsset, UserPool } from 
 import { requireDomain } from './pool-checks';
 import { Prng } from './prng';
 import { invalidParameter, resourceNotFound, ServiceError } from './service-error';
-import { DEFAULT_SETTINGS_DOCUMENT } from '../../../src/branding/private/default-settings';
-import { detectImageType } from '../../../src/private/file-type';
+import { DEFAULT_SETTINGS_DOCUMENT } from '../../src/branding/private/default-settings';
+import { detectImageType } from '../../src/private/file-type';
 
 /**
  * The five managed login branding operations, with the semantics the model
@@ -45,7 +45,7 @@ export interface BrandingInput {
   readonly ReturnMergedResources?: boolean;
 }
 
-export class ManagedLoginBranding {
+export class BrandingStore {
   constructor(private readonly cognito: CognitoState, private readonly prng: Prng) {}
 
   create(input: BrandingInput, requestBytes: number): object {

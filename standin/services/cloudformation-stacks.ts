@@ -3,7 +3,7 @@ import { ServiceError } from './service-error';
 /**
  * CloudFormation's DescribeStackResource, answered from the stacks of
  * whatever plays CloudFormation in the test (the CloudFormation runner,
- * test/deploy/runner/): the stand-in holds no stacks of its own, only the
+ * standin/runner/): the stand-in holds no stacks of its own, only the
  * rules of the lookup.
  */
 

@@ -2,13 +2,13 @@ import { randomUUID } from 'crypto';
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { serviceModel, ServiceName } from './botocore-models';
+import { BrandingStore } from './branding-store';
 import { CallRecord } from './call-log';
 import { ClassicCustomizations } from './classic-customization';
 import { CloudFormationSource, NO_STACKS } from './cloudformation-stacks';
 import { CognitoState, CreateUserPoolDomainOptions, CreateUserPoolOptions } from './cognito-state';
 import { FaultDecision, faultError, Faults, WRITE_OPERATIONS } from './faults';
 import { TARGET_PREFIXES } from './json-protocol';
-import { ManagedLoginBranding } from './managed-login-branding';
 import { validateInput } from './model-validation';
 import { ObjectStore } from './object-store';
 import { dispatch, Operations } from './operations';
@@ -89,7 +89,7 @@ export class StandIn {
     this.users = new UserDirectory(this.cognito, prng);
     this.ops = {
       cognito: this.cognito,
-      branding: new ManagedLoginBranding(this.cognito, prng),
+      branding: new BrandingStore(this.cognito, prng),
       classic: new ClassicCustomizations(this.cognito),
       parameters: this.parameters,
       users: this.users,

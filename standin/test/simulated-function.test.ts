@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { lambdaNodeVersion } from './runner/lambda-node';
-import { SimulatedFunction } from './runner/simulated-function';
 import { LAMBDA_NODEJS_RUNTIME } from '../../src/private/lambda-runtime';
+import { lambdaNodeVersion } from '../runner/lambda-node';
+import { SimulatedFunction } from '../runner/simulated-function';
 
 /**
- * The simulated Lambda (test/deploy/runner/simulated-function.ts), which runs
+ * The simulated Lambda (standin/runner/simulated-function.ts), which runs
  * the handler and the account-linking trigger in every deploy scenario and in
  * the demo, runs a function as Lambda does: on the Node.js of the runtime the
  * library deploys, with Lambda's environment and none of the test process's,

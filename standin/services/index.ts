@@ -6,6 +6,6 @@ export type { CreateUserPoolDomainOptions, CreateUserPoolOptions } from './cogni
 export { slotKey } from './cognito-state';
 export type { FederatedSignInOutcome, PreSignUpEvent, PreSignUpTrigger, SignInRoute, StoredUser } from './users';
 export { UNAUTHORIZED_ATTRIBUTE } from './users';
-export { MAX_BRANDING_REQUEST_BYTES, settingsRefusal } from './managed-login-branding';
+export { MAX_BRANDING_REQUEST_BYTES, settingsRefusal } from './branding-store';
 export { MAX_UI_CUSTOMIZATION_REQUEST_BYTES } from './classic-customization';
 export type { CloudFormationSource, ResourceStatus, StackRecord, StackResourceRecord } from './cloudformation-stacks';

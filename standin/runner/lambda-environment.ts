@@ -1,6 +1,6 @@
 import * as path from 'path';
-import { LAMBDA_NODEJS_RUNTIME } from '../../../src/private/lambda-runtime';
-import { DUMMY_CREDENTIALS } from '../sdk-clients';
+import { LAMBDA_NODEJS_RUNTIME } from '../../src/private/lambda-runtime';
+import { DUMMY_CREDENTIALS } from '../services/sdk-clients';
 
 /** What the simulated function is, as its AWS::Lambda::Function declares it. */
 export interface LambdaConfiguration {

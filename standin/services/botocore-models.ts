@@ -10,7 +10,7 @@ import * as zlib from 'zlib';
  * copied by hand and a botocore upgrade is one line in the requirements.
  */
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /** One shape of a botocore model (only the traits the checks read). */
 export interface Shape {

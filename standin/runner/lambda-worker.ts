@@ -1,6 +1,6 @@
 /**
  * One execution environment of the simulated Lambda, as a process of its own
- * on the Node.js that Lambda's runtime runs (test/deploy/runner/lambda-node.ts),
+ * on the Node.js that Lambda's runtime runs (standin/runner/lambda-node.ts),
  * started by SimulatedFunction with the function's environment and its code
  * directory as working directory. Like Lambda's Node.js runtime it loads the
  * handler `_HANDLER` names from `LAMBDA_TASK_ROOT` once (the cold start), then

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CloudFormationRunner } from './runner';
-import { Template } from './runner/cloud-assembly';
-import { resolve, ResolveContext } from './runner/intrinsics';
-import { StandIn } from './standin';
+import { CloudFormationRunner } from '../runner';
+import { Template } from '../runner/cloud-assembly';
+import { resolve, ResolveContext } from '../runner/intrinsics';
+import { StandIn } from '../services';
 
 /** The runner's CloudFormation semantics on small hand-written templates (no Lambda involved). */
 

@@ -2,7 +2,7 @@ import { readAssembly, StackArtifact } from './cloud-assembly';
 import { DeployedStack, ResourceEvent, StackStatus } from './deployed-state';
 import { SimulatedLambda } from './simulated-lambda';
 import { DeployOptions, ReplacementRollback, StackOperation } from './stack-operation';
-import { StackRecord, StandIn } from '../standin';
+import { StackRecord, StandIn } from '../services';
 
 export interface RunnerOptions {
   /**

@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import { StandIn } from '../standin';
+import { StandIn } from '../services';
 
 /**
  * Resource types CloudFormation itself provisions. The three Cognito types

@@ -1,9 +1,9 @@
+import { epochSeconds } from './branding-store';
 import { ClassicCustomization, CognitoState, UserPool } from './cognito-state';
-import { epochSeconds } from './managed-login-branding';
 import { requireDomain } from './pool-checks';
 import { invalidParameter } from './service-error';
-import { ALL_CLIENTS } from '../../../src/private/custom-resource-contract';
-import { detectImageType } from '../../../src/private/file-type';
+import { ALL_CLIENTS } from '../../src/private/custom-resource-contract';
+import { detectImageType } from '../../src/private/file-type';
 
 /**
  * SetUICustomization / GetUICustomization: the classic hosted UI's CSS and

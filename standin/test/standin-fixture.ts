@@ -1,5 +1,5 @@
-import { sdkClients } from './sdk-clients';
-import { StandIn, StandInOptions } from './standin';
+import { StandIn, StandInOptions } from '../services';
+import { sdkClients } from '../services/sdk-clients';
 
 /** A stand-in with one pool (managed login domain) and one client, and SDK clients aimed at it; stopped after the file's tests. */
 export function standInFixture(options: StandInOptions = {}) {

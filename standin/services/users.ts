@@ -1,5 +1,5 @@
+import { epochSeconds } from './branding-store';
 import { CognitoState, UserPool } from './cognito-state';
-import { epochSeconds } from './managed-login-branding';
 import { Prng } from './prng';
 import { invalidParameter, ServiceError } from './service-error';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { RESOURCE_TYPES } from '../../../lambda/registry';
-import { PROVIDER_ID } from '../../../src/private/handler-provider';
-import { ResourceStatus, StackRecord, StackResourceRecord, StandIn } from '../standin';
+import { RESOURCE_TYPES } from '../../lambda/registry';
+import { PROVIDER_ID } from '../../src/private/handler-provider';
+import { ResourceStatus, StackRecord, StackResourceRecord, StandIn } from '../services';
 import { StackArtifact, Template } from './cloud-assembly';
 import { walkGraph, reversed } from './dag';
 import { DeployedResource, DeployedStack, ResourceEvent, StackStatus } from './deployed-state';

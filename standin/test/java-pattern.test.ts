@@ -1,5 +1,5 @@
-import { serviceModel, ServiceName, Shape } from './standin/botocore-models';
-import { javaPatternToRegExp } from './standin/java-pattern';
+import { serviceModel, ServiceName, Shape } from '../services/botocore-models';
+import { javaPatternToRegExp } from '../services/java-pattern';
 
 /** The operations the stand-in serves, by service. */
 const OPERATIONS: { readonly [service in ServiceName]: readonly string[] } = {

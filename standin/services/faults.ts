@@ -1,5 +1,5 @@
 import { ServiceName } from './botocore-models';
-import { settingsRefusal } from './managed-login-branding';
+import { settingsRefusal } from './branding-store';
 import { Prng } from './prng';
 import { ServiceError } from './service-error';
 

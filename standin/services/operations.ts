@@ -1,15 +1,15 @@
 import { ServiceName } from './botocore-models';
+import { BrandingInput, BrandingStore } from './branding-store';
 import { ClassicCustomizations } from './classic-customization';
 import { CloudFormationSource, describeStackResource, describeStacks } from './cloudformation-stacks';
 import { CognitoState } from './cognito-state';
-import { BrandingInput, ManagedLoginBranding } from './managed-login-branding';
 import { ParameterStore } from './parameter-store';
 import { unknownOperation } from './service-error';
 import { UserDirectory } from './users';
 
 /** The operations the stand-in carries out; any other operation of the model is refused as unknown to it. */
 export interface Operations {
-  readonly branding: ManagedLoginBranding;
+  readonly branding: BrandingStore;
   readonly classic: ClassicCustomizations;
   readonly parameters: ParameterStore;
   readonly cognito: CognitoState;

@@ -3,9 +3,9 @@ import {
   CreateManagedLoginBrandingCommand, DescribeManagedLoginBrandingByClientCommand, SetUICustomizationCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
-import { sdkClients } from './sdk-clients';
-import { StandIn } from './standin';
+import { StandIn } from '../services';
 import { rejectionOf, standInFixture } from './standin-fixture';
+import { sdkClients } from '../services/sdk-clients';
 
 /** Faults on demand, count- and rate-based, through the real SDK. */
 const f = standInFixture();

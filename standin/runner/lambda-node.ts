@@ -10,7 +10,7 @@ import * as path from 'path';
  * own fetches it on first use.
  */
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 interface Pin {
   readonly package: string;

@@ -4,7 +4,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { rejectionOf, standInFixture } from './standin-fixture';
 import { DEFAULT_SETTINGS_DOCUMENT } from '../../src/branding/private/default-settings';
-import { ico, png } from '../branding/images';
+import { ico, png } from '../../test/branding/images';
 
 /** Managed login branding semantics the model does not carry (../shared/cognito-facts.md). */
 const f = standInFixture();

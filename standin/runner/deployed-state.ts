@@ -1,6 +1,6 @@
 import { StackArtifact, Template } from './cloud-assembly';
 import { LambdaCode } from './simulated-lambda';
-import { StackResourceRecord } from '../standin';
+import { StackResourceRecord } from '../services';
 
 /** One resource as CloudFormation knows it after an operation. */
 export interface DeployedResource {
