@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { LAMBDA_NODEJS_RUNTIME } from '../../src/private/lambda-runtime';
+import { lambdaRuntime } from './lambda-node';
 import { DUMMY_CREDENTIALS } from '../services/sdk-clients';
 
 /** What the simulated function is, as its AWS::Lambda::Function declares it. */
@@ -35,7 +35,7 @@ export function lambdaEnvironment(config: LambdaConfiguration, standInEndpoint: 
     _HANDLER: config.handler,
     AWS_REGION: config.region,
     AWS_DEFAULT_REGION: config.region,
-    AWS_EXECUTION_ENV: `AWS_Lambda_${LAMBDA_NODEJS_RUNTIME}`,
+    AWS_EXECUTION_ENV: `AWS_Lambda_${lambdaRuntime()}`,
     AWS_LAMBDA_FUNCTION_NAME: config.functionName,
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(config.memorySize ?? 128),
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',

@@ -4,8 +4,8 @@ import * as path from 'path';
 
 /**
  * The Node.js binary the simulated Lambda runs on: the release pinned in
- * scripts/lambda-node.json (from .projenrc.ts), of the major the library's
- * functions deploy on (LAMBDA_NODEJS_RUNTIME), fetched into .lambda-node/ by
+ * scripts/lambda-node.json (from .projenrc.ts, which keeps it of the major the
+ * library's functions deploy on), fetched into .lambda-node/ by
  * scripts/lambda-node.sh. `npm test` fetches it before jest; a test run on its
  * own fetches it on first use.
  */
@@ -20,6 +20,11 @@ interface Pin {
 /** The pinned release, e.g. `24.22.3`. */
 export function lambdaNodeVersion(): string {
   return pin().version;
+}
+
+/** The Lambda runtime of that release's major, e.g. `nodejs24.x` (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). */
+export function lambdaRuntime(): string {
+  return `nodejs${lambdaNodeVersion().split('.')[0]}.x`;
 }
 
 let binary: string | undefined;

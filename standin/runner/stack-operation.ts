@@ -2,7 +2,6 @@ import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { RESOURCE_TYPES } from '../../lambda/registry';
-import { PROVIDER_ID } from '../../src/private/handler-provider';
 import { ResourceStatus, StackRecord, StackResourceRecord, StandIn } from '../services';
 import { StackArtifact, Template } from './cloud-assembly';
 import { walkGraph, reversed } from './dag';
@@ -13,8 +12,11 @@ import { NativeContext, nativeType, recordedAttribute, requiresReplacement } fro
 import { CfnResponse, LambdaCode, SimulatedLambda } from './simulated-lambda';
 import { templateGraph, TemplateGraph } from './template-graph';
 
-/** The custom-resource types this library's handler serves: those go through the bundled Lambda. */
-/** The library's custom-resource types: the one list the handler dispatches on (lambda/registry.ts). */
+/**
+ * The library's custom-resource types: the one list the handler dispatches on
+ * (lambda/registry.ts). The runner's one tie to the library: it runs that
+ * handler as shipped, and a list of its own would be a second one to forget.
+ */
 const HANDLER_TYPES: ReadonlySet<string> = new Set(RESOURCE_TYPES.map((entry) => entry.type.resourceType));
 
 /** CloudFormation refuses custom-resource response data over 4,096 bytes. */
@@ -497,7 +499,7 @@ export class StackOperation {
 
   /**
    * One custom-resource event. An event for the library's handler (its
-   * ServiceToken names the function of the library's provider) goes through
+   * ServiceToken names the function the registered types go to) goes through
    * that function, as shipped, and must be of a type lambda/registry.ts lists:
    * a new type left out of it is an error here, never a scenario that passes
    * without its handler running. Other custom types are recorded as
@@ -536,9 +538,13 @@ export class StackOperation {
     return response;
   }
 
-  /** Whether a ServiceToken names the function of the library's provider in this stack. */
+  /** Whether a ServiceToken names the library's handler: a function of this stack that the template sends a registered type to. */
   private namesLibraryHandler(serviceToken: string): boolean {
-    return this.functionNamed(serviceToken)?.logicalId.startsWith(PROVIDER_ID) === true;
+    const handlers = Object.values(this.artifact.template.Resources)
+      .filter((declared) => HANDLER_TYPES.has(declared.Type))
+      .map((declared) => (declared.Properties?.ServiceToken as { 'Fn::GetAtt'?: unknown[] } | undefined)?.['Fn::GetAtt']?.[0]);
+    const fn = this.functionNamed(serviceToken);
+    return fn !== undefined && handlers.includes(fn.logicalId);
   }
 
   /** The newest function of this stack a ServiceToken names: an update of the function replaces the entry before it. */

@@ -1,15 +1,21 @@
+import COGNITO_DEFAULT_SETTINGS from './cognito-default-settings.json';
 import { CognitoState, ManagedLoginStyle, slotKey, StoredAsset, UserPool } from './cognito-state';
+import { isOfFormat } from './image-formats';
 import { requireDomain } from './pool-checks';
 import { Prng } from './prng';
 import { invalidParameter, resourceNotFound, ServiceError } from './service-error';
-import { DEFAULT_SETTINGS_DOCUMENT } from '../../src/branding/private/default-settings';
-import { detectImageType } from '../../src/private/file-type';
+/**
+ * Cognito's own default Settings document, as the API reference prints it: the
+ * Settings of DescribeManagedLoginBrandingByClient's Sample Response (merged
+ * resources), https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeManagedLoginBrandingByClient.html
+ */
 
 /**
  * The five managed login branding operations, with the semantics the model
- * does not carry (../shared/cognito-facts.md): one style per client, Create
- * needs Settings or UseCognitoProvidedValues, Update is a patch, Describe
- * omits unset Settings and always returns Assets, the 2 MB request limit.
+ * does not carry (each rule and its source: standin/README.md): one style per
+ * client, Create needs Settings or UseCognitoProvidedValues, Update is a
+ * patch, Describe omits unset Settings and always returns Assets, the 2 MB
+ * request limit.
  */
 
 /**
@@ -23,9 +29,6 @@ export const MAX_BRANDING_REQUEST_BYTES = 2_000_000;
 
 /** AssetListType's maximum: an Update's patch may not grow a style beyond it either. */
 const MAX_ASSETS = 40;
-
-/** Extensions by the content type detectImageType reports. */
-const EXTENSION_OF_CONTENT: { readonly [type: string]: string } = { PNG: 'PNG', JPEG: 'JPEG', ICO: 'ICO', SVG: 'SVG', WEBP: 'WEBP' };
 
 interface WireAsset {
   readonly Category: string;
@@ -158,7 +161,7 @@ function checkSettings(settings: unknown): Record<string, unknown> | undefined {
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
     throw new ServiceError('InternalErrorException', 'Internal server error.', 500);
   }
-  const unknown = Object.keys(settings).filter((key) => !(key in DEFAULT_SETTINGS_DOCUMENT));
+  const unknown = Object.keys(settings).filter((key) => !(key in COGNITO_DEFAULT_SETTINGS));
   if (unknown.length > 0) {
     throw invalidParameter(settingsRefusal(unknown.map((key) => `$.${key}`)));
   }
@@ -185,9 +188,8 @@ function decodeAssets(assets: readonly WireAsset[]): StoredAsset[] {
     }
     seen.add(key);
     const bytes = Buffer.from(asset.Bytes ?? '', 'base64');
-    const content = detectImageType(bytes);
     const expected = asset.Category === 'FAVICON_ICO' ? 'ICO' : asset.Category === 'FAVICON_SVG' ? 'SVG' : undefined;
-    if (content === undefined || EXTENSION_OF_CONTENT[content] !== asset.Extension || (expected && asset.Extension !== expected)) {
+    if (!isOfFormat(asset.Extension, bytes) || (expected && asset.Extension !== expected)) {
       throw invalidParameter(`Asset ${key} is not a valid ${expected ?? asset.Extension} file.`);
     }
     return {
@@ -219,7 +221,7 @@ function findById(pool: UserPool, id: string): ManagedLoginStyle {
  * whose bytes the stand-in does not have; it returns the style's own.
  */
 function render(pool: UserPool, style: ManagedLoginStyle, merged: boolean): object {
-  const settings = merged ? deepMerge(DEFAULT_SETTINGS_DOCUMENT, style.settings ?? {}) : style.settings;
+  const settings = merged ? deepMerge(COGNITO_DEFAULT_SETTINGS, style.settings ?? {}) : style.settings;
   return {
     ManagedLoginBrandingId: style.id,
     UserPoolId: pool.id,

@@ -1,9 +1,8 @@
 import { epochSeconds } from './branding-store';
 import { ClassicCustomization, CognitoState, UserPool } from './cognito-state';
+import { isOfFormat } from './image-formats';
 import { requireDomain } from './pool-checks';
 import { invalidParameter } from './service-error';
-import { ALL_CLIENTS } from '../../src/private/custom-resource-contract';
-import { detectImageType } from '../../src/private/file-type';
 
 /**
  * SetUICustomization / GetUICustomization: the classic hosted UI's CSS and
@@ -17,6 +16,9 @@ import { detectImageType } from '../../src/private/file-type';
  * readings, as for the 2 MB limit of managed login branding.
  */
 export const MAX_UI_CUSTOMIZATION_REQUEST_BYTES = 135_000;
+
+/** The ClientId of the user pool's default customization, https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUICustomization.html */
+const ALL_CLIENTS = 'ALL';
 
 export interface UiCustomizationInput {
   readonly UserPoolId: string;
@@ -41,8 +43,7 @@ export class ClassicCustomizations {
     requireDomain(pool);
     const image = input.ImageFile === undefined ? undefined : Buffer.from(input.ImageFile, 'base64');
     if (image !== undefined) {
-      const type = detectImageType(image);
-      if (type !== 'PNG' && type !== 'JPEG') {
+      if (!isOfFormat('PNG', image) && !isOfFormat('JPEG', image)) {
         throw invalidParameter('The uploaded image must be a valid .jpeg or .png file.');
       }
     }
@@ -87,7 +88,7 @@ function render(pool: UserPool, clientId: string, customization: ClassicCustomiz
   return {
     UserPoolId: pool.id,
     ClientId: clientId,
-    ...(customization.image ? { ImageUrl: `https://d3oia8etllorh5.cloudfront.net/${pool.id}/${clientId}/${customization.cssVersion}/assets/images/image.${detectImageType(customization.image) === 'PNG' ? 'png' : 'jpg'}` } : {}),
+    ...(customization.image ? { ImageUrl: `https://d3oia8etllorh5.cloudfront.net/${pool.id}/${clientId}/${customization.cssVersion}/assets/images/image.${isOfFormat('PNG', customization.image) ? 'png' : 'jpg'}` } : {}),
     ...(customization.css === undefined ? {} : { CSS: customization.css }),
     CSSVersion: customization.cssVersion,
     CreationDate: epochSeconds(customization.creationDate),

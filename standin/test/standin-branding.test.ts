@@ -3,10 +3,10 @@ import {
   DescribeManagedLoginBrandingCommand, ManagedLoginBrandingExistsException, ResourceNotFoundException, UpdateManagedLoginBrandingCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { rejectionOf, standInFixture } from './standin-fixture';
-import { DEFAULT_SETTINGS_DOCUMENT } from '../../src/branding/private/default-settings';
 import { ico, png } from '../../test/branding/images';
+import COGNITO_DEFAULT_SETTINGS from '../services/cognito-default-settings.json';
 
-/** Managed login branding semantics the model does not carry (../shared/cognito-facts.md). */
+/** Managed login branding semantics the model does not carry (each with its source in standin/README.md). */
 const f = standInFixture();
 
 const SETTINGS = { components: { pageHeader: { logo: { enabled: true } } } };
@@ -100,7 +100,7 @@ test('Describe omits unset Settings and always returns Assets; merged returns Co
   // THEN
   expect(plain.ManagedLoginBranding).not.toHaveProperty('Settings');
   expect(plain.ManagedLoginBranding?.Assets).toEqual([]);
-  expect(merged.ManagedLoginBranding?.Settings).toEqual(DEFAULT_SETTINGS_DOCUMENT);
+  expect(merged.ManagedLoginBranding?.Settings).toEqual(COGNITO_DEFAULT_SETTINGS);
 });
 
 test('merged Settings are the style\'s over the defaults, member by member', async () => {
@@ -113,9 +113,9 @@ test('merged Settings are the style\'s over the defaults, member by member', asy
   }));
 
   // THEN
-  const settings = merged.ManagedLoginBranding?.Settings as typeof DEFAULT_SETTINGS_DOCUMENT;
+  const settings = merged.ManagedLoginBranding?.Settings as typeof COGNITO_DEFAULT_SETTINGS;
   expect(settings.components.pageHeader.logo.enabled).toBe(true);
-  expect(settings.categories).toEqual(DEFAULT_SETTINGS_DOCUMENT.categories);
+  expect(settings.categories).toEqual(COGNITO_DEFAULT_SETTINGS.categories);
 });
 
 test.each([
