@@ -222,11 +222,11 @@ export interface FakeStyle {
 
 /**
  * A small stateful Cognito for branding styles, with the semantics the
- * handler depends on (cognito-facts.md): one style per client
+ * handler depends on (a subset of the stand-in's, standin/README.md): one style per client
  * (ManagedLoginBrandingExistsException), Update is a patch that adds or
  * replaces slots and never removes one, a request body over 2,000,000 bytes
  * as sent (base64 included) is refused, Describe by client. The full
- * stand-in under test/deploy plays whole deployments; this one lets the
+ * stand-in (standin/) plays whole deployments; this one lets the
  * unit tests check state rather than call lists.
  */
 export class FakeBranding {
