@@ -1,10 +1,10 @@
-import * as fs from 'fs';
 import * as path from 'path';
+import { readAssembly as readCloudAssembly, StagedAsset } from '../../src/preview/assembly';
 
 /**
- * Reads a synthesized cloud assembly (a cdk.out directory): its stacks in
- * dependency order, their templates, and the file assets each stack's asset
- * manifest stages to S3.
+ * A synthesized cloud assembly (a cdk.out directory) as the runner deploys
+ * it: its stacks in dependency order, their templates, and the file assets
+ * each stack's asset manifest stages to S3.
  */
 
 export interface Template {
@@ -30,16 +30,6 @@ export interface TemplateResource {
   readonly UpdateReplacePolicy?: string;
 }
 
-/** A file or directory asset and where CDK publishes it. */
-export interface AssetFile {
-  readonly hash: string;
-  /** Absolute path in the assembly. */
-  readonly sourcePath: string;
-  readonly packaging: 'file' | 'zip';
-  /** With `${AWS::AccountId}`, `${AWS::Region}`, `${AWS::Partition}` placeholders as CDK writes them. */
-  readonly destinations: readonly { readonly bucketName: string; readonly objectKey: string }[];
-}
-
 export interface StackArtifact {
   /** Artifact id (the stack's name unless stackName says otherwise). */
   readonly id: string;
@@ -50,65 +40,31 @@ export interface StackArtifact {
   readonly region?: string;
   /** Artifact ids of the stacks this one depends on. */
   readonly dependencies: readonly string[];
-  readonly assets: readonly AssetFile[];
-  /** The assembly directory, for asset paths. */
-  readonly assemblyDir: string;
+  readonly assets: readonly StagedAsset[];
 }
 
-interface Manifest {
-  readonly artifacts: {
-    readonly [id: string]: {
-      readonly type: string;
-      readonly environment?: string;
-      readonly properties?: { readonly templateFile?: string; readonly stackName?: string; readonly file?: string };
-      readonly dependencies?: readonly string[];
-    };
-  };
-}
-
-interface AssetManifest {
-  readonly files?: {
-    readonly [hash: string]: {
-      readonly source: { readonly path: string; readonly packaging?: 'file' | 'zip' };
-      readonly destinations: { readonly [id: string]: { readonly bucketName: string; readonly objectKey: string } };
-    };
-  };
-}
-
-/** The stacks of an assembly, each after the stacks it depends on. */
+/**
+ * The stacks of an assembly, each after the stacks it depends on. The
+ * assembly is read by the project's one cloud-assembly reader, the login
+ * page preview's (src/preview/assembly.ts): reading cdk.out is no Cognito
+ * rule, so the runner shares it rather than keep a second reader.
+ */
 export function readAssembly(dir: string): StackArtifact[] {
-  const assemblyDir = path.resolve(dir);
-  const manifest = readJson<Manifest>(path.join(assemblyDir, 'manifest.json'));
-  const artifacts = manifest.artifacts;
-  const stacks = Object.entries(artifacts)
-    .filter(([, artifact]) => artifact.type === 'aws:cloudformation:stack')
-    .map(([id, artifact]): StackArtifact => {
-      const env = /^aws:\/\/([^/]+)\/(.+)$/.exec(artifact.environment ?? '');
-      const deps = artifact.dependencies ?? [];
-      return {
-        id,
-        stackName: artifact.properties?.stackName ?? id,
-        template: readJson<Template>(path.join(assemblyDir, artifact.properties!.templateFile!)),
-        account: env && env[1] !== 'unknown-account' ? env[1] : undefined,
-        region: env && env[2] !== 'unknown-region' ? env[2] : undefined,
-        dependencies: deps.filter((dep) => artifacts[dep]?.type === 'aws:cloudformation:stack'),
-        assets: deps
-          .filter((dep) => artifacts[dep]?.type === 'cdk:asset-manifest')
-          .flatMap((dep) => readAssets(assemblyDir, artifacts[dep].properties!.file!)),
-        assemblyDir,
-      };
-    });
+  const read = readCloudAssembly(path.resolve(dir));
+  const stackIds = new Set(read.map((stack) => stack.id));
+  const stacks = read.map((stack): StackArtifact => {
+    const env = /^aws:\/\/([^/]+)\/(.+)$/.exec(stack.environment ?? '');
+    return {
+      id: stack.id,
+      stackName: stack.stackName,
+      template: stack.template as Template,
+      account: env && env[1] !== 'unknown-account' ? env[1] : undefined,
+      region: env && env[2] !== 'unknown-region' ? env[2] : undefined,
+      dependencies: stack.dependencies.filter((dep) => stackIds.has(dep)),
+      assets: stack.assets(),
+    };
+  });
   return dependencyOrder(stacks);
-}
-
-function readAssets(assemblyDir: string, file: string): AssetFile[] {
-  const manifest = readJson<AssetManifest>(path.join(assemblyDir, file));
-  return Object.entries(manifest.files ?? {}).map(([hash, asset]) => ({
-    hash,
-    sourcePath: path.join(assemblyDir, asset.source.path),
-    packaging: asset.source.packaging ?? 'file',
-    destinations: Object.values(asset.destinations).map((d) => ({ bucketName: d.bucketName, objectKey: d.objectKey })),
-  }));
 }
 
 function dependencyOrder(stacks: StackArtifact[]): StackArtifact[] {
@@ -128,8 +84,4 @@ function dependencyOrder(stacks: StackArtifact[]): StackArtifact[] {
   };
   stacks.forEach((s) => visit(s, []));
   return ordered;
-}
-
-function readJson<T>(file: string): T {
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }

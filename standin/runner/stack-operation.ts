@@ -585,7 +585,7 @@ export class StackOperation {
     }
     const props = resource.properties as { Code?: { S3Key?: string }; Handler?: string; Timeout?: number };
     const asset = this.artifact.assets.find((a) => a.packaging === 'zip' && a.destinations.some((d) => this.placeholders(d.objectKey) === props.Code?.S3Key));
-    if (!asset || !fs.existsSync(path.join(asset.sourcePath, '__entrypoint__.js'))) {
+    if (!asset?.sourcePath || !fs.existsSync(path.join(asset.sourcePath, '__entrypoint__.js'))) {
       return undefined;
     }
     return { codeDir: asset.sourcePath, handler: props.Handler ?? 'index.handler', timeoutSeconds: Number(props.Timeout ?? 3), functionName: physicalId };
@@ -711,6 +711,9 @@ export class StackOperation {
   /** CDK file assets are published before the deployment: each lands in the stand-in's S3 (kept afterwards, as CDK leaves them). */
   private stageFileAssets(): void {
     for (const asset of this.artifact.assets.filter((a) => a.packaging === 'file')) {
+      if (asset.sourcePath === undefined) {
+        throw new Error(`${this.artifact.stackName}: file asset ${asset.hash} (${asset.source}) is not staged in the assembly`);
+      }
       const bytes = fs.readFileSync(asset.sourcePath);
       for (const destination of asset.destinations) {
         this.settings.standIn.putObject(this.placeholders(destination.bucketName), this.placeholders(destination.objectKey), bytes);
