@@ -1,5 +1,5 @@
-// Test images built in memory: real signatures so the library's content
-// sniffing sees what a real file would show, padded to any size wanted.
+// Images built in memory, of each format Cognito takes: real signatures so content
+// sniffing (the library's and the stand-in's) sees what a real file would show, padded to any size wanted.
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';

@@ -3,7 +3,7 @@ import {
   DescribeManagedLoginBrandingCommand, ManagedLoginBrandingExistsException, ResourceNotFoundException, UpdateManagedLoginBrandingCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { rejectionOf, standInFixture } from './standin-fixture';
-import { ico, png } from '../../test/branding/images';
+import { ico, png } from '../sample-images';
 import COGNITO_DEFAULT_SETTINGS from '../services/cognito-default-settings.json';
 
 /** Managed login branding semantics the model does not carry (each with its source in standin/README.md). */

@@ -1,7 +1,7 @@
 import { GetUICustomizationCommand, SetUICustomizationCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { sha256 } from '../services';
 import { rejectionOf, standInFixture } from './standin-fixture';
-import { jpeg, png, webp } from '../../test/branding/images';
+import { jpeg, png, webp } from '../sample-images';
 
 /** Classic hosted-UI customization (SetUICustomization / GetUICustomization). */
 const f = standInFixture();

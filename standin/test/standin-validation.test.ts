@@ -3,7 +3,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
 import { rejectionOf, standInFixture } from './standin-fixture';
-import { png } from '../../test/branding/images';
+import { png } from '../sample-images';
 
 /** Model checks through the real SDK: each refusal comes back as Cognito's exception with Cognito's message. */
 const f = standInFixture();
