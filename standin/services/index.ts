@@ -9,3 +9,4 @@ export { UNAUTHORIZED_ATTRIBUTE } from './users';
 export { MAX_BRANDING_REQUEST_BYTES, settingsRefusal } from './branding-store';
 export { MAX_UI_CUSTOMIZATION_REQUEST_BYTES } from './classic-customization';
 export type { CloudFormationSource, ResourceStatus, StackRecord, StackResourceRecord } from './cloudformation-stacks';
+export { DUMMY_CREDENTIALS, sdkClients } from './sdk-clients';
