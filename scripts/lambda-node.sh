@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes .lambda-node/ hold the Node.js binary the simulated Lambda runs on
-# (test/deploy/runner): the npm package, version and integrity pinned in
+# (standin/runner): the npm package, version and integrity pinned in
 # scripts/lambda-node.json (written from .projenrc.ts, where it says why this
 # is not a devDependency). Prints the binary's absolute path.
 #

@@ -4,11 +4,11 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { AccountLinking, CognitoLogin, CognitoLoginProps, LoginDomain, LoginProvider, VerifiedEmailLinkingOptions } from '../src';
-import { Template as RunnerTemplate } from './deploy/runner/cloud-assembly';
-import { requiresReplacement } from './deploy/runner/native-resources';
-import { templateGraph } from './deploy/runner/template-graph';
 import { testStack } from './util/stack';
 import { LINKING_POLICY_VARIABLE, parseLinkingPolicy } from '../src/account-linking/private/linking-contract';
+import { Template as RunnerTemplate } from '../standin/runner/cloud-assembly';
+import { requiresReplacement } from '../standin/runner/native-resources';
+import { templateGraph } from '../standin/runner/template-graph';
 
 const SAML_METADATA = cognito.UserPoolIdentityProviderSamlMetadata.url('https://idp.corp.example/metadata.xml');
 const SECRET = SecretValue.secretsManager('idp-secret');

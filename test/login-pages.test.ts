@@ -5,7 +5,7 @@ import {
   BrandingAsset, BrandingCategory, BrandingColorMode, BrandingSettings, ClassicCss, ClassicLoginCustomization,
   CognitoLogin, LoginDomain, LoginPages, LogoImage, ManagedLoginBranding,
 } from '../src';
-import { png, writeTemp } from './branding/images';
+import { png, writeTemp } from '../standin/sample-images';
 import { testStack } from './util/stack';
 
 const BRANDING = 'Custom::CognitoManagedLoginBranding';

@@ -4,7 +4,7 @@
 // the PATH of those projen tasks (.projenrc.ts). This test is the proof that
 // jest really ran on it; run by hand on another Node.js it fails and says how
 // to run it instead.
-import { lambdaNodeVersion } from './deploy/runner/lambda-node';
+import { lambdaNodeVersion } from '../standin/runner/lambda-node';
 
 test('the tests run on the pinned Node.js, not the machine\'s', () => {
   const pinned = `v${lambdaNodeVersion()}`;

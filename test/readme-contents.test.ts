@@ -6,7 +6,7 @@
 // `npm run bench` writes, never copied into prose that would go stale.
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { readmeSection } from './util/readme';
+import { readmeSection } from '../scripts/readme-section';
 
 const ROOT = path.join(__dirname, '..');
 const DOCS = ['README.md', 'CONTRIBUTING.md', ...readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];

@@ -6,7 +6,7 @@
 // the reverse); the bindings run catches an app that drifted from the API.
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { readmeSection } from './util/readme';
+import { readmeSection } from '../scripts/readme-section';
 
 const ROOT = path.join(__dirname, '..');
 const SECTION = '## Python, Java and Go';

@@ -5,7 +5,7 @@
 // code that says it.
 import { readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
-import { readmeSection } from './util/readme';
+import { readmeSection } from '../scripts/readme-section';
 import { ACCOUNT_LINKED_MESSAGE, AMBIGUOUS_EMAIL_MESSAGE, LINKING_FAILED_MESSAGE } from '../src/account-linking/private/linking-contract';
 
 const ROOT = path.join(__dirname, '..');

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { App, Stack, Stage } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ts from 'typescript';
-import { readmeSection } from './util/readme';
+import { readmeSection } from '../scripts/readme-section';
 
 const ROOT = path.join(__dirname, '..');
 

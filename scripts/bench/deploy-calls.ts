@@ -1,10 +1,10 @@
 /**
  * Question 4: Cognito and S3 calls per lifecycle event, and wall time of a
  * simulated deployment as clients grow, from the project's Cognito stand-in
- * and CloudFormation lifecycle runner (test/deploy/): the bundled handler runs
+ * and CloudFormation lifecycle runner (standin/): the bundled handler runs
  * as shipped, against a stand-in that answers the real SDK over HTTP.
  */
-import { existsSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -13,50 +13,16 @@ import { BrandingImages, brandingImages, newStack, synth } from './fixtures';
 import { Table, verdict } from './report';
 import { median, ms } from './stats';
 import { CognitoLogin, LoginDomain, LoginPages } from '../../src';
+import { CallRecord, CloudFormationRunner, StackResult, StandIn } from '../../standin';
+import { WRITE_OPERATIONS } from '../../standin/services/faults';
 
-// The runner and stand-in are another engineer's work (test/deploy/). They are
-// loaded at run time, through the few members used here, so that this script
-// still compiles and runs (with the deploy tables marked pending) where they
-// are absent or unfinished.
-
-interface CallRecord { readonly service: string; readonly operation: string; readonly fault?: string }
-interface ResourceEvent { readonly phase: string; readonly requestType: string; readonly custom: boolean }
-interface StackResult { readonly status: string; readonly failure?: string; readonly events: readonly ResourceEvent[] }
-interface StandIn {
-  readonly calls: readonly CallRecord[];
-  readonly faults: { inject(rule: { kind: 'throttle'; rate: number }): () => void };
-  stop(): Promise<void>;
-}
-interface Runner {
-  readonly events: ResourceEvent[];
-  deploy(assemblyDir: string, stackName: string, options?: { failResource?: string }): Promise<StackResult>;
-  deleteStack(stackName: string): Promise<StackResult>;
-}
+/** The stand-in and runner (standin/), in one value so the measuring functions take them as before. */
 interface DeployModules {
-  readonly StandIn: { start(options?: { seed?: number }): Promise<StandIn> };
-  readonly CloudFormationRunner: new (standIn: StandIn) => Runner;
+  readonly StandIn: typeof StandIn;
+  readonly CloudFormationRunner: typeof CloudFormationRunner;
   readonly WRITE_OPERATIONS: ReadonlySet<string>;
 }
-
-const DEPLOY_DIR = path.join(__dirname, '..', '..', 'test', 'deploy');
-
-/** The runner and stand-in, or why they cannot be used. */
-function loadDeployModules(): DeployModules | string {
-  const files = ['runner/index.ts', 'standin/index.ts', 'standin/faults.ts'].map((f) => path.join(DEPLOY_DIR, f));
-  const missing = files.filter((f) => !existsSync(f));
-  if (missing.length > 0) return `not in this tree: ${missing.map((f) => path.relative(process.cwd(), f)).join(', ')}`;
-  try {
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const runner = require(files[0]);
-    const standIn = require(files[1]);
-    const faults = require(files[2]);
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    if (!runner.CloudFormationRunner || !standIn.StandIn || !faults.WRITE_OPERATIONS) return 'test/deploy lacks CloudFormationRunner, StandIn or WRITE_OPERATIONS';
-    return { StandIn: standIn.StandIn, CloudFormationRunner: runner.CloudFormationRunner, WRITE_OPERATIONS: faults.WRITE_OPERATIONS };
-  } catch (error) {
-    return `test/deploy does not load: ${(error as Error).message.split('\n')[0]}`;
-  }
-}
+const DEPLOY_MODULES: DeployModules = { StandIn, CloudFormationRunner, WRITE_OPERATIONS };
 
 const STACK = 'Bench';
 const THROTTLE_RATE = 0.3;
@@ -198,8 +164,7 @@ const TITLE_4B = '4b. Simulated deployment time as clients grow';
 
 /** Tables 4a and 4b; marked PENDING, with the reason, when the runner cannot be used. */
 export async function deployTables(clientCounts: number[], runs: number): Promise<Table[]> {
-  const modules = loadDeployModules();
-  if (typeof modules === 'string') return pending(modules);
+  const modules = DEPLOY_MODULES;
   try {
     return await measuredDeployTables(modules, clientCounts, runs);
   } catch (error) {
@@ -210,7 +175,7 @@ export async function deployTables(clientCounts: number[], runs: number): Promis
 function pending(reason: string): Table[] {
   const table = (title: string): Table => ({
     title: `${title} (PENDING)`,
-    method: `PENDING: needs the Cognito stand-in and CloudFormation lifecycle runner of test/deploy/; ${reason}.`,
+    method: `PENDING: needs the Cognito stand-in and CloudFormation lifecycle runner of standin/; ${reason}.`,
     header: ['status'],
     rows: [['pending']],
     notes: [`Targets "zero writes on a no-op update" and "deploy calls and time linear in clients": not yet measured (${reason}).`],
@@ -260,7 +225,7 @@ async function measuredDeployTables(m: DeployModules, clientCounts: number[], ru
     {
       title: TITLE_4A,
       method: `A CognitoLogin of ${LIFECYCLE_CLIENTS} clients sharing one branding (settings and the three images of table 1), `
-        + 'deployed by the CloudFormation lifecycle runner of test/deploy/ against the Cognito and S3 stand-in; the bundled '
+        + 'deployed by the CloudFormation lifecycle runner of standin/ against the Cognito and S3 stand-in; the bundled '
         + 'handler runs as shipped. Calls are the requests the stand-in answered during each operation.',
       header: ['event', 'handler events', 'Cognito reads', 'Cognito writes', 'S3 calls', 'SSM calls'],
       rows: lifecycle,

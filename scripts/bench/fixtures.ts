@@ -8,8 +8,8 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { App, DefaultStackSynthesizer, Stack } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { ico, png } from '../../test/branding/images';
-import { policyCharactersPerRole } from '../../test/util/iam-rendering';
+import { policyCharactersPerRole } from '../../standin/runner/iam-rendering';
+import { ico, png } from '../../standin/sample-images';
 
 export const ENV = { account: '123456789012', region: 'eu-west-1' };
 
@@ -100,7 +100,7 @@ export interface TemplateFacts {
   /**
    * Characters of the IAM policy documents the stack attaches (inline policies
    * of roles and AWS::IAM::Policy resources) as IAM counts them: compact JSON,
-   * intrinsics resolved to values of real length (test/util/iam-rendering.ts).
+   * intrinsics resolved to values of real length (standin/runner/iam-rendering.ts).
    */
   readonly policyChars: number;
   /** The largest sum of inline policy characters attached to one role (IAM's 10,240 limit is per role). */

@@ -155,46 +155,27 @@ function firstDifference(reference, candidate, where) {
   return undefined;
 }
 
-/** Manifests of every stack in a cloud assembly, nested assemblies included. */
+/**
+ * The project's one cloud-assembly reader: the login page preview's
+ * (src/preview/assembly.ts), compiled into lib/ by the jsii build that
+ * scripts/test-bindings.sh runs before any comparison.
+ */
+const { readAssembly } = require('../../lib/preview/assembly.js');
+
+/** Every stack of a cloud assembly, nested assemblies included: its id, its assembly's folder, its template file. */
 function stackArtifacts(outdir) {
-  const manifest = readJson(path.join(outdir, 'manifest.json'));
-  const stacks = [];
-  for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
-    if (artifact.type === 'aws:cloudformation:stack') {
-      stacks.push({ id, outdir, template: artifact.properties.templateFile });
-    } else if (artifact.type === 'cdk:cloud-assembly') {
-      stacks.push(...stackArtifacts(path.join(outdir, artifact.properties.directoryName)));
-    }
-  }
-  return stacks;
+  return readAssembly(outdir).map((stack) => ({ id: stack.id, outdir: stack.directory, template: stack.templateFile, assets: stack.assets() }));
 }
 
-/** Hashes of the directory (zip) assets of a cloud assembly. */
-function directoryAssetHashes(outdir) {
-  const hashes = new Set();
-  for (const name of fs.readdirSync(outdir).filter((f) => f.endsWith('.assets.json'))) {
-    for (const [hash, asset] of Object.entries(readJson(path.join(outdir, name)).files ?? {})) {
-      if (asset.source?.packaging === 'zip') {
-        hashes.add(hash);
-      }
-    }
-  }
-  return hashes;
+/** Hashes of the directory (zip) assets of a stack. */
+function directoryAssetHashes(stack) {
+  return new Set(stack.assets.filter((asset) => asset.packaging === 'zip').map((asset) => asset.hash));
 }
 
-/** Problems with the file assets of a cloud assembly: sources its asset manifests list but that are not staged. */
-function missingAssets(outdir) {
-  const problems = [];
-  for (const name of fs.readdirSync(outdir).filter((f) => f.endsWith('.assets.json'))) {
-    const assets = readJson(path.join(outdir, name));
-    for (const [hash, asset] of Object.entries(assets.files ?? {})) {
-      const source = asset.source?.path;
-      if (source && !fs.existsSync(path.join(outdir, source))) {
-        problems.push(`${name}: file asset ${hash.slice(0, 12)}... (${asset.displayName ?? source}) is not staged at ${source}`);
-      }
-    }
-  }
-  return problems;
+/** Problems with the file assets of a stack: sources its asset manifests list but that are not staged. */
+function missingAssets(stack) {
+  return stack.assets.filter((asset) => asset.sourcePath === undefined)
+    .map((asset) => `${stack.id}: file asset ${asset.hash.slice(0, 12)}... (${asset.displayName ?? asset.source}) is not staged at ${asset.source}`);
 }
 
 /** Whether some staged asset directory of the cloud assembly holds an index.js of the handler's size. */
@@ -221,14 +202,14 @@ function compare(referenceDir, candidateDir, handlerFile) {
       return `stack ${reference.id} is missing (candidate has: ${[...candidates.keys()].join(', ') || 'none'})`;
     }
     const difference = firstDifference(
-      normalize(readJson(path.join(reference.outdir, reference.template)), directoryAssetHashes(reference.outdir)),
-      normalize(readJson(path.join(candidate.outdir, candidate.template)), directoryAssetHashes(candidate.outdir)),
+      normalize(readJson(path.join(reference.outdir, reference.template)), directoryAssetHashes(reference)),
+      normalize(readJson(path.join(candidate.outdir, candidate.template)), directoryAssetHashes(candidate)),
       reference.id,
     );
     if (difference) {
       return difference;
     }
-    const missing = missingAssets(candidate.outdir);
+    const missing = missingAssets(candidate);
     if (missing.length > 0) {
       return missing[0];
     }
@@ -247,10 +228,7 @@ function compare(referenceDir, candidateDir, handlerFile) {
 function selfTest(referenceDir, handlerFile) {
   const [stack] = stackArtifacts(referenceDir);
   const fileHashes = [...new Set(
-    fs.readdirSync(stack.outdir).filter((f) => f.endsWith('.assets.json'))
-      .flatMap((f) => Object.entries(readJson(path.join(stack.outdir, f)).files ?? {}))
-      .filter(([, asset]) => asset.source?.packaging === 'file' && asset.source.path !== stack.template)
-      .map(([hash]) => hash))];
+    stack.assets.filter((asset) => asset.packaging === 'file' && asset.source !== stack.template).map((asset) => asset.hash))];
   const damages = {
     'a changed property value': (dir) => {
       const file = path.join(dir, stack.template);
@@ -289,7 +267,7 @@ function selfTest(referenceDir, handlerFile) {
     const copy = fs.mkdtempSync(path.join(require('os').tmpdir(), 'bindings-self-test-'));
     try {
       fs.cpSync(referenceDir, copy, { recursive: true });
-      damage(path.join(copy, path.relative(referenceDir, stack.outdir)));
+      damage(path.join(copy, path.relative(fs.realpathSync(referenceDir), stack.outdir)));
       if (!compare(referenceDir, copy, handlerFile)) {
         wronglyPassed.push(`${name} was not detected`);
       }

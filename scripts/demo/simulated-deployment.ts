@@ -1,7 +1,7 @@
 /**
  * The demo's simulated deployment: every example deployed through the bundled
  * handler (on the Node.js of the Lambda runtime, in processes of its own)
- * against the stateful Cognito stand-in (test/deploy), then one change
+ * against the stateful Cognito stand-in (standin/), then one change
  * and one rolled-back change of the branded example. Prints, per custom
  * resource, the events CloudFormation sent and the calls the handler made, and
  * per pool the state Cognito ends up holding. No AWS account is needed.
@@ -12,11 +12,8 @@ import type { Example } from '../../examples';
 import { RESOURCE_TYPES } from '../../lambda/registry';
 import { CognitoLogin } from '../../src';
 import { LAMBDA_NODEJS_RUNTIME } from '../../src/private/lambda-runtime';
-import { synthExample } from '../../test/deploy/lifecycle-fixture';
-import { CloudFormationRunner, DeployedResource, ResourceEvent, StackResult } from '../../test/deploy/runner';
-import { lambdaNodeVersion } from '../../test/deploy/runner/lambda-node';
-import { StandIn } from '../../test/deploy/standin';
-import type { CallRecord } from '../../test/deploy/standin/call-log';
+import { CallRecord, CloudFormationRunner, DeployedResource, ResourceEvent, StackResult, StandIn, synthExample } from '../../standin';
+import { lambdaNodeVersion } from '../../standin/runner/lambda-node';
 
 /** The library's custom-resource types: the list the handler dispatches on (lambda/registry.ts). */
 const OUR_TYPES = RESOURCE_TYPES.map((entry) => entry.type.resourceType);

@@ -26,7 +26,21 @@ export interface Template {
 export interface AssemblyStack {
   /** The stack's display name (`Stage/Stack` inside a Stage). */
   readonly name: string;
+  /** The artifact's id in its manifest. */
+  readonly id: string;
+  /** The CloudFormation stack name: `properties.stackName`, else the artifact id. */
+  readonly stackName: string;
+  /** `aws://<account>/<region>` as the manifest gives it. */
+  readonly environment?: string;
+  /** Ids of the artifacts this one depends on (stacks and asset manifests), in its own assembly. */
+  readonly dependencies: readonly string[];
+  /** The folder of the assembly (or nested assembly) that holds the stack. */
+  readonly directory: string;
+  /** The template's file, relative to `directory`. */
+  readonly templateFile: string;
   readonly template: Template;
+  /** The files and folders the stack's asset manifests stage, each path confined to the assembly (read on demand). */
+  assets(): StagedAsset[];
   /**
    * The bytes of a file staged as an S3 asset, by its object key (the `Key`
    * of the custom resources' file references), or why they were not read:
@@ -35,11 +49,26 @@ export interface AssemblyStack {
   readFile(objectKey: string): StagedFile;
 }
 
+/** One file or directory asset of an asset manifest and where the CDK publishes it. */
+export interface StagedAsset {
+  readonly hash: string;
+  /** Absolute path in the assembly (inside it; undefined when nothing is there). */
+  readonly sourcePath?: string;
+  /** The path as the asset manifest names it, relative to the assembly's folder. */
+  readonly source: string;
+  readonly packaging: 'file' | 'zip';
+  readonly displayName?: string;
+  /** With `${AWS::AccountId}`, `${AWS::Region}`, `${AWS::Partition}` placeholders as the CDK writes them. */
+  readonly destinations: readonly { readonly bucketName: string; readonly objectKey: string }[];
+}
+
 /** A staged file's bytes, or why it was not read (a phrase after the file's name: "is not in the assembly"). */
 export type StagedFile = { readonly bytes: Buffer } | { readonly problem: string };
 
 interface ManifestArtifact {
   readonly type: string;
+  readonly environment?: string;
+  readonly dependencies?: readonly string[];
   readonly displayName?: string;
   readonly additionalMetadataFile?: string;
   readonly metadata?: { readonly [constructPath: string]: any };
@@ -112,9 +141,19 @@ function readNestedAssembly(files: AssemblyFiles, directory: string): AssemblySt
       const metadata = artifact.additionalMetadataFile
         ? files.readJson(directory, artifact.additionalMetadataFile, namedBy('additionalMetadataFile'))
         : artifact.metadata ?? {};
+      const dependencies = artifact.dependencies ?? [];
       stacks.push({
         name: artifact.displayName ?? id,
+        id,
+        stackName: artifact.properties.stackName ?? id,
+        ...(artifact.environment === undefined ? {} : { environment: artifact.environment }),
+        dependencies,
+        directory,
+        templateFile: artifact.properties.templateFile,
         template: withConstructPaths(template, metadata as ConstructMetadata),
+        assets: () => dependencies
+          .filter((dep) => manifest.artifacts?.[dep]?.type === 'cdk:asset-manifest' && manifest.artifacts[dep].properties?.file)
+          .flatMap((dep) => assetsOf(files, directory, manifest.artifacts![dep].properties!.file, `${path.join(directory, 'manifest.json')}: artifacts.${dep}.properties.file`)),
         readFile: (objectKey) => readStaged(files, directory, staged, objectKey),
       });
     } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
@@ -148,6 +187,27 @@ function withConstructPaths(template: Template, metadata: ConstructMetadata): Te
     }
   }
   return template;
+}
+
+/** The assets of one asset manifest; a source path that leads out of the assembly is an error. */
+function assetsOf(files: AssemblyFiles, directory: string, assetManifest: string, namedBy: string): StagedAsset[] {
+  const assets = files.readJson(directory, assetManifest, namedBy) as {
+    files?: { [hash: string]: { displayName?: string; source: { path: string; packaging?: 'file' | 'zip' }; destinations?: { [id: string]: { bucketName: string; objectKey: string } } } };
+  };
+  return Object.entries(assets.files ?? {}).map(([hash, asset]) => {
+    const found = files.resolve(directory, asset.source.path, `${path.join(directory, assetManifest)}: files.${hash}.source.path`);
+    if (found.problem !== undefined) {
+      throw new Error(found.problem);
+    }
+    return {
+      hash,
+      ...(found.path === undefined ? {} : { sourcePath: found.path }),
+      source: asset.source.path,
+      packaging: asset.source.packaging ?? 'file',
+      ...(asset.displayName === undefined ? {} : { displayName: asset.displayName }),
+      destinations: Object.values(asset.destinations ?? {}).map((d) => ({ bucketName: d.bucketName, objectKey: d.objectKey })),
+    };
+  });
 }
 
 /** A file asset's staged path and who named it, by object key. */

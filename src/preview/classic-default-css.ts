@@ -10,7 +10,7 @@
  * description padding, a 50px submit button) are the template's own here.
  *
  * Only the documented `*-customizable` classes, each with the properties
- * Cognito lets a user's CSS set (../shared/cognito-facts.md): the preview
+ * Cognito lets a user's CSS set (hosted-ui-classic-branding.html, above): the preview
  * puts the user's CSS after this one, so what it overrides is what changes.
  */
 export const CLASSIC_DEFAULT_CSS = `

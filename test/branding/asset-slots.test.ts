@@ -1,7 +1,6 @@
 // A declared asset must show: Cognito displays an asset only where the
 // Settings document switches its slot on, and its defaults switch most off.
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { ico, png, svg, writeTemp } from './images';
 import { poolStack, propertiesOf, stagedBytes } from './stacks';
 import {
   BrandingAsset, BrandingCategory, BrandingColorMode, BrandingHorizontalLocation, BrandingSettings, BrandingStyleOptions,
@@ -9,6 +8,7 @@ import {
 } from '../../src';
 import { DEFAULT_SETTINGS_DOCUMENT } from '../../src/branding/private/default-settings';
 import { getPath } from '../../src/private/json-path';
+import { ico, png, svg, writeTemp } from '../../standin/sample-images';
 
 const BRANDING = 'Custom::CognitoManagedLoginBranding';
 

@@ -1,10 +1,10 @@
 import { CfnParameter } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { ico, png, svg, webp, writeTemp } from './images';
 import { poolStack, propertiesOf, stagedBytes } from './stacks';
 import { BrandingAsset, BrandingAssetOptions, BrandingCategory, BrandingColorMode, BrandingStyleOptions, ManagedLoginBranding } from '../../src';
 import { SVG_ELEMENTS } from '../../src/branding/private/svg-hazards';
 import { ValidationError } from '../../src/private/validate';
+import { ico, png, svg, webp, writeTemp } from '../../standin/sample-images';
 
 const BRANDING = 'Custom::CognitoManagedLoginBranding';
 const BACKGROUND: BrandingAssetOptions = { category: BrandingCategory.PAGE_BACKGROUND, colorMode: BrandingColorMode.LIGHT };

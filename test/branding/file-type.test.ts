@@ -1,5 +1,5 @@
-import { ico, jpeg, png, svg, webp } from './images';
 import { detectImageType } from '../../src/private/file-type';
+import { ico, jpeg, png, svg, webp } from '../../standin/sample-images';
 
 describe('detectImageType', () => {
   test.each([

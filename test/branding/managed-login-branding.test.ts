@@ -1,9 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { ico, png, svg, writeTemp } from './images';
 import { poolStack, propertiesOf, stagedBytes } from './stacks';
 import { BrandingAsset, BrandingCategory, BrandingColorMode, BrandingSettings, ManagedLoginBranding } from '../../src';
+import { ico, png, svg, writeTemp } from '../../standin/sample-images';
 
 const BRANDING = 'Custom::CognitoManagedLoginBranding';
 

@@ -1,12 +1,12 @@
 import { Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { ico, png, writeTemp } from './images';
 import { poolStack, propertiesOf, stagedBytes } from './stacks';
 import {
   BrandingAsset, BrandingCategory, BrandingColorMode, BrandingHorizontalLocation, BrandingSettings, BrandingStyleOptions,
   BrandingVerticalLocation, ManagedLoginBranding,
 } from '../../src';
 import { DEFAULT_SETTINGS_DOCUMENT } from '../../src/branding/private/default-settings';
+import { ico, png, writeTemp } from '../../standin/sample-images';
 
 const BRANDING = 'Custom::CognitoManagedLoginBranding';
 

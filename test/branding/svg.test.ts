@@ -3,11 +3,11 @@
 // that embeds HTML) is refused at synth, and what drawing programs write is not.
 import * as fs from 'fs';
 import * as path from 'path';
-import { svg, writeTemp } from './images';
 import { poolStack } from './stacks';
 import { EXAMPLE_ASSETS } from '../../examples/house-style';
 import { BrandingAsset, BrandingCategory, BrandingColorMode, ManagedLoginBranding } from '../../src';
 import { findSvgHazards } from '../../src/branding/private/svg-hazards';
+import { svg, writeTemp } from '../../standin/sample-images';
 
 const LOGO = { category: BrandingCategory.FORM_LOGO, colorMode: BrandingColorMode.LIGHT };
 

@@ -1,8 +1,8 @@
 import { CfnParameter } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { ico, jpeg, png, svg, webp, writeTemp } from './images';
 import { poolStack, propertiesOf } from './stacks';
 import { BrandingAsset, BrandingCategory, BrandingColorMode, BrandingSettings, BrandingStyleOptions, ManagedLoginBranding } from '../../src';
+import { ico, jpeg, png, svg, webp, writeTemp } from '../../standin/sample-images';
 
 /** Builds a style on a fresh stack; the tests expect it to throw. */
 function brand(style: BrandingStyleOptions): void {

@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { ClassicCss, ClassicLoginCustomization, ClassicLoginCustomizationProps, LogoImage } from '../../src';
 import { ValidationError } from '../../src/private/validate';
-import { jpeg, png, svg, writeTemp } from '../branding/images';
+import { jpeg, png, svg, writeTemp } from '../../standin/sample-images';
 import { poolStack, propertiesOf, stagedBytes } from '../branding/stacks';
 
 const CLASSIC = 'Custom::CognitoClassicLoginCustomization';

@@ -1,17 +1,7 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { App, CfnResource, Stack } from 'aws-cdk-lib';
-import { Template } from './runner/cloud-assembly';
-
-/** Synthesizes an example app into a fresh temp dir, after `mutate` changed its stacks; returns the assembly dir. */
-export function synthExample(createApp: (props: { outdir: string }) => App, mutate: (stack: Stack) => void = () => undefined): string {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-cognito-login-deploy-'));
-  const app = createApp({ outdir });
-  app.node.children.filter(Stack.isStack).forEach(mutate);
-  app.synth();
-  return outdir;
-}
+import { CfnResource, Stack } from 'aws-cdk-lib';
+import { Template } from '../../standin/runner/cloud-assembly';
 
 /** The L1 resources of a type in a stack, by logical id. */
 export function resourcesOfType(stack: Stack, type: string): Map<string, CfnResource> {

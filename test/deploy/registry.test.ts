@@ -1,9 +1,8 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { resourcesOfType } from './lifecycle-fixture';
-import { CloudFormationRunner } from './runner';
+import { CloudFormationRunner, StandIn } from '../../standin';
 import { synthScenario } from './scenarios/scenario-apps';
 import { uncheckedTypes } from './scenarios/state-check';
-import { StandIn } from './standin';
 import { RESOURCE_TYPES } from '../../lambda/registry';
 
 jest.setTimeout(60_000);

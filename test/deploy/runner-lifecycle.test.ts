@@ -1,10 +1,9 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
-import { readTemplate, resourcesOfType, stagedBytes, synthExample } from './lifecycle-fixture';
-import { CloudFormationRunner, ResourceEvent } from './runner';
-import { sha256, slotKey, StandIn } from './standin';
+import { readTemplate, resourcesOfType, stagedBytes } from './lifecycle-fixture';
 import { createApp } from '../../examples/branded-login';
 import { BrandingAssetProperties, MANAGED_LOGIN_BRANDING_TYPE } from '../../src/branding/private/branding-contract';
 import { S3FileRef } from '../../src/private/custom-resource-contract';
+import { CloudFormationRunner, ResourceEvent, sha256, slotKey, StandIn, synthExample } from '../../standin';
 
 /**
  * The branded-login example through CloudFormation's lifecycle against the

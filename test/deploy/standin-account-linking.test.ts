@@ -5,12 +5,12 @@ import {
 import { SecretValue } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { SimulatedFunction } from './runner/simulated-function';
-import { sdkClients } from './sdk-clients';
-import { PreSignUpTrigger, SignInRoute, StandIn, UNAUTHORIZED_ATTRIBUTE } from './standin';
-import { rejectionOf } from './standin-fixture';
 import { AccountLinking, CognitoLogin, LoginDomain, LoginProvider } from '../../src';
 import { LINKING_FAILED_MESSAGE, LINKING_POLICY_VARIABLE, LinkingPolicy, renderLinkingPolicy } from '../../src/account-linking/private/linking-contract';
+import { PreSignUpTrigger, SignInRoute, StandIn, UNAUTHORIZED_ATTRIBUTE } from '../../standin';
+import { SimulatedFunction } from '../../standin/runner/simulated-function';
+import { sdkClients } from '../../standin/services/sdk-clients';
+import { rejectionOf } from '../../standin/test/standin-fixture';
 import { testStack } from '../util/stack';
 
 /**

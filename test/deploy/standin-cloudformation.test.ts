@@ -4,13 +4,12 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { readTemplate, resourcesOfType } from './lifecycle-fixture';
-import { CloudFormationRunner } from './runner';
-import { lambdaEnvironment } from './runner/lambda-environment';
-import { AFTER_STYLES, synthScenario } from './scenarios/scenario-apps';
-import { sdkClients } from './sdk-clients';
-import { StandIn } from './standin';
-import { rejectionOf } from './standin-fixture';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../src/branding/private/branding-contract';
+import { CloudFormationRunner, StandIn } from '../../standin';
+import { AFTER_STYLES, synthScenario } from './scenarios/scenario-apps';
+import { lambdaEnvironment } from '../../standin/runner/lambda-environment';
+import { sdkClients } from '../../standin/services/sdk-clients';
+import { rejectionOf } from '../../standin/test/standin-fixture';
 
 /**
  * CloudFormation's DescribeStackResource in the stand-in, through the real

@@ -8,8 +8,8 @@ import {
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import {
-  captureConsole, CLIENT, cognito, cognitoOperations, context, createEvent, deleteEvent, FakeBranding, fakeParameters, imageBytes, inputsOf,
-  instantHandler, OTHER_CLIENT, POOL, s3, liveStacks, ssm, ssmOperations, STACK_ID, stageFile, updateEvent, writeCalls,
+  captureConsole, CLIENT, cognito, cognitoOperations, context, createEvent, deleteEvent, FakeBranding, fakeParameters, imageBytes,
+  inputsOf, instantHandler, OTHER_CLIENT, POOL, resetMocks, s3, ssm, ssmOperations, STACK_ID, stageFile, updateEvent, writeCalls,
 } from './helpers';
 import { decodeClaim } from '../../lambda/shared/claim-record';
 import { HandlerResult } from '../../lambda/shared/result';
@@ -39,10 +39,7 @@ let fake: FakeBranding;
 let parameters: Map<string, string>;
 
 beforeEach(() => {
-  cognito.reset();
-  s3.reset();
-  ssm.reset();
-  liveStacks();
+  resetMocks();
   settingsRef = stageFile('settings.json', JSON.stringify(SETTINGS));
   logo = { ...stageFile('logo.png', LOGO), Category: 'FORM_LOGO', ColorMode: 'LIGHT', Extension: 'PNG' };
   background = { ...stageFile('background.png', BACKGROUND), Category: 'PAGE_BACKGROUND', ColorMode: 'DARK', Extension: 'PNG' };

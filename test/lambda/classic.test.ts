@@ -6,8 +6,8 @@ import {
   SetUICustomizationRequest,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
-  captureConsole, CLIENT, cognito, context, createEvent, deleteEvent, fakeParameters, imageBytes, inputsOf, instantHandler,
-  OTHER_CLIENT, POOL, s3, liveStacks, ssm, STACK_ID, stageFile, updateEvent,
+  captureConsole, CLIENT, cognito, context, createEvent, deleteEvent, fakeParameters, imageBytes, inputsOf, instantHandler, OTHER_CLIENT,
+  POOL, resetMocks, s3, STACK_ID, stageFile, updateEvent,
 } from './helpers';
 import { decodeClaim } from '../../lambda/shared/claim-record';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
@@ -31,10 +31,7 @@ let parameters: Map<string, string>;
 let classic: Map<string, { CSS?: string; ImageFile?: Uint8Array }>;
 
 beforeEach(() => {
-  cognito.reset();
-  s3.reset();
-  ssm.reset();
-  liveStacks();
+  resetMocks();
   parameters = fakeParameters();
   css = stageFile('style.css', CSS);
   logo = stageFile('logo.png', LOGO);

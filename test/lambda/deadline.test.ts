@@ -1,6 +1,6 @@
 import { getEventListeners } from 'events';
 import { SetUICustomizationCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { captureConsole, CLIENT, cognito, context, createEvent, fakeParameters, POOL, s3, liveStacks, emptyPool, ssm, stageFile } from './helpers';
+import { captureConsole, CLIENT, cognito, context, createEvent, emptyPool, fakeParameters, POOL, resetMocks, stageFile } from './helpers';
 import { createHandler } from '../../lambda/index';
 import { AttemptOptions } from '../../lambda/shared/attempt';
 import { Budget, DeadlineExceededError, withCleanUp, withDeadline } from '../../lambda/shared/deadline';
@@ -16,11 +16,8 @@ const aborted = (signal: AbortSignal) => new Promise<void>((resolve) => signal.a
 const budgetOf = (ms: number): Budget => ({ signal: new AbortController().signal, deadlineAt: Date.now() + ms });
 
 beforeEach(() => {
-  cognito.reset();
-  s3.reset();
-  ssm.reset();
+  resetMocks();
   emptyPool();
-  liveStacks();
   fakeParameters();
 });
 

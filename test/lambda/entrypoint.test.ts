@@ -8,8 +8,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import {
-  BRANDING_ID, captureConsole, CLIENT, cognito, context, createEvent, deleteEvent, fakeParameters, imageBytes,
-  NEW_BRANDING_ID, POOL, s3, emptyPool, liveStacks, ssm, stageFile, updateEvent,
+  BRANDING_ID, captureConsole, CLIENT, cognito, context, createEvent, deleteEvent, emptyPool, fakeParameters, imageBytes, NEW_BRANDING_ID,
+  POOL, resetMocks, stageFile, updateEvent,
 } from './helpers';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../src/branding/private/branding-contract';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
@@ -36,11 +36,8 @@ const output = captureConsole();
 let responses: CfnResponse[];
 
 beforeEach(() => {
-  cognito.reset();
-  s3.reset();
-  ssm.reset();
+  resetMocks();
   emptyPool();
-  liveStacks();
   fakeParameters();
   responses = [];
   entrypoint.external.userHandlerIndex = path.join(__dirname, 'fixtures', 'fast-handler');

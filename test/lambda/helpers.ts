@@ -59,6 +59,14 @@ export function liveStacks(options: { gone?: readonly string[]; rollingBack?: bo
   });
 }
 
+/** Every mocked client as new, and CloudFormation answering that every stack is live: the start of each handler test. */
+export function resetMocks(): void {
+  cognito.reset();
+  s3.reset();
+  ssm.reset();
+  liveStacks();
+}
+
 export const POOL = 'eu-west-1_AbCdEf123';
 export const CLIENT = '1example23456789abcdefghij';
 export const OTHER_CLIENT = '2example23456789abcdefghij';
@@ -221,13 +229,20 @@ export interface FakeStyle {
 }
 
 /**
- * A small stateful Cognito for branding styles, with the semantics the
- * handler depends on (cognito-facts.md): one style per client
- * (ManagedLoginBrandingExistsException), Update is a patch that adds or
- * replaces slots and never removes one, a request body over 2,000,000 bytes
- * as sent (base64 included) is refused, Describe by client. The full
- * stand-in under test/deploy plays whole deployments; this one lets the
- * unit tests check state rather than call lists.
+ * A small stateful Cognito for branding styles, in-process behind the SDK
+ * mock, so the handler's unit tests check state rather than call lists. Its
+ * rules are a subset of the stand-in's model of managed login branding
+ * (standin/services/branding-store.ts; each rule with its source in
+ * standin/README.md, "Cognito: managed login branding"), with the same
+ * answers: one style per client (ManagedLoginBrandingExistsException); Create
+ * needs Settings or UseCognitoProvidedValues; Update is a patch that adds or
+ * replaces asset slots and never removes one, and UseCognitoProvidedValues on
+ * it reverts to the defaults; a request body over 2,000,000 bytes as sent
+ * (base64 included) is refused; Describe by client omits unset Settings.
+ * Left to the stand-in, which plays whole deployments: pools, clients and
+ * domains that must exist, asset bytes of their declared format, the 40-asset
+ * limit, Settings keys outside Cognito's document (here `refuseSettings`
+ * says which documents are refused), merged Describe.
  */
 export class FakeBranding {
   /** By client id. */
@@ -264,9 +279,15 @@ export class FakeBranding {
     cognito.on(UpdateManagedLoginBrandingCommand).callsFake(async (input) => {
       this.checkRequest(input);
       const style = this.byId(input.ManagedLoginBrandingId);
+      if (input.UseCognitoProvidedValues === true) {
+        style.useCognitoProvidedValues = true;
+        style.settings = undefined;
+        style.assets.clear();
+      } else if (input.UseCognitoProvidedValues === false || input.Settings !== undefined || (input.Assets ?? []).length > 0) {
+        style.useCognitoProvidedValues = false;
+      }
       if (input.Settings !== undefined) {
         style.settings = input.Settings;
-        style.useCognitoProvidedValues = false;
       }
       this.patchAssets(style, input.Assets);
       this.maybeLoseResponse('UpdateManagedLoginBranding');

@@ -8,7 +8,7 @@ import {
   SetUICustomizationCommand,
   TooManyRequestsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { captureConsole, CLIENT, cognito, context, createEvent, fakeParameters, POOL, s3, emptyPool, liveStacks, ssm, stageFile } from './helpers';
+import { captureConsole, CLIENT, cognito, context, createEvent, emptyPool, fakeParameters, POOL, resetMocks, stageFile } from './helpers';
 import { createHandler } from '../../lambda/index';
 import { backoffDelay, callWithRetry, DEFAULT_RETRY_POLICY, isRetryable, RetryPolicy } from '../../lambda/shared/retry';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
@@ -25,11 +25,8 @@ const accessDenied = () => Object.assign(
 let event: ReturnType<typeof createEvent>;
 
 beforeEach(() => {
-  cognito.reset();
-  s3.reset();
-  ssm.reset();
+  resetMocks();
   emptyPool();
-  liveStacks();
   fakeParameters();
   event = createEvent(CLASSIC_CUSTOMIZATION_TYPE, { UserPoolId: POOL, ClientId: CLIENT, Css: stageFile('style.css', '.banner-customizable {}') });
 });

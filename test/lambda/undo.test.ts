@@ -1,5 +1,5 @@
 import { CreateManagedLoginBrandingCommand, TooManyRequestsException } from '@aws-sdk/client-cognito-identity-provider';
-import { captureConsole, CLIENT, cognito, context, createEvent, FakeBranding, fakeParameters, liveStacks, POOL, s3, ssm, ssmOperations } from './helpers';
+import { captureConsole, CLIENT, cognito, context, createEvent, FakeBranding, fakeParameters, POOL, resetMocks, ssmOperations } from './helpers';
 import { createHandler } from '../../lambda/index';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../src/branding/private/branding-contract';
 import { claimParameterName } from '../../src/private/custom-resource-contract';
@@ -14,10 +14,7 @@ captureConsole();
 
 let parameters: Map<string, string>;
 beforeEach(() => {
-  cognito.reset();
-  s3.reset();
-  ssm.reset();
-  liveStacks();
+  resetMocks();
   new FakeBranding();
   parameters = fakeParameters();
 });

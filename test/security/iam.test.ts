@@ -7,8 +7,8 @@ import * as triggerSdk from '../../lambda/account-linking/sdk';
 import { RESOURCE_TYPES } from '../../lambda/registry';
 import * as sdk from '../../lambda/shared/sdk';
 import { CognitoLogin, LoginDomain } from '../../src';
+import { policyCharactersPerRole } from '../../standin/runner/iam-rendering';
 import { examplesOnThisCdk } from '../util/compat';
-import { policyCharactersPerRole } from '../util/iam-rendering';
 
 /**
  * The custom-resource role of every example, read from the synthesized

@@ -1,10 +1,10 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
+import { LoginClientOptions } from '../../client/client';
 import { LoginDomain } from '../../domain/domain';
 import { LoginPages } from '../../pages/login-pages';
 import { DOMAIN_NAME } from '../../private/domain-name';
-import { LoginClientOptions } from '../../client/client';
 import { ClientPlacement, LoginClient, LoginFeature, clientProp } from '../../private/login-feature';
 import { ViolationCollector, isUnresolved, warn } from '../../private/validate';
 import { PasskeyVerification, SignInFactor, SignInOptions } from '../sign-in';

@@ -1,7 +1,6 @@
-import { CloudFormationRunner } from '../runner';
-import { StandIn } from '../standin';
 import { AppSpec, houseAssets, synthScenario } from './scenario-apps';
 import { cognitoCalls, deploy, expectNothingOfOurs, expectStateMatchesDeclaration, poolIds, statuses, styleEvents } from './state-check';
+import { CloudFormationRunner, StandIn } from '../../../standin';
 
 /**
  * One app changed step by step through CloudFormation's lifecycle against

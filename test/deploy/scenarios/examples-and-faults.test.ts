@@ -1,9 +1,7 @@
-import { examplesOnThisCdk } from '../../util/compat';
-import { synthExample } from '../lifecycle-fixture';
-import { CloudFormationRunner } from '../runner';
-import { CallRecord, StandIn } from '../standin';
 import { AppSpec, houseAssets, synthScenario } from './scenario-apps';
 import { deploy, expectNothingOfOurs, expectStateMatchesDeclaration, poolIds, statuses } from './state-check';
+import { CallRecord, CloudFormationRunner, StandIn, synthExample } from '../../../standin';
+import { examplesOnThisCdk } from '../../util/compat';
 
 jest.setTimeout(120_000);
 

@@ -1,9 +1,8 @@
-import { BrandingCategory, BrandingColorMode } from '../../../src';
-import { CLAIM_PARAMETER_ROOT } from '../../../src/private/custom-resource-contract';
-import { CloudFormationRunner } from '../runner';
-import { StandIn } from '../standin';
 import { AppSpec, AssetSpec, houseAssets, putConsoleStyle, synthScenario } from './scenario-apps';
 import { deploy, expectStateMatchesDeclaration, statuses } from './state-check';
+import { BrandingCategory, BrandingColorMode } from '../../../src';
+import { CLAIM_PARAMETER_ROOT } from '../../../src/private/custom-resource-contract';
+import { CloudFormationRunner, StandIn } from '../../../standin';
 
 jest.setTimeout(60_000);
 

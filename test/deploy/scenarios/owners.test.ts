@@ -1,13 +1,12 @@
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
 import { CfnResource, RemovalPolicy } from 'aws-cdk-lib';
-import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
-import { claimParameterName } from '../../../src/private/custom-resource-contract';
-import { resourcesOfType } from '../lifecycle-fixture';
-import { CloudFormationRunner } from '../runner';
-import { sdkClients } from '../sdk-clients';
-import { StandIn } from '../standin';
 import { AppSpec, houseAssets, synthScenario } from './scenario-apps';
 import { deploy, expectStateMatchesDeclaration, statuses } from './state-check';
+import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
+import { claimParameterName } from '../../../src/private/custom-resource-contract';
+import { CloudFormationRunner, StandIn } from '../../../standin';
+import { sdkClients } from '../../../standin/services/sdk-clients';
+import { resourcesOfType } from '../lifecycle-fixture';
 
 jest.setTimeout(60_000);
 

@@ -1,8 +1,7 @@
-import { BrandingCategory, BrandingColorMode } from '../../../src';
-import { CloudFormationRunner, ReplacementRollback } from '../runner';
-import { MAX_BRANDING_REQUEST_BYTES, StandIn } from '../standin';
 import { AppSpec, AssetSpec, houseAssets, synthScenario } from './scenario-apps';
 import { cognitoCalls, deploy, expectStateMatchesDeclaration, statuses, styleEvents } from './state-check';
+import { BrandingCategory, BrandingColorMode } from '../../../src';
+import { CloudFormationRunner, MAX_BRANDING_REQUEST_BYTES, ReplacementRollback, StandIn } from '../../../standin';
 
 jest.setTimeout(60_000);
 

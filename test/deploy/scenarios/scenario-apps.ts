@@ -9,9 +9,9 @@ import { RESOURCE_TYPES } from '../../../lambda/registry';
 import {
   BrandingAsset, BrandingCategory, BrandingColorMode, BrandingSettings, ClassicCss, ClassicLoginCustomization, LogoImage, ManagedLoginBranding,
 } from '../../../src';
+import { StandIn, StyleSnapshot } from '../../../standin';
+import { sdkClients } from '../../../standin/services/sdk-clients';
 import { resourcesOfType } from '../lifecycle-fixture';
-import { sdkClients } from '../sdk-clients';
-import { StandIn, StyleSnapshot } from '../standin';
 
 /**
  * Small apps for the deployment scenarios, described as data so that a

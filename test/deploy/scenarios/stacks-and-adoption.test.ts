@@ -1,9 +1,8 @@
 import { DescribeManagedLoginBrandingByClientCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { CloudFormationRunner } from '../runner';
-import { sdkClients } from '../sdk-clients';
-import { StandIn, StyleSnapshot } from '../standin';
 import { AppSpec, houseAssets, putConsoleStyle, synthScenario } from './scenario-apps';
 import { deploy, expectStateMatchesDeclaration, statuses } from './state-check';
+import { CloudFormationRunner, StandIn, StyleSnapshot } from '../../../standin';
+import { sdkClients } from '../../../standin/services/sdk-clients';
 
 jest.setTimeout(60_000);
 

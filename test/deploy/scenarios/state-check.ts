@@ -1,13 +1,12 @@
+import { AFTER_STYLES } from './scenario-apps';
 import { RESOURCE_TYPES } from '../../../lambda/registry';
 import { decodeClaim } from '../../../lambda/shared/claim-record';
 import { declaredOf } from '../../../lambda/shared/declared-state';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
 import { CLAIM_PARAMETER_ROOT, claimParameterName } from '../../../src/private/custom-resource-contract';
+import { CallRecord, CloudFormationRunner, DeployedStack, readAssembly, ResourceEvent, sha256, slotKey, StackResult, StandIn } from '../../../standin';
 import { stagedBytes } from '../lifecycle-fixture';
-import { CloudFormationRunner, DeployedStack, readAssembly, ResourceEvent, StackResult } from '../runner';
-import { CallRecord, sha256, slotKey, StandIn } from '../standin';
-import { AFTER_STYLES } from './scenario-apps';
 
 /**
  * What every scenario checks after each step: the stand-in holds exactly

@@ -1,8 +1,7 @@
-import { resourcesOfType } from '../lifecycle-fixture';
-import { CloudFormationRunner } from '../runner';
-import { StandIn } from '../standin';
 import { AppSpec, AssetSpec, houseAssets, synthScenario } from './scenario-apps';
 import { deploy, expectStateMatchesDeclaration, statuses } from './state-check';
+import { CloudFormationRunner, StandIn } from '../../../standin';
+import { resourcesOfType } from '../lifecycle-fixture';
 
 /** How far the fake clock moves at a time: the resolution of every time measured here. */
 const CLOCK_STEP_MS = 25;

@@ -1,0 +1,113 @@
+import { randomBytes } from 'crypto';
+import { StandIn } from '../services';
+
+/**
+ * Resource types CloudFormation itself provisions. The three Cognito types
+ * are made in the stand-in, with the ids and attributes the handler will see;
+ * every other type is only recorded, with a plausible physical id and
+ * attributes and no behaviour.
+ */
+
+export interface NativeContext {
+  readonly standIn: StandIn;
+  readonly stackName: string;
+  readonly region: string;
+  readonly account: string;
+}
+
+export interface Provisioned {
+  readonly physicalId: string;
+  readonly attributes: { readonly [name: string]: unknown };
+}
+
+type Props = { readonly [name: string]: any };
+
+interface NativeType {
+  /** Properties whose change makes CloudFormation replace the resource. */
+  readonly replacedBy?: readonly string[];
+  create(ctx: NativeContext, logicalId: string, props: Props): Provisioned;
+  /** In place: the same physical id. */
+  update?(ctx: NativeContext, physicalId: string, props: Props, old: Props): void;
+  delete(ctx: NativeContext, physicalId: string, props: Props): void;
+}
+
+const COGNITO_TYPES: { readonly [type: string]: NativeType } = {
+  'AWS::Cognito::UserPool': {
+    create: (ctx, logicalId, props) => {
+      const pool = ctx.standIn.createUserPool({ name: props.UserPoolName ?? logicalId, region: ctx.region, account: ctx.account });
+      return {
+        physicalId: pool.id,
+        attributes: { Arn: pool.arn, ProviderName: pool.providerName, ProviderURL: pool.providerUrl, UserPoolId: pool.id },
+      };
+    },
+    delete: (ctx, physicalId) => ctx.standIn.deleteUserPool(physicalId),
+    replacedBy: ['UsernameAttributes', 'AliasAttributes'],
+  },
+  'AWS::Cognito::UserPoolClient': {
+    create: (ctx, logicalId, props) => {
+      const clientId = ctx.standIn.createUserPoolClient(props.UserPoolId, props.ClientName ?? logicalId);
+      return {
+        physicalId: clientId,
+        attributes: { ClientId: clientId, Name: props.ClientName ?? logicalId, ...(props.GenerateSecret ? { ClientSecret: randomBytes(26).toString('hex') } : {}) },
+      };
+    },
+    delete: (ctx, physicalId, props) => ctx.standIn.deleteUserPoolClient(props.UserPoolId, physicalId),
+    replacedBy: ['UserPoolId', 'GenerateSecret'],
+  },
+  'AWS::Cognito::UserPoolDomain': {
+    create: (ctx, _logicalId, props) => {
+      ctx.standIn.createUserPoolDomain(props.UserPoolId, {
+        domain: props.Domain,
+        managedLoginVersion: Number(props.ManagedLoginVersion ?? 1),
+        customDomain: props.CustomDomainConfig !== undefined,
+      });
+      return {
+        physicalId: props.Domain,
+        attributes: { CloudFrontDistribution: `d${randomBytes(6).toString('hex')}.cloudfront.net`, ManagedLoginVersion: Number(props.ManagedLoginVersion ?? 1) },
+      };
+    },
+    update: (ctx, physicalId, props) => ctx.standIn.updateUserPoolDomain(props.UserPoolId, physicalId, Number(props.ManagedLoginVersion ?? 1)),
+    delete: (ctx, physicalId, props) => ctx.standIn.deleteUserPoolDomain(props.UserPoolId, physicalId),
+    replacedBy: ['Domain', 'UserPoolId'],
+  },
+};
+
+/** Any other type: a name-like physical id, an ARN, and attributes that name themselves. */
+const RECORDED_TYPE: NativeType = {
+  create: (ctx, logicalId) => ({
+    physicalId: `${ctx.stackName}-${logicalId}-${randomBytes(6).toString('hex').toUpperCase()}`.slice(0, 64),
+    attributes: {},
+  }),
+  delete: () => undefined,
+};
+
+export function nativeType(type: string): NativeType {
+  return COGNITO_TYPES[type] ?? RECORDED_TYPE;
+}
+
+/** Whether the change from `old` to `props` replaces the resource rather than updating it in place. */
+export function requiresReplacement(type: string, old: Props, props: Props): boolean {
+  return (nativeType(type).replacedBy ?? []).some((name) => JSON.stringify(old[name]) !== JSON.stringify(props[name]));
+}
+
+/**
+ * Fn::GetAtt of a recorded resource: what the type would answer, made up
+ * from its physical id (an ARN for `Arn`, `<id>.<Attribute>` otherwise).
+ */
+export function recordedAttribute(ctx: NativeContext, type: string, physicalId: string, attribute: string): unknown {
+  if (attribute === 'Arn') {
+    const [, service, kind] = type.split('::');
+    const lower = service.toLowerCase();
+    if (type === 'AWS::Lambda::Function') {
+      return `arn:aws:lambda:${ctx.region}:${ctx.account}:function:${physicalId}`;
+    }
+    if (type === 'AWS::IAM::Role') {
+      return `arn:aws:iam::${ctx.account}:role/${physicalId}`;
+    }
+    if (type === 'AWS::Logs::LogGroup') {
+      return `arn:aws:logs:${ctx.region}:${ctx.account}:log-group:${physicalId}:*`;
+    }
+    return `arn:aws:${lower}:${ctx.region}:${ctx.account}:${kind.toLowerCase()}/${physicalId}`;
+  }
+  return `${physicalId}.${attribute}`;
+}

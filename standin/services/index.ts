@@ -1,0 +1,12 @@
+export * from './stand-in';
+export * from './call-log';
+export * from './snapshot';
+export type { FaultKind, FaultRule } from './faults';
+export type { CreateUserPoolDomainOptions, CreateUserPoolOptions } from './cognito-state';
+export { slotKey } from './cognito-state';
+export type { FederatedSignInOutcome, PreSignUpEvent, PreSignUpTrigger, SignInRoute, StoredUser } from './users';
+export { UNAUTHORIZED_ATTRIBUTE } from './users';
+export { MAX_BRANDING_REQUEST_BYTES, settingsRefusal } from './branding-store';
+export { MAX_UI_CUSTOMIZATION_REQUEST_BYTES } from './classic-customization';
+export type { CloudFormationSource, ResourceStatus, StackRecord, StackResourceRecord } from './cloudformation-stacks';
+export { DUMMY_CREDENTIALS, sdkClients } from './sdk-clients';
