@@ -382,12 +382,14 @@ export class CognitoLogin extends Construct {
    * `<id>Branding` (its perClient entry, else the pages' branding, else
    * Cognito's defaults), so it never shows "Login pages unavailable"; with
    * classic pages a customization `<id>ClassicCustomization` when perClient
-   * has an entry for it. With the login's terms it gets them too (`<id>Terms`).
+   * has an entry for it. With the login's terms it gets them too (`<id>Terms`);
+   * with signIn, a client this app makes gets ALLOW_USER_AUTH (an imported
+   * one cannot be changed: a warning says so).
    *
    * Clients made the aws-cdk-lib way on this login's pool in the same app
    * (`login.userPool.addClient(...)`, `new UserPoolClient(...)`) need no call:
-   * they are found at synth and styled under their own construct, keyed in
-   * perClient by their construct id.
+   * they are found at synth and get the same (style, terms, ALLOW_USER_AUTH)
+   * under their own construct, keyed in perClient by their construct id.
    *
    * @param id construct id of the style, and the client's key in perClient
    * @param client an app client of this login's user pool
