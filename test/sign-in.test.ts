@@ -59,7 +59,7 @@ describe('signIn mapped onto the pool', () => {
       // SMS_OTP needs a role Cognito sends texts with
       SmsConfiguration: Match.objectLike({ SnsCallerArn: Match.anyValue() }),
     });
-    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('EMAIL_OTP'))).toHaveLength(0);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('EMAIL_OTP sends a code'))).toHaveLength(0);
   });
 
   test('a parent of a custom domain is accepted as relying party, with a warning', () => {
@@ -73,6 +73,46 @@ describe('signIn mapped onto the pool', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPool', { WebAuthnRelyingPartyID: 'example.com' });
     Annotations.fromStack(stack).hasWarning('/Stack/Login',
       Match.stringLikeRegexp('passkeyRelyingPartyId example.com is a parent of the login\'s domain auth.example.com'));
+  });
+
+  test('the app\'s own site as relying party, with a prefix domain: accepted, with a warning that managed login cannot use those passkeys', () => {
+    // GIVEN an app that runs passkeys through the SDK on its own site
+    const stack = testStack();
+
+    // WHEN
+    newLogin(stack, { signIn: { passkeyRelyingPartyId: 'app.example.com' } });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPool', { WebAuthnRelyingPartyID: 'app.example.com' });
+    Annotations.fromStack(stack).hasWarning('/Stack/Login', Match.stringLikeRegexp(
+      'signIn.passkeyRelyingPartyId app.example.com is not the login\'s domain acme-test.auth.eu-west-1.amazoncognito.com: '
+      + 'passkeys are bound to app.example.com, so users register and use them through the SDK on app.example.com \\(or its subdomains\\) only. '
+      + 'The managed login pages cannot register or use them'));
+  });
+
+  test('the app\'s own site as relying party, with a custom domain it is no parent of: accepted, with the same warning', () => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN
+    newLogin(stack, { domain: customDomain(stack, 'auth.example.com'), signIn: { passkeyRelyingPartyId: 'example.org' } });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPool', { WebAuthnRelyingPartyID: 'example.org' });
+    Annotations.fromStack(stack).hasWarning('/Stack/Login',
+      Match.stringLikeRegexp('passkeyRelyingPartyId example.org is not the login\'s domain auth.example.com: passkeys are bound to example.org'));
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('is a parent of'))).toHaveLength(0);
+  });
+
+  test('the login\'s own domain as relying party gives no warning', () => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN
+    newLogin(stack, { signIn: { passkeyRelyingPartyId: 'acme-test.auth.eu-west-1.amazoncognito.com' } });
+
+    // THEN
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('passkeyRelyingPartyId'))).toHaveLength(0);
   });
 
   test('with MFA required, a passkey with user verification counts as MFA', () => {
@@ -107,6 +147,43 @@ describe('signIn mapped onto the pool', () => {
       WebAuthnUserVerification: Match.absent(),
     });
     Annotations.fromStack(stack).hasWarning('/Stack/Login', Match.stringLikeRegexp('EMAIL_OTP sends a code by email on every sign-in'));
+  });
+
+  test('one-time codes beside optional MFA, the default: accepted, with a warning that users with MFA sign in without codes', () => {
+    // GIVEN the library's default pool: optional MFA with an authenticator app
+    const stack = testStack();
+
+    // WHEN
+    newLogin(stack, {
+      userPoolProps: { email: cognito.UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesRegion: 'eu-west-1' }) },
+      signIn: { allowedFirstFactors: [SignInFactor.PASSWORD, SignInFactor.EMAIL_OTP, SignInFactor.SMS_OTP] },
+    });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'OPTIONAL',
+      Policies: Match.objectLike({ SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP'] } }),
+    });
+    Annotations.fromStack(stack).hasWarning('/Stack/Login', Match.stringLikeRegexp(
+      'signIn.allowedFirstFactors offers EMAIL_OTP, SMS_OTP while userPoolProps.mfa is OPTIONAL .*Set userPoolProps.mfa to Mfa.OFF'));
+  });
+
+  test('one-time codes with MFA off: accepted, no MFA warning', () => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN
+    newLogin(stack, {
+      userPoolProps: { mfa: cognito.Mfa.OFF, mfaSecondFactor: undefined },
+      signIn: { allowedFirstFactors: [SignInFactor.PASSWORD, SignInFactor.PASSKEY, SignInFactor.EMAIL_OTP] },
+    });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'OFF',
+      Policies: Match.objectLike({ SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'WEB_AUTHN', 'EMAIL_OTP'] } }),
+    });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('userPoolProps.mfa'))).toHaveLength(0);
   });
 
   test('without signIn the pool has no sign-in policy and clients no explicit auth flows', () => {
@@ -216,7 +293,7 @@ describe('signIn refused', () => {
         + 'and give clients ALLOW_USER_AUTH with clientProps.authFlows');
   });
 
-  test('with classic pages, the Lite plan and a relying party outside the domain, all in one error', () => {
+  test('with classic pages, the Lite plan and a relying party of Amazon\'s, all in one error', () => {
     // GIVEN
     const stack = testStack();
 
@@ -224,15 +301,16 @@ describe('signIn refused', () => {
     expect(() => newLogin(stack, {
       pages: LoginPages.classic(),
       userPoolProps: { featurePlan: cognito.FeaturePlan.LITE },
-      signIn: { passkeyRelyingPartyId: 'example.com' },
+      signIn: { passkeyRelyingPartyId: 'auth.eu-west-1.amazoncognito.com' },
     })).toThrow([
       'Stack/Login: 3 invalid values',
       '  - signIn "PASSWORD, PASSKEY" is invalid: only with LoginPages.managedLogin(): '
         + 'the classic hosted UI offers password sign-in only and cannot show passkeys or one-time codes',
       '  - userPoolProps.featurePlan "LITE" is invalid: ESSENTIALS or PLUS with signIn: '
         + 'Cognito offers choice-based sign-in and passkeys from the Essentials plan up',
-      '  - signIn.passkeyRelyingPartyId "example.com" is invalid: the login\'s prefix domain '
-        + 'acme-test.auth.eu-west-1.amazoncognito.com itself: its parents (amazoncognito.com) are Amazon\'s, not yours',
+      '  - signIn.passkeyRelyingPartyId "auth.eu-west-1.amazoncognito.com" is invalid: the login\'s prefix domain '
+        + 'acme-test.auth.eu-west-1.amazoncognito.com itself, or another domain of your own: other names under amazoncognito.com are Amazon\'s, '
+        + 'and auth.<region>.amazoncognito.com, on the Public Suffix List, is refused by browsers as a relying party id, as are its parents',
     ].join('\n'));
   });
 
@@ -258,13 +336,37 @@ describe('signIn refused', () => {
     ].join('\n'));
   });
 
-  test('a relying party that is neither a custom domain nor a parent of it', () => {
+  test('a relying party under amazoncognito.com with a custom domain', () => {
     // GIVEN
     const stack = testStack();
 
     // WHEN / THEN
-    expect(() => newLogin(stack, { domain: customDomain(stack, 'auth.example.com'), signIn: { passkeyRelyingPartyId: 'example.org' } }))
-      .toThrow('Stack/Login: signIn.passkeyRelyingPartyId "example.org" is invalid: the login\'s domain auth.example.com or a parent of it');
+    expect(() => newLogin(stack, {
+      domain: customDomain(stack, 'auth.example.com'),
+      signIn: { passkeyRelyingPartyId: 'acme-test.auth.eu-west-1.amazoncognito.com' },
+    })).toThrow('Stack/Login: signIn.passkeyRelyingPartyId "acme-test.auth.eu-west-1.amazoncognito.com" is invalid: '
+      + 'the login\'s domain auth.example.com, a parent of it, or another domain of your own: other names under amazoncognito.com are Amazon\'s');
+  });
+
+  test('one-time codes on a pool that requires MFA, with every other violation', () => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN / THEN
+    expect(() => newLogin(stack, {
+      userPoolProps: { mfa: cognito.Mfa.REQUIRED, enableSmsRole: false },
+      signIn: {
+        allowedFirstFactors: [SignInFactor.PASSWORD, SignInFactor.PASSKEY, SignInFactor.EMAIL_OTP, SignInFactor.SMS_OTP],
+        passkeyUserVerification: PasskeyVerification.REQUIRED,
+      },
+    })).toThrow([
+      'Stack/Login: 2 invalid values',
+      '  - signIn.allowedFirstFactors "PASSWORD, PASSKEY, EMAIL_OTP, SMS_OTP" is invalid: PASSWORD and PASSKEY only when userPoolProps.mfa is REQUIRED: '
+        + 'Cognito refuses EMAIL_OTP, SMS_OTP as a first factor in a pool that requires MFA ("Only PASSWORD and WEB_AUTHN (if configured) '
+        + 'can be enabled as an auth factor if MFA is enabled"); leave out EMAIL_OTP, SMS_OTP, '
+        + 'or set userPoolProps.mfa to Mfa.OPTIONAL (the library\'s default) or Mfa.OFF',
+      '  - userPoolProps.enableSmsRole "false" is invalid: true or absent with SMS_OTP: Cognito sends the codes through an SMS role',
+    ].join('\n'));
   });
 
   test('a relying party that is no domain name', () => {

@@ -44,7 +44,11 @@ export enum PasskeyVerification {
 export interface SignInOptions {
   /**
    * The first factors users may choose from. Must include PASSWORD: Cognito
-   * keeps password sign-in allowed in every pool.
+   * keeps password sign-in allowed in every pool. With
+   * `userPoolProps.mfa: Mfa.REQUIRED` only PASSWORD and PASSKEY: Cognito
+   * refuses one-time codes as a first factor in a pool that requires MFA.
+   * With optional MFA (the library's default) codes are allowed, but a user
+   * who has set up MFA signs in without them (a warning says so).
    *
    * @default [PASSWORD, PASSKEY]
    */
@@ -53,8 +57,11 @@ export interface SignInOptions {
   /**
    * The passkey relying party id: the domain passkeys are bound to. The
    * login's domain (a custom domain's name, or
-   * `<prefix>.auth.<region>.amazoncognito.com`), or a parent of a custom
-   * domain. Only with PASSKEY among the factors.
+   * `<prefix>.auth.<region>.amazoncognito.com`), a parent of a custom
+   * domain, or your app's own site when it runs passkeys through the SDK
+   * there: then the managed login pages cannot register or use these
+   * passkeys (a warning says so). Never another name under
+   * amazoncognito.com, which is Amazon's. Only with PASSKEY among the factors.
    *
    * @default - the login's domain
    */

@@ -1,13 +1,13 @@
-import { Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IConstruct } from 'constructs';
 import { LoginClientOptions } from '../../client/client';
 import { LoginDomain } from '../../domain/domain';
 import { LoginPages } from '../../pages/login-pages';
-import { DOMAIN_NAME } from '../../private/domain-name';
 import { ClientPlacement, LoginClient, LoginFeature, clientProp } from '../../private/login-feature';
-import { ViolationCollector, isUnresolved, warn } from '../../private/validate';
+import { ViolationCollector, warn } from '../../private/validate';
 import { PasskeyVerification, SignInFactor, SignInOptions } from '../sign-in';
+import { collectFactorViolations, collectMfaFactorViolations, describeFactors, warnCodesWithOptionalMfa } from './first-factors';
+import { RelyingPartyFit, checkRelyingParty, domainHost, warnRelyingParty } from './relying-party';
 
 /**
  * Everything here reaches the pool through CloudFormation property overrides
@@ -34,9 +34,6 @@ const ALLOW_USER_AUTH = 'ALLOW_USER_AUTH';
 const DEFAULT_AUTH_FLOWS = [ALLOW_USER_AUTH, 'ALLOW_REFRESH_TOKEN_AUTH'];
 
 const DEFAULT_FACTORS = [SignInFactor.PASSWORD, SignInFactor.PASSKEY];
-
-/** RelyingPartyIdType (botocore cognito-idp model): 1 to 127 characters. */
-const RELYING_PARTY_ID_MAX_LENGTH = 127;
 
 /** UserPoolProps members that configure what signIn configures: one place only. */
 const POOL_PROPS_OWNED_BY_SIGN_IN = ['signInPolicy', 'passkeyRelyingPartyId', 'passkeyUserVerification'];
@@ -78,6 +75,7 @@ export class LoginSignIn implements LoginFeature<LoginClientOptions> {
     collectFactorViolations(violations, factors);
     const passkey = factors.includes(SignInFactor.PASSKEY);
     const pool = context.mergedPoolProps;
+    collectMfaFactorViolations(violations, factors, pool.mfa);
 
     if (context.pages.classicOptions !== undefined) {
       violations.add('signIn', describeFactors(factors),
@@ -98,11 +96,13 @@ export class LoginSignIn implements LoginFeature<LoginClientOptions> {
     }
 
     const host = domainHost(scope, context.domain);
-    if (options.passkeyRelyingPartyId !== undefined) {
+    const relyingPartyId = options.passkeyRelyingPartyId;
+    let relyingPartyFit: RelyingPartyFit = 'loginDomain';
+    if (relyingPartyId !== undefined) {
       if (!passkey) {
-        violations.add('signIn.passkeyRelyingPartyId', options.passkeyRelyingPartyId, 'absent unless PASSKEY is among allowedFirstFactors');
+        violations.add('signIn.passkeyRelyingPartyId', relyingPartyId, 'absent unless PASSKEY is among allowedFirstFactors');
       } else {
-        collectRelyingPartyViolations(violations, options.passkeyRelyingPartyId, context.domain, host);
+        relyingPartyFit = checkRelyingParty(violations, relyingPartyId, context.domain, host);
       }
     }
     const mfaRequired = pool.mfa === cognito.Mfa.REQUIRED;
@@ -122,12 +122,9 @@ export class LoginSignIn implements LoginFeature<LoginClientOptions> {
         'EMAIL_OTP sends a code by email on every sign-in, and Cognito\'s own email sending is limited to a few dozen messages a day; '
         + 'send through Amazon SES with userPoolProps.email (cognito.UserPoolEmail.withSES).');
     }
-    const relyingPartyId = options.passkeyRelyingPartyId;
-    if (passkey && relyingPartyId !== undefined && context.domain.customDomain !== undefined && relyingPartyId !== host) {
-      // Allowed by WebAuthn, but Cognito's API reference says the id must be the custom domain itself for managed login.
-      warn(scope, 'passkeyRelyingPartyIdParent',
-        `signIn.passkeyRelyingPartyId ${relyingPartyId} is a parent of the login's domain ${host}; Cognito's API reference says that `
-        + 'with a custom domain and managed login the relying party id must be the custom domain\'s own name.');
+    warnCodesWithOptionalMfa(scope, factors, pool.mfa);
+    if (relyingPartyId !== undefined) {
+      warnRelyingParty(scope, relyingPartyFit, relyingPartyId, context.domain, host);
     }
     return new LoginSignIn(factors, passkey ? {
       relyingPartyId: relyingPartyId ?? host,
@@ -200,80 +197,4 @@ export function collectClientSignInViolations(
   if (user === false) {
     violations.add(`${prop}.authFlows.user`, user, 'true or absent: the login\'s signIn gives every client ALLOW_USER_AUTH, which choice-based sign-in needs');
   }
-}
-
-function collectFactorViolations(violations: ViolationCollector, factors: readonly SignInFactor[]): void {
-  const prop = 'signIn.allowedFirstFactors';
-  if (factors.length === 0) {
-    violations.add(prop, factors, 'at least PASSWORD');
-    return;
-  }
-  const known = Object.values(SignInFactor) as string[];
-  factors.forEach((factor, index) => {
-    if (!known.includes(factor)) {
-      violations.add(`${prop}[${index}]`, factor, `one of ${known.join(', ')}`);
-    } else if (factors.indexOf(factor) !== index) {
-      violations.add(`${prop}[${index}]`, factor, 'each factor once');
-    }
-  });
-  if (!factors.includes(SignInFactor.PASSWORD)) {
-    violations.add(prop, describeFactors(factors), 'a list that includes PASSWORD: Cognito keeps password sign-in allowed in every pool');
-  }
-}
-
-/**
- * A relying party id must be the login's domain or, for a custom domain, a
- * parent of it: passkeys only work on the domain they are bound to and its
- * subdomains (WebAuthn), and a prefix domain's parents are Amazon's domains.
- */
-function collectRelyingPartyViolations(violations: ViolationCollector, relyingPartyId: string, domain: LoginDomain, host: string): void {
-  const prop = 'signIn.passkeyRelyingPartyId';
-  if (isUnresolved(relyingPartyId)) {
-    return;
-  }
-  if (relyingPartyId.length > RELYING_PARTY_ID_MAX_LENGTH || !DOMAIN_NAME.test(relyingPartyId)) {
-    violations.add(prop, relyingPartyId, `a lowercase domain name of two labels or more, at most ${RELYING_PARTY_ID_MAX_LENGTH} characters`);
-    return;
-  }
-  if (domain.customDomain !== undefined) {
-    if (!isUnresolved(host) && relyingPartyId !== host && !host.endsWith(`.${relyingPartyId}`)) {
-      violations.add(prop, relyingPartyId, `the login's domain ${host} or a parent of it`);
-    }
-    return;
-  }
-  if (!matchesPrefixHost(relyingPartyId, domain.domainPrefix!, host)) {
-    violations.add(prop, relyingPartyId,
-      `the login's prefix domain ${describeHost(host)} itself: its parents (amazoncognito.com) are Amazon's, not yours`);
-  }
-}
-
-/** True when `relyingPartyId` is the prefix domain, also when the stack's region is only known at deploy time. */
-function matchesPrefixHost(relyingPartyId: string, prefix: string, host: string): boolean {
-  if (!isUnresolved(host)) {
-    return relyingPartyId === host;
-  }
-  if (isUnresolved(prefix)) {
-    return true;
-  }
-  return new RegExp(`^${prefix.replace(/[.]/g, '\\.')}\\.auth\\.[a-z0-9-]+\\.amazoncognito\\.com$`).test(relyingPartyId);
-}
-
-/**
- * The host name the login's pages are served on: the custom domain's name, or
- * `<prefix>.auth.<region>.amazoncognito.com`, the same name aws-cdk-lib's
- * `UserPoolDomain.baseUrl()` gives a prefix domain.
- */
-function domainHost(scope: IConstruct, domain: LoginDomain): string {
-  if (domain.customDomain !== undefined) {
-    return domain.customDomain.domainName;
-  }
-  return `${domain.domainPrefix}.auth.${Stack.of(scope).region}.amazoncognito.com`;
-}
-
-function describeHost(host: string): string {
-  return Token.isUnresolved(host) ? '<prefix>.auth.<region>.amazoncognito.com' : host;
-}
-
-function describeFactors(factors: readonly SignInFactor[]): string {
-  return factors.map((f) => (Object.entries(SignInFactor).find(([, v]) => v === f)?.[0] ?? f)).join(', ');
 }
