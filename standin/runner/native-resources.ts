@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import { StandIn } from '../services';
+import { PoolSignInSettings, StandIn } from '../services';
 
 /**
  * Resource types CloudFormation itself provisions. The three Cognito types
@@ -34,12 +34,14 @@ interface NativeType {
 const COGNITO_TYPES: { readonly [type: string]: NativeType } = {
   'AWS::Cognito::UserPool': {
     create: (ctx, logicalId, props) => {
-      const pool = ctx.standIn.createUserPool({ name: props.UserPoolName ?? logicalId, region: ctx.region, account: ctx.account });
+      const options = { name: props.UserPoolName ?? logicalId, region: ctx.region, account: ctx.account };
+      const pool = ctx.standIn.createUserPool(options, signInSettings(props));
       return {
         physicalId: pool.id,
         attributes: { Arn: pool.arn, ProviderName: pool.providerName, ProviderURL: pool.providerUrl, UserPoolId: pool.id },
       };
     },
+    update: (ctx, physicalId, props) => ctx.standIn.updateUserPool(physicalId, signInSettings(props)),
     delete: (ctx, physicalId) => ctx.standIn.deleteUserPool(physicalId),
     replacedBy: ['UsernameAttributes', 'AliasAttributes'],
   },
@@ -71,6 +73,11 @@ const COGNITO_TYPES: { readonly [type: string]: NativeType } = {
     replacedBy: ['Domain', 'UserPoolId'],
   },
 };
+
+/** The sign-in settings of an AWS::Cognito::UserPool's properties that Cognito checks together. */
+function signInSettings(props: Props): PoolSignInSettings {
+  return { mfaConfiguration: props.MfaConfiguration, allowedFirstAuthFactors: props.Policies?.SignInPolicy?.AllowedFirstAuthFactors };
+}
 
 /** Any other type: a name-like physical id, an ARN, and attributes that name themselves. */
 const RECORDED_TYPE: NativeType = {

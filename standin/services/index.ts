@@ -3,6 +3,7 @@ export * from './call-log';
 export * from './snapshot';
 export type { FaultKind, FaultRule } from './faults';
 export type { CreateUserPoolDomainOptions, CreateUserPoolOptions } from './cognito-state';
+export type { PoolSignInSettings } from './pool-checks';
 export { slotKey } from './cognito-state';
 export type { FederatedSignInOutcome, PreSignUpEvent, PreSignUpTrigger, SignInRoute, StoredUser } from './users';
 export { UNAUTHORIZED_ATTRIBUTE } from './users';

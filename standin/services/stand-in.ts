@@ -13,6 +13,7 @@ import { validateInput } from './model-validation';
 import { ObjectStore } from './object-store';
 import { dispatch, Operations } from './operations';
 import { ParameterStore } from './parameter-store';
+import { checkSignInSettings, PoolSignInSettings } from './pool-checks';
 import { Prng } from './prng';
 import { parseQueryRequest, QUERY_SERVICES, queryErrorXml, queryInput, queryResponseXml } from './query-protocol';
 import { ServiceError } from './service-error';
@@ -112,7 +113,9 @@ export class StandIn {
 
   // ---- control plane (CloudFormation's side) ----
 
-  createUserPool(options: CreateUserPoolOptions = {}): CreatedUserPool {
+  /** `signIn`: the sign-in settings CreateUserPool refuses together (checked, not kept). */
+  createUserPool(options: CreateUserPoolOptions = {}, signIn: PoolSignInSettings = {}): CreatedUserPool {
+    checkSignInSettings(signIn);
     const pool = this.cognito.createUserPool(options);
     const providerName = `cognito-idp.${pool.region}.amazonaws.com/${pool.id}`;
     return {
@@ -121,6 +124,12 @@ export class StandIn {
       providerName,
       providerUrl: `https://${providerName}`,
     };
+  }
+
+  /** UpdateUserPool of the sign-in settings it refuses together (checked, not kept). */
+  updateUserPool(userPoolId: string, signIn: PoolSignInSettings): void {
+    this.cognito.pool(userPoolId);
+    checkSignInSettings(signIn);
   }
 
   deleteUserPool(userPoolId: string): void {

@@ -103,6 +103,34 @@ test('a second prefix domain on one pool fails, as Cognito allows one per pool (
   expect(standIn.snapshot().pools[cfn.physicalId('Pools', 'Pool')].domains.map((d) => d.domain)).toEqual(['acme']);
 });
 
+test('a pool that requires MFA with a one-time code as first factor fails, as in Cognito; optional MFA takes it', async () => {
+  // GIVEN a pool allowing email codes beside optional MFA
+  const cfn = new CloudFormationRunner(standIn);
+  const pool = (mfa: string) => ({
+    Pools: {
+      Resources: {
+        Pool: {
+          Type: 'AWS::Cognito::UserPool',
+          Properties: { UserPoolName: 'p', MfaConfiguration: mfa, Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } } },
+        },
+      },
+    },
+  });
+  const [created] = await cfn.deployAssembly(assembly(pool('OPTIONAL')));
+
+  // WHEN the update makes MFA required, and a new stack starts with it required
+  const [updated] = await cfn.deployAssembly(assembly(pool('ON')));
+  const [refused] = await new CloudFormationRunner(standIn).deployAssembly(assembly(pool('ON')));
+
+  // THEN
+  expect(created.status).toBe('CREATE_COMPLETE');
+  const cognitoSays = 'Pool: Only PASSWORD and WEB_AUTHN (if configured) can be enabled as an auth factor if MFA is enabled';
+  expect(updated.status).toBe('UPDATE_ROLLBACK_COMPLETE');
+  expect(updated.failure).toBe(cognitoSays);
+  expect(refused.status).toBe('ROLLBACK_COMPLETE');
+  expect(refused.failure).toBe(cognitoSays);
+});
+
 test('independent resources run concurrently (a DAG walk, not levels)', async () => {
   // GIVEN A -> B (slow chain) next to C; C must not wait for B's level
   const cfn = new CloudFormationRunner(standIn);
