@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { checkClassicCss, CLASSIC_CSS_RULES, CssError } from '../../src/classic/private/css-rules';
+import { appliedClassicCss, checkClassicCss, CLASSIC_CSS_RULES, CssError } from '../../src/classic/private/css-rules';
 
 /** Where and why checkClassicCss refuses the CSS, as `line:column reason`. */
 function problemsOf(css: string): string[] {
@@ -191,3 +191,42 @@ describe('checkClassicCss takes the stylesheets real stacks deploy', () => {
     expect(ignored).toHaveLength(2);
   });
 });
+
+describe('appliedClassicCss, the stylesheet as Cognito\'s page applies it (for the preview)', () => {
+  test('leaves out each declaration Cognito ignores, and keeps the rest as written', () => {
+    // GIVEN
+    const css = '.submitButton-customizable {\n  background-color: #ff9900;\n  border-radius: 8px;\n  color: #fff\n}\n'
+      + '.label-customizable { font-size: 12px; color: #333 }\n';
+
+    // WHEN
+    const applied = appliedClassicCss(css);
+
+    // THEN
+    expect(applied).toBe('.submitButton-customizable {\n  background-color: #ff9900;\n  \n  color: #fff\n}\n'
+      + '.label-customizable {  color: #333 }\n');
+  });
+
+  test('keeps a declaration one selector of its rule applies', () => {
+    // GIVEN: padding applies to the banner, not to the logo
+    const css = '.banner-customizable, .logo-customizable { padding: 1px; max-width: 50% }';
+
+    // WHEN / THEN
+    expect(appliedClassicCss(css)).toBe(css);
+  });
+
+  test('a stylesheet Cognito applies whole is unchanged, and so is the deployed stack\'s but for its 11 declarations', () => {
+    // GIVEN
+    const deployed = fixture('deployed-stack.css');
+
+    // WHEN
+    const applied = appliedClassicCss(deployed);
+
+    // THEN
+    expect(appliedClassicCss(CSS_APPLIED_WHOLE)).toBe(CSS_APPLIED_WHOLE);
+    expect(checkClassicCss(applied)).toEqual({ refused: [], ignored: [] });
+    expect(deployed.split('\n').length).toBe(applied.split('\n').length);
+    expect(applied).not.toMatch(/border-radius:/);
+  });
+});
+
+const CSS_APPLIED_WHOLE = '.banner-customizable { background-color: #000000; padding: 4px }\n';

@@ -111,6 +111,23 @@ export function checkClassicCss(css: string): ClassicCssFindings {
   return new ClassicCssReader(css).read();
 }
 
+/**
+ * The CSS as Cognito's page applies it: without the declarations it ignores,
+ * for the preview to show what the page will show. A declaration of a rule
+ * with several selectors stays when one of them applies it.
+ */
+export function appliedClassicCss(css: string): string {
+  const reader = new ClassicCssReader(css);
+  reader.read();
+  let applied = '';
+  let from = 0;
+  for (const [start, end] of reader.unapplied) {
+    applied += css.slice(from, start);
+    from = end;
+  }
+  return applied + css.slice(from);
+}
+
 /** A problem after which nothing more of the text can be read. */
 class FatalCssError extends CssError {}
 
@@ -120,6 +137,8 @@ class ClassicCssReader {
   private stopped = false;
   private readonly errors: CssError[] = [];
   private readonly ignored: CssError[] = [];
+  /** Where the declarations that no selector of their rule applies start and end. */
+  public readonly unapplied: Array<readonly [number, number]> = [];
 
   constructor(private readonly text: string) {}
 
@@ -214,15 +233,16 @@ class ClassicCssReader {
     if (COLOR_PROPERTY.test(name) && URL_FUNCTION.test(value)) {
       this.report(`the value of "${name}" is a url(), not a color: give a color such as #ff9900, rgb(255 153 0) or orange`, valueStart);
     }
-    for (const selector of selectors) {
-      const applied = CLASSIC_CSS_RULES[selector];
-      if (!applied.includes(name.toLowerCase())) {
-        this.ignored.push(new CssError(this.positionOf(start),
-          `Cognito does not apply "${name}" to ${selector}; it applies ${applied.join(', ')}`));
-      }
+    const ignoredBy = selectors.filter((selector) => !CLASSIC_CSS_RULES[selector].includes(name.toLowerCase()));
+    for (const selector of ignoredBy) {
+      this.ignored.push(new CssError(this.positionOf(start),
+        `Cognito does not apply "${name}" to ${selector}; it applies ${CLASSIC_CSS_RULES[selector].join(', ')}`));
     }
     if (this.peek() === ';') {
       this.offset++;
+    }
+    if (selectors.length > 0 && ignoredBy.length === selectors.length) {
+      this.unapplied.push([start, this.offset]);
     }
   }
 
