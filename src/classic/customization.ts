@@ -76,6 +76,9 @@ export class ClassicLoginCustomization extends Construct {
     }
     violations.throwIfAny();
     registerPageStyle(this, props.userPool, props.client, cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI);
+    if (css && css.ignored.length > 0) {
+      warn(this, 'classicCssIgnored', ignoredCssMessage(css.filePath, css.ignored));
+    }
     if (cssBytes > ADVISED_CSS_BYTES) {
       warn(this, 'classicCssSize', `The CSS is ${formatBytes(cssBytes)}; Cognito's guide advises at most 3 KB, leaving room for the logo in the 135 KB request.`);
     }
@@ -97,4 +100,16 @@ export class ClassicLoginCustomization extends Construct {
     // them, and a DependsOn besides it is what cfn-lint W3005 flags.
     addHandlerResource(this, CLASSIC_CUSTOMIZATION, { userPool: props.userPool, files: staged.files, properties });
   }
+}
+
+/**
+ * One warning for the whole stylesheet, a line per ignored declaration, so
+ * `cdk synth` shows them together and one acknowledgement covers them.
+ */
+function ignoredCssMessage(filePath: string | undefined, ignored: readonly string[]): string {
+  const what = filePath === undefined ? 'The CSS' : `The CSS ${filePath}`;
+  const count = ignored.length === 1 ? '1 declaration' : `${ignored.length} declarations`;
+  return `${what} has ${count} Cognito takes but does not apply: the developer guide lists the properties each class applies `
+    + '(https://docs.aws.amazon.com/cognito/latest/developerguide/hosted-ui-classic-branding.html), and "Added CSS keys will not be reflected in your UI".\n'
+    + ignored.map((line) => `  ${line}`).join('\n');
 }

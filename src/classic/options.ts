@@ -18,9 +18,11 @@ export const MAX_CSS_CHARACTERS = 131_072;
 
 /**
  * CSS of the classic hosted UI. Only Cognito's `*-customizable` classes may
- * be styled, each with its own properties; no at-rules, no script; at most
- * 131,072 characters. The CSS is checked at synth, and every place Cognito
- * would refuse is reported at once, each with line and column.
+ * be styled; no at-rules, no script; at most 131,072 characters. The CSS is
+ * checked at synth, and every place Cognito would refuse is reported at
+ * once, each with line and column. A property Cognito does not apply to its
+ * class (its guide lists the properties of each) is a synth warning, with
+ * line and column, not an error.
  *
  * @exampleMetadata fixture=stack
  * @example
@@ -69,11 +71,12 @@ export class ClassicCss {
       violations.add(prop, value, 'CSS with at least one rule; this one holds only white space and comments. '
         + 'To style the pages with a logo alone, leave css out');
     }
-    for (const error of checkClassicCss(text)) {
+    const findings = checkClassicCss(text);
+    for (const error of findings.refused) {
       violations.add(prop, value, `CSS the classic hosted UI accepts; ${error.message}`);
     }
     violations.throwIfAny();
-    return { text, filePath: this.filePath };
+    return { text, filePath: this.filePath, ignored: findings.ignored.map((e) => e.message) };
   }
 }
 

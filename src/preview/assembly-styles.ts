@@ -8,6 +8,7 @@ import { PageClient, clientsOfPool, pageClient, poolOffersSignUp, refOf, sameVal
 import { BrandingAssetProperties, MANAGED_LOGIN_BRANDING_TYPE, ManagedLoginBrandingProperties } from '../branding/private/branding-contract';
 import { settingsOverDefaults } from '../branding/private/settings-document';
 import { CLASSIC_CUSTOMIZATION_TYPE, ClassicCustomizationProperties } from '../classic/private/classic-contract';
+import { appliedClassicCss } from '../classic/private/css-rules';
 import { ALL_CLIENTS, S3FileRef } from '../private/custom-resource-contract';
 import { Json } from '../private/json-path';
 
@@ -167,7 +168,8 @@ function classicStyles(stack: AssemblyStack, resources: Array<[string, TemplateR
     ...base(stack, declaration.id, declaration.type, declaration.props, clientId),
     kind: 'classic',
     customizedFor: declaration.props.ClientId === ALL_CLIENTS ? ALL_CLIENTS : 'this client',
-    css: declaration.css,
+    // What Cognito applies: a property outside its class's list is not shown on its page.
+    css: declaration.css === undefined ? undefined : appliedClassicCss(declaration.css),
     logo: declaration.logo,
     problems: [...declaration.problems],
   });

@@ -1,4 +1,5 @@
 import { epochSeconds } from './branding-store';
+import { refusalOfClassicCss } from './classic-css';
 import { ClassicCustomization, CognitoState, UserPool } from './cognito-state';
 import { isOfFormat } from './image-formats';
 import { requireDomain } from './pool-checks';
@@ -7,7 +8,8 @@ import { invalidParameter } from './service-error';
 /**
  * SetUICustomization / GetUICustomization: the classic hosted UI's CSS and
  * logo, per client or for ALL. The model carries CSS <= 131,072 characters
- * and the image's byte limit; the rest is here.
+ * and the image's byte limit; the CSS rules are in classic-css.ts, the rest
+ * is here.
  */
 
 /**
@@ -41,6 +43,10 @@ export class ClassicCustomizations {
     const pool = this.cognito.pool(input.UserPoolId);
     const target = this.target(pool, input.ClientId);
     requireDomain(pool);
+    const cssRefusal = input.CSS === undefined ? undefined : refusalOfClassicCss(input.CSS);
+    if (cssRefusal) {
+      throw cssRefusal;
+    }
     const image = input.ImageFile === undefined ? undefined : Buffer.from(input.ImageFile, 'base64');
     if (image !== undefined) {
       if (!isOfFormat('PNG', image) && !isOfFormat('JPEG', image)) {

@@ -83,3 +83,30 @@ test('an unknown client is ResourceNotFoundException; a pool without a domain is
   expect(noDomain.name).toBe('InvalidParameterException');
   expect(noDomain.message).toContain('domain');
 });
+
+test('a property outside its class\'s list is stored as sent; a class outside the list, a forbidden statement or script is refused', async () => {
+  // GIVEN: properties Cognito does not apply, which its own template and deployed stacks send
+  const ignored = '.submitButton-customizable { border-radius: 10px; border-color: #00c4b3; }\n'
+    + '.socialButton-customizable { border-radius: 2px; padding: 1px; }\n';
+
+  // WHEN
+  const taken = await set({ ClientId: f.clientId, CSS: ignored });
+  const refusals = await Promise.all([
+    'body { background-color: #0d1b2a; }',
+    '.modal-content, .banner-customizable { padding: 1px; }',
+    '@media (max-width: 600px) { .banner-customizable { padding: 1px; } }',
+    '@import url("https://fonts.example.com/x.css");\n.banner-customizable { padding: 1px; }',
+    '.errorMessage-customizable { background: url(javascript:alert(1)); }',
+  ].map((css) => rejectionOf(set({ ClientId: f.clientId, CSS: css }))));
+
+  // THEN
+  expect(taken.UICustomization?.CSS).toBe(ignored);
+  expect(refusals.map((e) => e.name)).toEqual(Array(5).fill('InvalidParameterException'));
+  expect(refusals.map((e) => e.message)).toEqual([
+    'The CSS class "body" is not allowed.',
+    'The CSS class ".modal-content" is not allowed.',
+    'The CSS may not contain @media statements.',
+    'The CSS may not contain @import statements.',
+    'The CSS may not contain JavaScript.',
+  ]);
+});

@@ -1,4 +1,6 @@
-import { Stack } from 'aws-cdk-lib';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { Annotations as cdkAnnotations, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { ClassicCss, ClassicLoginCustomization, ClassicLoginCustomizationProps, LogoImage } from '../../src';
@@ -117,6 +119,80 @@ describe('ClassicLoginCustomization', () => {
   });
 });
 
+describe('ClassicLoginCustomization takes what Cognito takes, and warns of what it ignores', () => {
+  /** The ignored-CSS warnings of the stack's Classic construct, as the texts cdk synth prints. */
+  function warningsOf(stack: Stack): string[] {
+    return Annotations.fromStack(stack).findWarning('/Stack/Classic', Match.stringLikeRegexp('classicCssIgnored')).map((w) => String(w.entry.data));
+  }
+
+  test('a deployed stack\'s stylesheet synthesizes, with one warning listing its 11 ignored declarations by line and column', () => {
+    // GIVEN: the shape of a public stack's stylesheet, which the library refused 11 times before
+    const file = path.join(__dirname, 'fixtures', 'deployed-stack.css');
+
+    // WHEN
+    const stack = customize({ css: ClassicCss.fromFile(file) });
+
+    // THEN: staged as is, and one warning naming the file, a line per declaration in the text's order
+    Template.fromStack(stack).resourceCountIs(CLASSIC, 1);
+    const warnings = warningsOf(stack);
+    expect(warnings).toHaveLength(1);
+    const lines = warnings[0].split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^The CSS ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has 11 declarations Cognito takes but does not apply: `
+      + 'the developer guide lists the properties each class applies \\(https://docs.aws.amazon.com/cognito/latest/developerguide/hosted-ui-classic-branding.html\\)'));
+    expect(lines.slice(1, 12)).toEqual([
+      '  line 23, column 3: Cognito does not apply "font-size" to .label-customizable; it applies font-weight, color',
+      expect.stringMatching(/^ {2}line 38, column 3: Cognito does not apply "border-radius" to \.inputField-customizable; /),
+      expect.stringMatching(/^ {2}line 39, column 3: Cognito does not apply "font-size" to \.inputField-customizable; /),
+      expect.stringMatching(/^ {2}line 49, column 3: Cognito does not apply "border-color" to \.submitButton-customizable; /),
+      expect.stringMatching(/^ {2}line 50, column 3: Cognito does not apply "border-radius" to \.submitButton-customizable; /),
+      '  line 58, column 3: Cognito does not apply "border-color" to .submitButton-customizable:hover; it applies color, background-color',
+      expect.stringMatching(/^ {2}line 65, column 3: Cognito does not apply "background-color" to \.errorMessage-customizable; /),
+      expect.stringMatching(/^ {2}line 70, column 3: Cognito does not apply "border" to \.idpButton-customizable; /),
+      expect.stringMatching(/^ {2}line 71, column 3: Cognito does not apply "border-radius" to \.idpButton-customizable; /),
+      expect.stringMatching(/^ {2}line 73, column 3: Cognito does not apply "font-size" to \.idpButton-customizable; /),
+      expect.stringMatching(/^ {2}line 74, column 3: Cognito does not apply "font-weight" to \.idpButton-customizable; /),
+    ]);
+    expect(warnings[0]).toContain('[ack: cdk-cognito-login:classicCssIgnored]');
+  });
+
+  test('Cognito\'s own template synthesizes, warning of its social button\'s border-radius and padding', () => {
+    // GIVEN: every class of the template GetUICustomization returns, given as text
+    const css = readFileSync(path.join(__dirname, 'fixtures', 'cognito-template.css'), 'utf8');
+
+    // WHEN
+    const stack = customize({ css: ClassicCss.fromString(css) });
+
+    // THEN
+    const warnings = warningsOf(stack);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^The CSS has 2 declarations Cognito takes but does not apply: /);
+    expect(warnings[0]).toContain('\n  line 97, column 3: Cognito does not apply "border-radius" to .socialButton-customizable; '
+      + 'it applies height, text-align, width, margin-bottom\n  line 100, column 3: Cognito does not apply "padding" to .socialButton-customizable;');
+  });
+
+  test('CSS of listed properties only gives no warning', () => {
+    // WHEN
+    const stack = customize({ css: ClassicCss.fromString(CSS) });
+
+    // THEN
+    expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test('the warning can be acknowledged by its id', () => {
+    // GIVEN
+    const { stack, pool } = poolStack();
+    const customization = new ClassicLoginCustomization(stack, 'Classic', {
+      userPool: pool, css: ClassicCss.fromString('.label-customizable { font-size: 12px }'),
+    });
+
+    // WHEN
+    cdkAnnotations.of(customization).acknowledgeWarning('cdk-cognito-login:classicCssIgnored');
+
+    // THEN
+    expect(warningsOf(stack)).toEqual([]);
+  });
+});
+
 describe('ClassicLoginCustomization refuses at synth what Cognito would refuse at deployment', () => {
   test('neither CSS nor logo', () => {
     // WHEN / THEN
@@ -174,9 +250,9 @@ describe('ClassicLoginCustomization refuses at synth what Cognito would refuse a
 });
 
 describe('ClassicLoginCustomization reports every violation of its input in one error', () => {
-  test('every CSS violation with line, column, class, property and the allowed list, and the logo\'s', () => {
+  test('every CSS violation with line, column and the allowed list, and the logo\'s', () => {
     // GIVEN: two CSS problems and a logo that is neither PNG nor JPEG
-    const css = ClassicCss.fromString('.label-customizable {\n  font-size: 12px;\n}\n.nav { color: red }\n');
+    const css = ClassicCss.fromString('@import url("x.css");\n.label-customizable {\n  font-size: 12px;\n}\n.nav { color: red }\n');
     const logoFile = writeTemp('logo.png', svg());
 
     // WHEN
@@ -185,8 +261,8 @@ describe('ClassicLoginCustomization reports every violation of its input in one 
     // THEN: the first line names the construct and the count, then one line per violation
     expect(error.message.split('\n')).toEqual([
       'Stack/Classic: 3 invalid values',
-      expect.stringMatching(/^ {2}- css "\.label-customizable {\\n  font-size: 12px;\\n}\\n\.nav { color: red }\\n" is invalid: CSS the classic hosted UI accepts; line 2, column 3: property "font-size" is not allowed for \.label-customizable; allowed: font-weight, color$/),
-      expect.stringMatching(/^ {2}- css ".*" is invalid: CSS the classic hosted UI accepts; line 4, column 1: selector "\.nav" is not allowed; allowed: /),
+      expect.stringMatching(/^ {2}- css "@import url\("x\.css"\);\\n.*" is invalid: CSS the classic hosted UI accepts; line 1, column 1: at-rules such as @import are not allowed/),
+      expect.stringMatching(/^ {2}- css ".*" is invalid: CSS the classic hosted UI accepts; line 5, column 1: selector "\.nav" is not allowed; allowed: /),
       `  - logo "${logoFile}" is invalid: a PNG or JPEG image; the content is SVG`,
     ]);
     expect(error.violations.map((v) => v.prop)).toEqual(['css', 'css', 'logo']);

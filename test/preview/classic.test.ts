@@ -10,7 +10,7 @@ import { BROWSER, NO_BROWSER_REASON, box, fill, previewApp, rendered } from './r
 import { codeGrantClient, exampleApp, plainLoginPool } from '../../examples/app';
 import { createApp } from '../../examples/classic-pages';
 import { EXAMPLE_ASSETS } from '../../examples/house-style';
-import { ClassicLoginCustomization, LogoImage } from '../../src';
+import { ClassicCss, ClassicLoginCustomization, LogoImage } from '../../src';
 import { PreviewResult } from '../../src/preview/write-previews';
 
 const describeWithBrowser = BROWSER ? describe : describe.skip;
@@ -75,5 +75,29 @@ describeWithBrowser(`classic hosted UI preview in Chromium${BROWSER ? '' : ` (${
     const error = box(page, 'error-message');
     // Cognito's default errorMessage-customizable border, #D64958.
     expect(hex(page.png.pixel(error.x + 1, error.y + error.height / 2))).toBe('#d64958');
+  });
+});
+
+describe('classic hosted UI preview of CSS Cognito partly ignores', () => {
+  test('the page carries the declarations Cognito applies, not those it ignores', async () => {
+    // GIVEN a stylesheet with a property outside its class's list (a synth warning, deployed as is)
+    const app = (props: AppProps) => {
+      const created = exampleApp(props);
+      const stack = new Stack(created, 'Ignored', { env: { account: '123456789012', region: 'eu-west-1' } });
+      const { userPool } = plainLoginPool(stack, 'acme-ignored', cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI);
+      codeGrantClient(userPool, 'Plain', 'https://plain.example.com/callback');
+      new ClassicLoginCustomization(stack, 'Pages', {
+        userPool, css: ClassicCss.fromString('.submitButton-customizable { background-color: #ff9900; border-radius: 12px; }'),
+      });
+      return created;
+    };
+
+    // WHEN its preview is written (HTML only)
+    const result = await previewApp(app, { browser: false });
+
+    // THEN: the page shows what Cognito's page will
+    const html = fs.readFileSync(result.pages[0].html, 'utf8');
+    expect(html).toContain('background-color: #ff9900;');
+    expect(html).not.toContain('border-radius: 12px');
   });
 });

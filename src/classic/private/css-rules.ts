@@ -1,14 +1,35 @@
 /**
- * A small, strict reader of the CSS subset the classic hosted UI accepts:
- * rules whose selectors are allowed classes (optionally with their allowed
- * pseudo-class), each declaring only the properties Cognito allows for that
- * class. Anything else is refused with a line and column, at synth, instead
- * of a SetUICustomization failure at deployment.
+ * A small, strict reader of the CSS the classic hosted UI takes. It sorts
+ * what it finds in two:
  *
- * Source: docs.aws.amazon.com/cognito/latest/developerguide/hosted-ui-classic-branding.html
+ * - refused, with a line and column, at synth instead of at deployment:
+ *   what Cognito refuses, and what could run script or end the page's
+ *   `<style>` element (the library's rule that styling is inert, where AWS is
+ *   silent), and what it cannot read;
+ * - ignored: a property outside the list the developer guide gives for its
+ *   class. Cognito takes the stylesheet but does not apply it ("Only the keys
+ *   that are included in the template can be used with the hosted UI. Added
+ *   CSS keys will not be reflected in your UI"), so it is a warning.
+ *
+ * Sources: https://docs.aws.amazon.com/cognito/latest/developerguide/hosted-ui-classic-branding.html
+ * (the classes and, per class, its properties);
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-app-ui-customization.html
+ * (no `@import`, `@supports`, `@page`, `@media` or JavaScript; added keys not reflected).
+ * Cognito's own CSS template, as GetUICustomization returns it, sets
+ * `border-radius` and `padding` on `.socialButton-customizable`, outside that
+ * class's list: the service stores such properties rather than refusing them
+ * (github.com/aws/aws-cli, awscli/examples/cognito-idp/get-ui-customization.rst).
  */
 
-/** Allowed selectors and, for each, the properties it may set. */
+/**
+ * The classes Cognito takes and, for each, the properties it applies there.
+ * A selector outside this list is refused: the guide lets a stylesheet "use
+ * any of the following CSS class names", and SetUICustomization answers a
+ * stylesheet styling others (`body`, `h1`, `.modal-content`) with HTTP 400, as
+ * a public stack found (github.com/transformotion/transformotion-apps,
+ * apps/launchpad/infrastructure/cognito-hosted-ui-css.ts). A property
+ * outside a class's list is only ignored (a warning).
+ */
 export const CLASSIC_CSS_RULES: { readonly [selector: string]: readonly string[] } = {
   '.label-customizable': ['font-weight', 'color'],
   '.inputField-customizable': ['width', 'height', 'color', 'background-color', 'border'],
@@ -31,7 +52,12 @@ export const CLASSIC_CSS_RULES: { readonly [selector: string]: readonly string[]
   '.redirect-customizable': ['text-align'],
 };
 
-/** Text no property value may hold: script, HTML, or escapes that could hide either. */
+/**
+ * Text no property value may hold: script (the guide: no JavaScript), and,
+ * by the library's rule that styling is inert where AWS says nothing, HTML
+ * (a `</style>` would end the page's style element) and escapes that could
+ * hide either.
+ */
 const FORBIDDEN_IN_VALUES: ReadonlyArray<{ readonly pattern: RegExp; readonly what: string }> = [
   { pattern: /javascript\s*:/i, what: 'a javascript: URL' },
   { pattern: /expression\s*\(/i, what: 'expression()' },
@@ -44,7 +70,8 @@ const FORBIDDEN_IN_VALUES: ReadonlyArray<{ readonly pattern: RegExp; readonly wh
  * `border-color`. They take a <color> only (CSS Color Module Level 4, "the
  * color property"; CSS Backgrounds and Borders Level 3, background-color and
  * border-color); `url(...)` is an image, which a browser drops from them,
- * leaving Cognito's color on the page.
+ * leaving Cognito's color on the page. Refused, not only ignored: it is never
+ * what was meant, and a color is always what was meant.
  */
 const COLOR_PROPERTY = /(^|-)color$/i;
 
@@ -57,7 +84,7 @@ export interface CssPosition {
   readonly column: number;
 }
 
-/** Why a CSS text is refused, and where. */
+/** Why a CSS text is refused, or what of it Cognito ignores, and where. */
 export class CssError extends Error {
   constructor(public readonly position: CssPosition, public readonly reason: string) {
     super(`line ${position.line}, column ${position.column}: ${reason}`);
@@ -66,15 +93,39 @@ export class CssError extends Error {
   }
 }
 
+/** What the reader found in a stylesheet, each list in the order of the text. */
+export interface ClassicCssFindings {
+  /** Why the stylesheet is refused; empty when it may be deployed. */
+  readonly refused: CssError[];
+  /** Declarations Cognito takes but does not apply: a property outside its class's list. */
+  readonly ignored: CssError[];
+}
+
 /**
- * Every thing in the CSS that Cognito's classic CSS does not allow, in the
- * order of the text; empty when Cognito would accept it. The reader goes on
- * after each problem (skipping the declaration, or the rule, that it cannot
- * read), so one pass reports them all; only an unclosed comment or string,
- * or the end of the text inside a rule, ends it.
+ * Every thing in the CSS that is refused, and every declaration Cognito
+ * ignores. The reader goes on after each problem (skipping the declaration,
+ * or the rule, that it cannot read), so one pass reports them all; only an
+ * unclosed comment or string, or the end of the text inside a rule, ends it.
  */
-export function checkClassicCss(css: string): CssError[] {
+export function checkClassicCss(css: string): ClassicCssFindings {
   return new ClassicCssReader(css).read();
+}
+
+/**
+ * The CSS as Cognito's page applies it: without the declarations it ignores,
+ * for the preview to show what the page will show. A declaration of a rule
+ * with several selectors stays when one of them applies it.
+ */
+export function appliedClassicCss(css: string): string {
+  const reader = new ClassicCssReader(css);
+  reader.read();
+  let applied = '';
+  let from = 0;
+  for (const [start, end] of reader.unapplied) {
+    applied += css.slice(from, start);
+    from = end;
+  }
+  return applied + css.slice(from);
 }
 
 /** A problem after which nothing more of the text can be read. */
@@ -85,19 +136,28 @@ class ClassicCssReader {
   /** Set by a fatal problem: nothing more is read. */
   private stopped = false;
   private readonly errors: CssError[] = [];
+  private readonly ignored: CssError[] = [];
+  /** Where the declarations that no selector of their rule applies start and end. */
+  public readonly unapplied: Array<readonly [number, number]> = [];
 
   constructor(private readonly text: string) {}
 
-  public read(): CssError[] {
+  public read(): ClassicCssFindings {
     while (this.attempt(() => this.skipBlank()) && this.offset < this.text.length) {
       if (!this.attempt(() => this.readStatement()) && !this.stopped) {
         this.recover('statement');
       }
     }
-    return this.errors;
+    return { refused: this.errors, ignored: this.ignored };
   }
 
-  /** A rule, or an at-rule (refused and stepped over). */
+  /**
+   * A rule, or an at-rule, refused and stepped over: the guide forbids
+   * `@import`, `@supports`, `@page` and `@media`; `@font-face` loads a font
+   * from a URL (the library keeps styling inert); of the others the guide says
+   * nothing, and none could have an effect, since Cognito applies only the
+   * listed properties of the listed classes.
+   */
   private readStatement(): void {
     if (this.peek() === '@') {
       const name = /^@[\w-]*/.exec(this.text.slice(this.offset))![0];
@@ -173,14 +233,16 @@ class ClassicCssReader {
     if (COLOR_PROPERTY.test(name) && URL_FUNCTION.test(value)) {
       this.report(`the value of "${name}" is a url(), not a color: give a color such as #ff9900, rgb(255 153 0) or orange`, valueStart);
     }
-    for (const selector of selectors) {
-      const allowed = CLASSIC_CSS_RULES[selector];
-      if (!allowed.includes(name.toLowerCase())) {
-        this.report(`property "${name}" is not allowed for ${selector}; allowed: ${allowed.join(', ')}`, start);
-      }
+    const ignoredBy = selectors.filter((selector) => !CLASSIC_CSS_RULES[selector].includes(name.toLowerCase()));
+    for (const selector of ignoredBy) {
+      this.ignored.push(new CssError(this.positionOf(start),
+        `Cognito does not apply "${name}" to ${selector}; it applies ${CLASSIC_CSS_RULES[selector].join(', ')}`));
     }
     if (this.peek() === ';') {
       this.offset++;
+    }
+    if (selectors.length > 0 && ignoredBy.length === selectors.length) {
+      this.unapplied.push([start, this.offset]);
     }
   }
 

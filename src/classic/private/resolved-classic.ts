@@ -6,6 +6,8 @@ export interface ResolvedClassicCss {
   readonly text: string;
   /** Set when the CSS is a file on disk, which is staged as is. */
   readonly filePath?: string;
+  /** Each declaration Cognito ignores, as `line L, column C: why`, in the order of the text. */
+  readonly ignored: readonly string[];
 }
 
 /** A classic logo, checked when used. */
