@@ -17,3 +17,8 @@ export function readmeSection(heading: string): ReadmeSection {
   const next = lines.findIndex((text, i) => i > start && text.startsWith('## '));
   return { lines: lines.slice(start, next < 0 ? undefined : next), line: start + 1 };
 }
+
+/** The TypeScript blocks (```ts fences, any fixture) of the README section under `heading`, in order. */
+export function typescriptBlocks(heading: string): string[] {
+  return [...readmeSection(heading).lines.join('\n').matchAll(/```ts[^\n]*\n([\s\S]*?)```/g)].map((match) => match[1]);
+}

@@ -36,7 +36,17 @@ export class BrandingSettings {
    * `componentClasses`, `components`) and its colors are checked here;
    * Cognito checks the rest when it deploys.
    *
-   * @param settings the Settings document
+   * The document may be partial. It is staged as given (plus the switches
+   * that show a declared asset, where they are off), not merged over
+   * Cognito's defaults: Cognito applies its own default to every option the
+   * document leaves out, as for a style made in its console, which keeps only
+   * what was customized (DescribeManagedLoginBrandingByClient returns the
+   * rest only with `ReturnMergedResources`). So
+   * `{ components: { pageBackground: { lightMode: { color: '101010ff' } } } }`
+   * sets the page background of light mode and leaves every other option
+   * at Cognito's default; the login page preview draws it the same way.
+   *
+   * @param settings the Settings document, whole or partial
    */
   public static fromJson(settings: any): BrandingSettings {
     return new BrandingSettings((scope, prop) => {

@@ -6,6 +6,7 @@ import {
   BrandingVerticalLocation, ManagedLoginBranding,
 } from '../../src';
 import { DEFAULT_SETTINGS_DOCUMENT } from '../../src/branding/private/default-settings';
+import { settingsOverDefaults } from '../../src/branding/private/settings-document';
 import { ico, png, writeTemp } from '../../standin/sample-images';
 
 const BRANDING = 'Custom::CognitoManagedLoginBranding';
@@ -105,15 +106,20 @@ describe('BrandingSettings.fromOptions', () => {
 });
 
 describe('BrandingSettings.fromJson', () => {
-  test('stages the document as given', () => {
-    // GIVEN
+  test('stages a partial document as given, not merged over Cognito\'s defaults as fromOptions is', () => {
+    // GIVEN a document that sets one color, and the same color as a typed option
     const json = { components: { pageBackground: { lightMode: { color: 'ABCDEF12' } } } };
+    const typed = BrandingSettings.fromOptions({ lightMode: { pageBackground: '#ABCDEF12' } });
 
-    // WHEN
+    // WHEN each styles a client
     const { document } = synth({ settings: BrandingSettings.fromJson(json) });
+    const { document: merged } = synth({ settings: typed });
 
-    // THEN
+    // THEN the partial document is staged alone, for Cognito to fill in the options it leaves out,
+    // while fromOptions stages the whole document, its color over Cognito's defaults
     expect(document).toEqual(json);
+    expect(merged).toEqual(settingsOverDefaults({ components: { pageBackground: { lightMode: { color: 'abcdef12' } } } }));
+    expect(Object.keys(merged).sort()).toEqual(Object.keys(DEFAULT_SETTINGS_DOCUMENT).sort());
   });
 
   test.each([
