@@ -205,7 +205,8 @@ export class CognitoLogin extends Construct {
   /** The generation and look of the login pages. */
   public readonly pages: LoginPages;
 
-  private readonly providersByName = new Map<string, cognito.IUserPoolIdentityProvider>();
+  /** The login's providers by name; those created outside the login (LoginProvider.existing) are listed, but nothing can wait for them. */
+  private readonly providersByName = new Map<string, { readonly provider: cognito.IUserPoolIdentityProvider; readonly existing: boolean }>();
   private readonly resourceServerOptions: LoginResourceServerOptions[];
   private readonly resourceServersByIdentifier = new Map<string, cognito.UserPoolResourceServer>();
   /** The first callback URL of each client created here: the redirect_uri of its sign-in URL. */
@@ -268,7 +269,7 @@ export class CognitoLogin extends Construct {
         ? provider._bind(this, this.userPool, `identityProviders[${index}]`)
         : provider._bind(this, this.userPool, `identityProviders[${index}]`, linkingAttributeMapping(provider));
       this.identityProviders.push(created);
-      this.providersByName.set(provider.providerName, created);
+      this.providersByName.set(provider.providerName, { provider: created, existing: provider._isExisting() });
     });
     if (props.accountLinking !== undefined) {
       const policy = resolveLinkingPolicy(this, 'accountLinking', props.accountLinking.verifiedEmailOptions, providers, {
@@ -306,7 +307,9 @@ export class CognitoLogin extends Construct {
    * it; with terms (the login's or its own) its terms documents `<id>Terms`.
    * The client depends on
    * the identity providers and resource servers it uses, which CloudFormation
-   * would not otherwise know (aws-cdk issue 15850).
+   * would not otherwise know (aws-cdk issue 15850); not on a provider
+   * created outside the login (`LoginProvider.existing`), which must exist
+   * before the client is deployed.
    *
    * @param id construct id of the client, and its name in Cognito unless clientName is given
    *
@@ -355,9 +358,9 @@ export class CognitoLogin extends Construct {
         + 'prefer the authorization code grant with PKCE, which this client also allows.');
     }
     for (const name of providerNames) {
-      const provider = this.providersByName.get(name);
-      if (provider) {
-        client.node.addDependency(provider);
+      const known = this.providersByName.get(name);
+      if (known !== undefined && !known.existing) {
+        client.node.addDependency(known.provider);
       }
     }
     for (const identifier of serverIdentifiers) {
@@ -450,7 +453,8 @@ export class CognitoLogin extends Construct {
     requireUnique(this, prop, names);
     names.forEach((name, index) => {
       if (name !== COGNITO && !this.providersByName.has(name) && !Token.isUnresolved(name)) {
-        throw new ValidationError(this, `${prop}[${index}]`, name, `a provider of this login: ${this.knownProviderNames()}`);
+        throw new ValidationError(this, `${prop}[${index}]`, name, `a provider of this login: ${this.knownProviderNames()} `
+          + '(declare a provider created outside this login with LoginProvider.existing(name) in its identityProviders)');
       }
     });
     return names;
