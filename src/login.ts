@@ -11,7 +11,7 @@ import { addLinkingTrigger } from './account-linking/private/linking-trigger';
 import { LoginClientOptions } from './client/client';
 import { validateClientName } from './client/private/client-name';
 import { clientNameOf, collectClientPropsViolations, loginClientProps } from './client/private/client-props';
-import { collectRedirectUrlViolations } from './client/private/redirect-urls';
+import { collectRedirectUrlViolations, redirectUriOf } from './client/private/redirect-urls';
 import { LoginDomain } from './domain/domain';
 import { LOGIN_DOMAIN } from './domain/private/domain-input';
 import { LoginPages } from './pages/login-pages';
@@ -300,7 +300,9 @@ export class CognitoLogin extends Construct {
 
   /**
    * Adds an app client using the authorization code grant, with a stack
-   * output `<id>SignInUrl` holding its sign-in URL, and the look of its
+   * output `<id>SignInUrl` holding its sign-in URL (none, and a warning,
+   * when its first callback URL is only known at deploy time: CloudFormation
+   * cannot percent-encode it into the URL), and the look of its
    * pages: with managed login a style `<id>Branding` (its perClient entry,
    * else the pages' branding, else Cognito's defaults); with classic pages a
    * customization `<id>ClassicCustomization` when perClient has an entry for
@@ -371,10 +373,17 @@ export class CognitoLogin extends Construct {
     // A list token (e.g. from a parameter) has no [0] before deploy time; select it in CloudFormation.
     const callbackUrls = options.callbackUrls;
     this.firstCallbackUrls.set(client, Token.isUnresolved(callbackUrls) ? Fn.select(0, callbackUrls) : callbackUrls[0]);
-    new CfnOutput(this, `${id}SignInUrl`, {
-      value: this.signInUrl(client),
-      description: `Sign-in URL of the ${id} app client`,
-    });
+    if (redirectUriOf(this.firstCallbackUrls.get(client)!) === undefined) {
+      warn(client, 'signInUrlOutput', `No ${id}SignInUrl output: the first callback URL of ${id} is only known at deploy time `
+        + '(a parameter, an import), and CloudFormation cannot percent-encode it into the redirect_uri of a sign-in URL; '
+        + 'a URL left unencoded breaks the sign-in as soon as it holds & # % or +. Build the sign-in URL where the callback URL is known, '
+        + 'with encodeURIComponent.');
+    } else {
+      new CfnOutput(this, `${id}SignInUrl`, {
+        value: this.signInUrl(client),
+        description: `Sign-in URL of the ${id} app client`,
+      });
+    }
     return client;
   }
 
@@ -430,15 +439,25 @@ export class CognitoLogin extends Construct {
   }
 
   /**
-   * Sign-in URL of the domain for this client (first callback URL as
-   * redirect_uri), at the authorize endpoint. Also a stack output per client.
+   * Sign-in URL of the domain for this client (first callback URL,
+   * percent-encoded, as redirect_uri), at the authorize endpoint. Also a
+   * stack output per client. Refused for a client whose first callback URL
+   * is only known at deploy time (a parameter, an import): CloudFormation
+   * cannot percent-encode it, and left as it is it breaks the URL as soon as
+   * it holds `&`, `#`, `%` or `+`.
    */
   public signInUrl(client: cognito.IUserPoolClient): string {
     const callbackUrl = this.firstCallbackUrls.get(client);
     if (callbackUrl === undefined) {
       throw new ValidationError(this, 'client', client.node.path, 'a client created with addClient of this login');
     }
-    return this.domain.signInUrl(client as cognito.UserPoolClient, { redirectUri: redirectUriOf(callbackUrl), signInPath: SIGN_IN_PATH });
+    const redirectUri = redirectUriOf(callbackUrl);
+    if (redirectUri === undefined) {
+      throw new ValidationError(this, 'client', client.node.path,
+        'a client whose first callback URL is known at synth: CloudFormation cannot percent-encode a URL known only at deploy time '
+        + 'into redirect_uri (build the sign-in URL where the callback URL is known, with encodeURIComponent)');
+    }
+    return this.domain.signInUrl(client as cognito.UserPoolClient, { redirectUri, signInPath: SIGN_IN_PATH });
   }
 
   /** The providers a client supports: the named ones, checked to exist, or all of them plus COGNITO. */
@@ -486,11 +505,6 @@ function userPoolPropsWithDefaults(overrides: cognito.UserPoolProps = {}): cogni
     ...merged,
     deletionProtection: given.deletionProtection ?? merged.removalPolicy !== RemovalPolicy.DESTROY,
   };
-}
-
-/** The redirect_uri query parameter: percent-encoded, unless only known at deploy time. */
-function redirectUriOf(callbackUrl: string): string {
-  return Token.isUnresolved(callbackUrl) ? callbackUrl : encodeURIComponent(callbackUrl);
 }
 
 /**
