@@ -197,19 +197,38 @@ const OIDC_VERIFICATION_CLAIM = 'email_verified';
 /** The name clients use for the pool's own users; no provider may take it. */
 const COGNITO = 'COGNITO';
 
-/** Cognito's rule for ProviderName (API_CreateIdentityProvider) and the length allowed for OIDC and SAML names. */
-const PROVIDER_NAME_PATTERN = /^[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+$/u;
-const PROVIDER_NAME_MIN = 3;
-const PROVIDER_NAME_MAX = 32;
+/** A rule of Cognito's for a provider name: its length, its pattern, and the pattern in words. */
+interface ProviderNameRule {
+  readonly min: number;
+  readonly max: number;
+  readonly pattern: RegExp;
+  readonly described: string;
+}
+
+/**
+ * Cognito's rule for ProviderName in CreateIdentityProvider (shape
+ * ProviderNameTypeV2 in botocore's cognito-idp model), the names of the OIDC
+ * and SAML providers a login creates. The pattern asks for 3 characters at least.
+ */
+const CREATED_PROVIDER_NAME: ProviderNameRule = {
+  min: 3,
+  max: 32,
+  pattern: /^[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+$/u,
+  described: 'letters, marks, symbols, digits and punctuation, without spaces, and without an underscore as first or from the third character on '
+    + '(Cognito pattern [^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+)',
+};
 
 /**
  * Cognito's rule for each name of a client's SupportedIdentityProviders
- * (shape ProviderNameType in botocore's cognito-idp model: 1 to 32
- * characters of `[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+`), the only place the
- * name of a provider created elsewhere goes.
+ * (shape ProviderNameType in botocore's cognito-idp model), the only place
+ * the name of a provider created elsewhere goes.
  */
-const LISTED_PROVIDER_NAME_PATTERN = /^[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+$/u;
-const LISTED_PROVIDER_NAME_MIN = 1;
+const LISTED_PROVIDER_NAME: ProviderNameRule = {
+  min: 1,
+  max: 32,
+  pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+$/u,
+  described: 'letters, marks, symbols, digits, punctuation and spaces (Cognito pattern [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+)',
+};
 
 /** Cognito's rule for IdpIdentifiers entries. */
 const IDENTIFIER_PATTERN = /^[\w\s+=.@-]+$/;
@@ -508,14 +527,7 @@ function validateCustomProviderName(scope: Construct, prop: string, name: string
   if (isUnresolved(name)) {
     return;
   }
-  if (name.length < PROVIDER_NAME_MIN || name.length > PROVIDER_NAME_MAX) {
-    throw new ValidationError(scope, prop, name, `${PROVIDER_NAME_MIN} to ${PROVIDER_NAME_MAX} characters (got ${name.length})`);
-  }
-  if (!PROVIDER_NAME_PATTERN.test(name)) {
-    throw new ValidationError(scope, prop, name,
-      'letters, marks, symbols, digits and punctuation, without spaces, and without an underscore as first or from the third character on '
-      + '(Cognito pattern [^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+)');
-  }
+  requireNameRule(scope, prop, name, CREATED_PROVIDER_NAME);
   if (name.toUpperCase() === COGNITO || [GOOGLE, FACEBOOK, AMAZON, APPLE].includes(name)) {
     throw new ValidationError(scope, prop, name, `a name other than ${COGNITO}, ${GOOGLE}, ${FACEBOOK}, ${AMAZON} and ${APPLE}, which Cognito reserves`);
   }
@@ -526,26 +538,29 @@ function validateCustomProviderName(scope: Construct, prop: string, name: string
  * reserved names are allowed (a Google provider created elsewhere is named
  * `Google`), but `COGNITO` is the pool's own users, which clients list by
  * themselves. White space around the name is a paste slip: CreateIdentityProvider
- * (ProviderNameTypeV2 in botocore's cognito-idp model) allows none at either
- * end, so no provider has such a name and every sign-in through it would fail.
+ * (ProviderNameTypeV2) allows none at either end, so no provider has such a
+ * name and every sign-in through it would fail.
  */
 function validateExistingProviderName(scope: Construct, prop: string, name: string): void {
   if (isUnresolved(name)) {
     return;
   }
-  if (name.length < LISTED_PROVIDER_NAME_MIN || name.length > PROVIDER_NAME_MAX) {
-    throw new ValidationError(scope, prop, name, `${LISTED_PROVIDER_NAME_MIN} to ${PROVIDER_NAME_MAX} characters (got ${name.length})`);
-  }
-  if (!LISTED_PROVIDER_NAME_PATTERN.test(name)) {
-    throw new ValidationError(scope, prop, name,
-      'letters, marks, symbols, digits, punctuation and spaces (Cognito pattern [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+)');
-  }
+  requireNameRule(scope, prop, name, LISTED_PROVIDER_NAME);
   if (hasSurroundingWhitespace(name)) {
     throw new ValidationError(scope, prop, name, `the provider's name with ${NO_SURROUNDING_WHITESPACE}`);
   }
   if (name.toUpperCase() === COGNITO) {
     throw new ValidationError(scope, prop, name,
       `the name of an identity provider of the pool: ${COGNITO} is the pool's own users, which a client lists in its identityProviders without a provider`);
+  }
+}
+
+function requireNameRule(scope: Construct, prop: string, name: string, rule: ProviderNameRule): void {
+  if (name.length < rule.min || name.length > rule.max) {
+    throw new ValidationError(scope, prop, name, `${rule.min} to ${rule.max} characters (got ${name.length})`);
+  }
+  if (!rule.pattern.test(name)) {
+    throw new ValidationError(scope, prop, name, rule.described);
   }
 }
 
