@@ -65,7 +65,9 @@ export interface CognitoLoginProps {
   readonly userPoolProps?: cognito.UserPoolProps;
 
   /**
-   * Identity providers users can sign in with, besides the pool's own users.
+   * Identity providers users can sign in with, besides the pool's own users:
+   * created by the login, or created elsewhere and declared with
+   * `LoginProvider.existing(name)`.
    *
    * @default - none
    */

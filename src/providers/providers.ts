@@ -237,7 +237,8 @@ const IDENTIFIERS_MAX_COUNT = 50;
 
 /**
  * An identity provider users can sign in with: a social provider, or an OIDC
- * or SAML provider of your own. Secrets are `SecretValue`s and reach the
+ * or SAML provider of your own, or one created outside the login
+ * (`LoginProvider.existing`). Secrets are `SecretValue`s and reach the
  * template only as dynamic references.
  *
  * @exampleMetadata fixture=stack
