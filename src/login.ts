@@ -11,7 +11,7 @@ import { addLinkingTrigger } from './account-linking/private/linking-trigger';
 import { LoginClientOptions } from './client/client';
 import { validateClientName } from './client/private/client-name';
 import { clientNameOf, collectClientPropsViolations, loginClientProps } from './client/private/client-props';
-import { collectRedirectUrlViolations } from './client/private/redirect-urls';
+import { collectRedirectUrlViolations, redirectUriOf } from './client/private/redirect-urls';
 import { LoginDomain } from './domain/domain';
 import { LOGIN_DOMAIN } from './domain/private/domain-input';
 import { LoginPages } from './pages/login-pages';
@@ -65,7 +65,9 @@ export interface CognitoLoginProps {
   readonly userPoolProps?: cognito.UserPoolProps;
 
   /**
-   * Identity providers users can sign in with, besides the pool's own users.
+   * Identity providers users can sign in with, besides the pool's own users:
+   * created by the login, or created elsewhere and declared with
+   * `LoginProvider.existing(name)`.
    *
    * @default - none
    */
@@ -205,7 +207,8 @@ export class CognitoLogin extends Construct {
   /** The generation and look of the login pages. */
   public readonly pages: LoginPages;
 
-  private readonly providersByName = new Map<string, cognito.IUserPoolIdentityProvider>();
+  /** The login's providers by name; those created outside the login (LoginProvider.existing) are listed, but nothing can wait for them. */
+  private readonly providersByName = new Map<string, { readonly provider: cognito.IUserPoolIdentityProvider; readonly existing: boolean }>();
   private readonly resourceServerOptions: LoginResourceServerOptions[];
   private readonly resourceServersByIdentifier = new Map<string, cognito.UserPoolResourceServer>();
   /** The first callback URL of each client created here: the redirect_uri of its sign-in URL. */
@@ -268,7 +271,7 @@ export class CognitoLogin extends Construct {
         ? provider._bind(this, this.userPool, `identityProviders[${index}]`)
         : provider._bind(this, this.userPool, `identityProviders[${index}]`, linkingAttributeMapping(provider));
       this.identityProviders.push(created);
-      this.providersByName.set(provider.providerName, created);
+      this.providersByName.set(provider.providerName, { provider: created, existing: provider._isExisting() });
     });
     if (props.accountLinking !== undefined) {
       const policy = resolveLinkingPolicy(this, 'accountLinking', props.accountLinking.verifiedEmailOptions, providers, {
@@ -299,14 +302,18 @@ export class CognitoLogin extends Construct {
 
   /**
    * Adds an app client using the authorization code grant, with a stack
-   * output `<id>SignInUrl` holding its sign-in URL, and the look of its
+   * output `<id>SignInUrl` holding its sign-in URL (none, and a warning,
+   * when its first callback URL is only known at deploy time: CloudFormation
+   * cannot percent-encode it into the URL), and the look of its
    * pages: with managed login a style `<id>Branding` (its perClient entry,
    * else the pages' branding, else Cognito's defaults); with classic pages a
    * customization `<id>ClassicCustomization` when perClient has an entry for
    * it; with terms (the login's or its own) its terms documents `<id>Terms`.
    * The client depends on
    * the identity providers and resource servers it uses, which CloudFormation
-   * would not otherwise know (aws-cdk issue 15850).
+   * would not otherwise know (aws-cdk issue 15850); not on a provider
+   * created outside the login (`LoginProvider.existing`), which must exist
+   * before the client is deployed.
    *
    * @param id construct id of the client, and its name in Cognito unless clientName is given
    *
@@ -355,9 +362,9 @@ export class CognitoLogin extends Construct {
         + 'prefer the authorization code grant with PKCE, which this client also allows.');
     }
     for (const name of providerNames) {
-      const provider = this.providersByName.get(name);
-      if (provider) {
-        client.node.addDependency(provider);
+      const known = this.providersByName.get(name);
+      if (known !== undefined && !known.existing) {
+        client.node.addDependency(known.provider);
       }
     }
     for (const identifier of serverIdentifiers) {
@@ -368,10 +375,17 @@ export class CognitoLogin extends Construct {
     // A list token (e.g. from a parameter) has no [0] before deploy time; select it in CloudFormation.
     const callbackUrls = options.callbackUrls;
     this.firstCallbackUrls.set(client, Token.isUnresolved(callbackUrls) ? Fn.select(0, callbackUrls) : callbackUrls[0]);
-    new CfnOutput(this, `${id}SignInUrl`, {
-      value: this.signInUrl(client),
-      description: `Sign-in URL of the ${id} app client`,
-    });
+    if (redirectUriOf(this.firstCallbackUrls.get(client)!) === undefined) {
+      warn(client, 'signInUrlOutput', `No ${id}SignInUrl output: the first callback URL of ${id} is only known at deploy time `
+        + '(a parameter, an import), and CloudFormation cannot percent-encode it into the redirect_uri of a sign-in URL; '
+        + 'a URL left unencoded breaks the sign-in as soon as it holds & # % or +. Build the sign-in URL where the callback URL is known, '
+        + 'with encodeURIComponent.');
+    } else {
+      new CfnOutput(this, `${id}SignInUrl`, {
+        value: this.signInUrl(client),
+        description: `Sign-in URL of the ${id} app client`,
+      });
+    }
     return client;
   }
 
@@ -427,15 +441,25 @@ export class CognitoLogin extends Construct {
   }
 
   /**
-   * Sign-in URL of the domain for this client (first callback URL as
-   * redirect_uri), at the authorize endpoint. Also a stack output per client.
+   * Sign-in URL of the domain for this client (first callback URL,
+   * percent-encoded, as redirect_uri), at the authorize endpoint. Also a
+   * stack output per client. Refused for a client whose first callback URL
+   * is only known at deploy time (a parameter, an import): CloudFormation
+   * cannot percent-encode it, and left as it is it breaks the URL as soon as
+   * it holds `&`, `#`, `%` or `+`.
    */
   public signInUrl(client: cognito.IUserPoolClient): string {
     const callbackUrl = this.firstCallbackUrls.get(client);
     if (callbackUrl === undefined) {
       throw new ValidationError(this, 'client', client.node.path, 'a client created with addClient of this login');
     }
-    return this.domain.signInUrl(client as cognito.UserPoolClient, { redirectUri: redirectUriOf(callbackUrl), signInPath: SIGN_IN_PATH });
+    const redirectUri = redirectUriOf(callbackUrl);
+    if (redirectUri === undefined) {
+      throw new ValidationError(this, 'client', client.node.path,
+        'a client whose first callback URL is known at synth: CloudFormation cannot percent-encode a URL known only at deploy time '
+        + 'into redirect_uri (build the sign-in URL where the callback URL is known, with encodeURIComponent)');
+    }
+    return this.domain.signInUrl(client as cognito.UserPoolClient, { redirectUri, signInPath: SIGN_IN_PATH });
   }
 
   /** The providers a client supports: the named ones, checked to exist, or all of them plus COGNITO. */
@@ -450,7 +474,8 @@ export class CognitoLogin extends Construct {
     requireUnique(this, prop, names);
     names.forEach((name, index) => {
       if (name !== COGNITO && !this.providersByName.has(name) && !Token.isUnresolved(name)) {
-        throw new ValidationError(this, `${prop}[${index}]`, name, `a provider of this login: ${this.knownProviderNames()}`);
+        throw new ValidationError(this, `${prop}[${index}]`, name, `a provider of this login: ${this.knownProviderNames()} `
+          + '(declare a provider created outside this login with LoginProvider.existing(name) in its identityProviders)');
       }
     });
     return names;
@@ -482,11 +507,6 @@ function userPoolPropsWithDefaults(overrides: cognito.UserPoolProps = {}): cogni
     ...merged,
     deletionProtection: given.deletionProtection ?? merged.removalPolicy !== RemovalPolicy.DESTROY,
   };
-}
-
-/** The redirect_uri query parameter: percent-encoded, unless only known at deploy time. */
-function redirectUriOf(callbackUrl: string): string {
-  return Token.isUnresolved(callbackUrl) ? callbackUrl : encodeURIComponent(callbackUrl);
 }
 
 /**

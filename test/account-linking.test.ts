@@ -248,6 +248,42 @@ describe('refused at synth: what the trigger could confuse or cannot create', ()
   });
 });
 
+describe('a provider created outside the login (LoginProvider.existing) is never linked', () => {
+  const existing = () => LoginProvider.existing('CorpSaml');
+
+  test('left out of the policy with a warning saying why, when the linking names no providers', () => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN
+    newLogin(stack, {}, { identityProviders: [google(), existing()] });
+
+    // THEN
+    expect(policyOf(Template.fromStack(stack)).providers).toEqual({ Google: 'verified-claim' });
+    Annotations.fromStack(stack).hasWarning('/Stack/Login', Match.stringLikeRegexp(
+      'Account linking leaves out CorpSaml, created outside this login: its attribute mapping is written where it was created.*accountLinkingExistingProviders'));
+  });
+
+  test.each<[string, VerifiedEmailLinkingOptions, string]>([
+    ['named in providers', { providers: ['Google', 'CorpSaml'] }, 'accountLinking.providers[1] "CorpSaml" is invalid: a provider this login creates'],
+    ['named in trustedEmailProviders', { trustedEmailProviders: ['CorpSaml'] },
+      'accountLinking.trustedEmailProviders[0] "CorpSaml" is invalid: a provider this login creates'],
+  ])('refused when %s: the login cannot vouch for a mapping it did not write', (_why, linking, message) => {
+    expect(() => newLogin(testStack(), linking, { identityProviders: [google(), existing()] })).toThrow(message);
+  });
+
+  test('refused when its name begins with a linked provider\'s name and an underscore: its sign-ins would pass for that provider\'s', () => {
+    // GIVEN an older provider whose name Cognito no longer allows at creation, next to Okta
+    const okta = LoginProvider.oidc({ name: 'Okta', clientId: 'o', clientSecret: SECRET, issuerUrl: 'https://idp.example.com' });
+
+    // WHEN
+    const create = () => newLogin(testStack(), {}, { identityProviders: [okta, LoginProvider.existing('okta_Legacy')] });
+
+    // THEN
+    expect(create).toThrow('identityProviders[1].providerName "okta_Legacy" is invalid: a name that does not begin with "Okta_"');
+  });
+});
+
 describe('refused at synth: a client that lets a user change their own email or its verification', () => {
   test('the login\'s own clients get write attributes without email_verified, and the pool keeps a changed email until verified', () => {
     // GIVEN

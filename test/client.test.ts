@@ -1,4 +1,4 @@
-import { CfnParameter, Duration, SecretValue, Stack } from 'aws-cdk-lib';
+import { CfnParameter, Duration, Fn, SecretValue, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CognitoLogin, LoginDomain, LoginProvider } from '../src';
@@ -185,17 +185,37 @@ describe('addClient', () => {
     annotations.hasNoWarning('/Stack/Login/Modern', Match.anyValue());
   });
 
-  test('callback URLs from a list parameter: the sign-in URL selects the first at deploy time', () => {
+  test('a callback URL with a query: every character that would end or change redirect_uri is percent-encoded', () => {
     // GIVEN
     const stack = testStack();
     const login = newLogin(stack);
-    const urls = new CfnParameter(stack, 'CallbackUrls', { type: 'CommaDelimitedList' }).valueAsList;
 
     // WHEN
-    const client = login.addClient('Web', { callbackUrls: urls });
+    const client = login.addClient('Web', { callbackUrls: ['https://app.example.com/cb?x=1&y=a+b%2F'] });
+
+    // THEN the parameter decodes to the registered URL, and nothing in it ends it early
+    const url = JSON.stringify(stack.resolve(login.signInUrl(client)));
+    expect(url).toContain('&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb%3Fx%3D1%26y%3Da%2Bb%252F"');
+    expect(Template.fromStack(stack).findOutputs('*', { Value: stack.resolve(login.signInUrl(client)) })).not.toEqual({});
+  });
+
+  test.each<[string, (stack: Stack) => string[]]>([
+    ['a URL built from a parameter', (stack) => [`https://${new CfnParameter(stack, 'AppHost').valueAsString}/callback`]],
+    ['a URL imported from another stack', () => [Fn.importValue('AppCallbackUrl')]],
+    ['a list parameter', (stack) => new CfnParameter(stack, 'CallbackUrls', { type: 'CommaDelimitedList' }).valueAsList],
+  ])('a first callback URL only known at deploy time (%s): no sign-in URL output and a warning, never an unencoded redirect_uri', (_how, urlsOf) => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack);
+
+    // WHEN
+    const client = login.addClient('Web', { callbackUrls: urlsOf(stack) });
 
     // THEN
-    expect(JSON.stringify(stack.resolve(login.signInUrl(client)))).toContain('{"Fn::Select":[0,{"Ref":"CallbackUrls"}]}');
+    expect(Template.fromStack(stack).findOutputs('*')).toEqual({});
+    Annotations.fromStack(stack).hasWarning('/Stack/Login/Web', Match.stringLikeRegexp(
+      'No WebSignInUrl output: the first callback URL of Web is only known at deploy time.*cdk-cognito-login:signInUrlOutput'));
+    expect(() => login.signInUrl(client)).toThrow('Stack/Login: client "Stack/Login/Web" is invalid: a client whose first callback URL is known at synth');
   });
 
   test('refuses an id already used in the login', () => {

@@ -399,3 +399,82 @@ describe('providers of one login', () => {
     ]);
   });
 });
+
+describe('LoginProvider.existing: a provider created outside the login', () => {
+  const google = () => LoginProvider.google({ clientId: 'g', clientSecret: SECRET });
+
+  test('clients may list it; nothing is created for it and no client waits for it', () => {
+    // GIVEN a provider made in the console, next to one the login creates
+    const stack = testStack();
+    const login = loginWith(stack, google(), LoginProvider.existing('CorpSaml'));
+
+    // WHEN
+    login.addClient('Staff', { callbackUrls: ['https://staff.example.com/callback'], identityProviders: ['CorpSaml'] });
+    login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'] });
+
+    // THEN only Google is a resource; Staff offers CorpSaml and depends on nothing for it, Web offers every provider
+    const template = Template.fromStack(stack);
+    expect(Object.values(template.findResources('AWS::Cognito::UserPoolIdentityProvider')).map((r) => r.Properties.ProviderName)).toEqual(['Google']);
+    const clients = template.findResources('AWS::Cognito::UserPoolClient');
+    const byName = (name: string) => Object.values(clients).find((c) => c.Properties.ClientName === name)!;
+    expect(byName('Staff').Properties.SupportedIdentityProviders).toEqual(['CorpSaml']);
+    expect(byName('Staff').DependsOn).toBeUndefined();
+    expect(byName('Web').Properties.SupportedIdentityProviders).toEqual(['Google', 'CorpSaml', 'COGNITO']);
+    expect(byName('Web').DependsOn).toEqual([expect.stringMatching(/^LoginProviderGoogle/)]);
+    expect(login.identityProviders.map((p) => stack.resolve(p.providerName))).toEqual([{ Ref: expect.stringMatching(/^LoginProviderGoogle/) }, 'CorpSaml']);
+  });
+
+  test.each(['Google', 'Facebook', 'LoginWithAmazon', 'SignInWithApple', 'A', 'Corp SAML', 'Ünïcödé-IdP', 'x'.repeat(32)])(
+    'takes %s, a name Cognito may have given a provider (ProviderNameType), reserved social names included', (name) => {
+      // GIVEN
+      const stack = testStack();
+
+      // WHEN
+      const login = loginWith(stack, LoginProvider.existing(name));
+      login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'], identityProviders: [name] });
+
+      // THEN
+      Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', { SupportedIdentityProviders: [name] });
+      Template.fromStack(stack).resourceCountIs('AWS::Cognito::UserPoolIdentityProvider', 0);
+    });
+
+  test.each([
+    ['', '1 to 32 characters (got 0)'],
+    ['x'.repeat(33), '1 to 32 characters (got 33)'],
+    ['Corp\tSaml', 'letters, marks, symbols, digits, punctuation and spaces'],
+    [' CorpSaml', 'no white space before or after it'],
+    ['COGNITO', 'COGNITO is the pool\'s own users'],
+    ['Cognito', 'COGNITO is the pool\'s own users'],
+  ])('refuses the name %j: %s', (name, reason) => {
+    const create = () => loginWith(testStack(), LoginProvider.existing(name));
+    expect(create).toThrow('Stack/Login: identityProviders[0].providerName');
+    expect(create).toThrow(reason);
+  });
+
+  test('a parameter as the name is taken as is', () => {
+    // GIVEN
+    const stack = testStack();
+    const name = new CfnParameter(stack, 'IdpName').valueAsString;
+
+    // WHEN
+    const login = loginWith(stack, LoginProvider.existing(name));
+    login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'] });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', { SupportedIdentityProviders: [{ Ref: 'IdpName' }, 'COGNITO'] });
+  });
+
+  test('refuses a name the login also creates a provider with', () => {
+    expect(() => loginWith(testStack(), google(), LoginProvider.existing('Google')))
+      .toThrow('Stack/Login: identityProviders[].providerName "Google" is invalid: each entry must be unique');
+  });
+
+  test('a client listing a provider the login does not know is told how to declare one created elsewhere', () => {
+    // GIVEN
+    const login = loginWith(testStack(), google());
+
+    // WHEN / THEN
+    expect(() => login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'], identityProviders: ['CorpSaml'] }))
+      .toThrow('LoginProvider.existing(name)');
+  });
+});

@@ -6,7 +6,9 @@ export interface VerifiedEmailLinkingOptions {
    * login whose email can be believed: Google, Sign in with Apple or an OIDC
    * provider whose attribute mapping carries `email_verified` (the defaults
    * do), or a SAML or OIDC provider named in `trustedEmailProviders`.
-   * Facebook and Login with Amazon assert no verification and are refused.
+   * Facebook and Login with Amazon assert no verification and are refused;
+   * so is a provider created outside the login (`LoginProvider.existing`),
+   * whose attribute mapping the login did not write.
    *
    * @default - every provider of the login whose email can be believed, as above
    */
@@ -17,7 +19,9 @@ export interface VerifiedEmailLinkingOptions {
    * verified by whoever runs them (your own workforce directory, say), though
    * their sign-ins carry no `email_verified` claim. Declaring an IdP here
    * lets anyone who controls it sign in as any native user whose email they
-   * put in an assertion; declare only IdPs you trust that far.
+   * put in an assertion; declare only IdPs you trust that far. A provider
+   * created outside the login (`LoginProvider.existing`) is refused: what its
+   * sign-ins put into `email` is decided by a mapping written elsewhere.
    *
    * @default - none
    */

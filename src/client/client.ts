@@ -26,7 +26,9 @@ export interface LoginClientOptions {
   readonly scopes?: cognito.OAuthScope[];
 
   /**
-   * Names of providers of this login to support; 'COGNITO' for the pool's own users.
+   * Names of providers of this login to support; 'COGNITO' for the pool's
+   * own users. A provider created elsewhere is listed once it is declared
+   * with `LoginProvider.existing(name)` in the login's identityProviders.
    *
    * @default - every provider of the login, plus COGNITO
    */

@@ -168,8 +168,12 @@ type ProviderFactory = (
   scope: Construct, id: string, userPool: cognito.IUserPool, prop: string, attributeMapping: cognito.AttributeMapping | undefined,
 ) => cognito.IUserPoolIdentityProvider;
 
-/** The protocol family of a provider: which of its emails an app may declare trusted depends on it. */
-type ProviderKind = 'social' | 'oidc' | 'saml';
+/**
+ * The protocol family of a provider: which of its emails an app may declare
+ * trusted depends on it; `existing` is a provider created outside the login,
+ * of a family the login does not know.
+ */
+type ProviderKind = 'social' | 'oidc' | 'saml' | 'existing';
 
 /** Provider names Cognito gives the social providers; clients list them in SupportedIdentityProviders. */
 const GOOGLE = 'Google';
@@ -193,10 +197,38 @@ const OIDC_VERIFICATION_CLAIM = 'email_verified';
 /** The name clients use for the pool's own users; no provider may take it. */
 const COGNITO = 'COGNITO';
 
-/** Cognito's rule for ProviderName (API_CreateIdentityProvider) and the length allowed for OIDC and SAML names. */
-const PROVIDER_NAME_PATTERN = /^[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+$/u;
-const PROVIDER_NAME_MIN = 3;
-const PROVIDER_NAME_MAX = 32;
+/** A rule of Cognito's for a provider name: its length, its pattern, and the pattern in words. */
+interface ProviderNameRule {
+  readonly min: number;
+  readonly max: number;
+  readonly pattern: RegExp;
+  readonly described: string;
+}
+
+/**
+ * Cognito's rule for ProviderName in CreateIdentityProvider (shape
+ * ProviderNameTypeV2 in botocore's cognito-idp model), the names of the OIDC
+ * and SAML providers a login creates. The pattern asks for 3 characters at least.
+ */
+const CREATED_PROVIDER_NAME: ProviderNameRule = {
+  min: 3,
+  max: 32,
+  pattern: /^[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+$/u,
+  described: 'letters, marks, symbols, digits and punctuation, without spaces, and without an underscore as first or from the third character on '
+    + '(Cognito pattern [^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+)',
+};
+
+/**
+ * Cognito's rule for each name of a client's SupportedIdentityProviders
+ * (shape ProviderNameType in botocore's cognito-idp model), the only place
+ * the name of a provider created elsewhere goes.
+ */
+const LISTED_PROVIDER_NAME: ProviderNameRule = {
+  min: 1,
+  max: 32,
+  pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+$/u,
+  described: 'letters, marks, symbols, digits, punctuation and spaces (Cognito pattern [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+)',
+};
 
 /** Cognito's rule for IdpIdentifiers entries. */
 const IDENTIFIER_PATTERN = /^[\w\s+=.@-]+$/;
@@ -205,7 +237,8 @@ const IDENTIFIERS_MAX_COUNT = 50;
 
 /**
  * An identity provider users can sign in with: a social provider, or an OIDC
- * or SAML provider of your own. Secrets are `SecretValue`s and reach the
+ * or SAML provider of your own, or one created outside the login
+ * (`LoginProvider.existing`). Secrets are `SecretValue`s and reach the
  * template only as dynamic references.
  *
  * @exampleMetadata fixture=stack
@@ -359,6 +392,41 @@ export class LoginProvider {
   }
 
   /**
+   * An identity provider of the pool created outside this login: in the
+   * console, by another stack or another tool. Clients may list it
+   * (`identityProviders` of addClient, and every client that lists none
+   * offers it); the login creates nothing for it and makes no client wait
+   * for it (no DependsOn), so it must exist before the clients that offer it
+   * are deployed. A social provider created elsewhere has Cognito's name for
+   * it: `Google`, `Facebook`, `LoginWithAmazon` or `SignInWithApple`.
+   *
+   * With account linking it is never linked: its attribute mapping is
+   * written where it was created, so the login cannot know that its
+   * sign-ins carry a verified email. Naming it in the linking's `providers`
+   * or `trustedEmailProviders` is refused; otherwise it is left out with a
+   * warning.
+   *
+   * @param providerName the provider's name in the user pool, exactly as
+   * Cognito has it (1 to 32 characters, ProviderNameType); not `COGNITO`,
+   * which clients list for the pool's own users
+   *
+   * @exampleMetadata fixture=stack
+   * @example
+   * const login = new CognitoLogin(this, 'Login', {
+   *   domain: LoginDomain.cognitoPrefix('acme'),
+   *   userPool: cognito.UserPool.fromUserPoolId(this, 'Pool', 'eu-west-1_AbCdEf123'),
+   *   identityProviders: [LoginProvider.existing('CorpSaml')],
+   * });
+   * login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'], identityProviders: ['CorpSaml'] });
+   */
+  public static existing(providerName: string): LoginProvider {
+    return new LoginProvider(providerName, 'existing', undefined, undefined, (scope, id, _userPool, prop) => {
+      validateExistingProviderName(scope, `${prop}.providerName`, providerName);
+      return cognito.UserPoolIdentityProvider.fromProviderName(scope, id, providerName);
+    });
+  }
+
+  /**
    * The provider name clients list in SupportedIdentityProviders ("Google",
    * "Facebook", "LoginWithAmazon", "SignInWithApple", or the OIDC/SAML name).
    */
@@ -383,7 +451,7 @@ export class LoginProvider {
     this.verificationClaim = verificationClaim;
     this.attributeMapping = mapping;
     this.emailVerifiedMappedFrom = mapping?.emailVerified?.attributeName;
-    this.email = emailOf(mapping, verificationClaim);
+    this.email = kind === 'existing' ? 'unknown' : emailOf(mapping, verificationClaim);
     this.factory = factory;
   }
 
@@ -397,10 +465,21 @@ export class LoginProvider {
   public _emailAssertion(): ProviderEmailAssertion {
     return {
       email: this.email,
-      mayBeTrusted: this.kind !== 'social',
+      mayBeTrusted: this.kind === 'oidc' || this.kind === 'saml',
       verificationClaim: this.verificationClaim,
       emailVerifiedMappedFrom: this.emailVerifiedMappedFrom,
     };
+  }
+
+  /**
+   * Whether the provider was created outside the login
+   * (`LoginProvider.existing`): nothing is created for it, and nothing
+   * can wait for it.
+   *
+   * @internal
+   */
+  public _isExisting(): boolean {
+    return this.kind === 'existing';
   }
 
   /**
@@ -416,7 +495,8 @@ export class LoginProvider {
   /**
    * Validates the options and creates the provider in `scope` with the
    * construct id `Provider<providerName>`: named after the provider, never
-   * after its position, so reordering providers keeps their logical ids.
+   * after its position, so reordering providers keeps their logical ids. A
+   * provider created elsewhere gets a reference of that id, with no resource.
    *
    * @param prop how the login's props name this provider, for error messages
    * @param attributeMapping the mapping to deploy, when a feature of the login
@@ -448,16 +528,40 @@ function validateCustomProviderName(scope: Construct, prop: string, name: string
   if (isUnresolved(name)) {
     return;
   }
-  if (name.length < PROVIDER_NAME_MIN || name.length > PROVIDER_NAME_MAX) {
-    throw new ValidationError(scope, prop, name, `${PROVIDER_NAME_MIN} to ${PROVIDER_NAME_MAX} characters (got ${name.length})`);
-  }
-  if (!PROVIDER_NAME_PATTERN.test(name)) {
-    throw new ValidationError(scope, prop, name,
-      'letters, marks, symbols, digits and punctuation, without spaces, and without an underscore as first or from the third character on '
-      + '(Cognito pattern [^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+)');
-  }
+  requireNameRule(scope, prop, name, CREATED_PROVIDER_NAME);
   if (name.toUpperCase() === COGNITO || [GOOGLE, FACEBOOK, AMAZON, APPLE].includes(name)) {
     throw new ValidationError(scope, prop, name, `a name other than ${COGNITO}, ${GOOGLE}, ${FACEBOOK}, ${AMAZON} and ${APPLE}, which Cognito reserves`);
+  }
+}
+
+/**
+ * The name of a provider created elsewhere, as a client lists it. Cognito's
+ * reserved names are allowed (a Google provider created elsewhere is named
+ * `Google`), but `COGNITO` is the pool's own users, which clients list by
+ * themselves. White space around the name is a paste slip: CreateIdentityProvider
+ * (ProviderNameTypeV2) allows none at either end, so no provider has such a
+ * name and every sign-in through it would fail.
+ */
+function validateExistingProviderName(scope: Construct, prop: string, name: string): void {
+  if (isUnresolved(name)) {
+    return;
+  }
+  requireNameRule(scope, prop, name, LISTED_PROVIDER_NAME);
+  if (hasSurroundingWhitespace(name)) {
+    throw new ValidationError(scope, prop, name, `the provider's name with ${NO_SURROUNDING_WHITESPACE}`);
+  }
+  if (name.toUpperCase() === COGNITO) {
+    throw new ValidationError(scope, prop, name,
+      `the name of an identity provider of the pool: ${COGNITO} is the pool's own users, which a client lists in its identityProviders without a provider`);
+  }
+}
+
+function requireNameRule(scope: Construct, prop: string, name: string, rule: ProviderNameRule): void {
+  if (name.length < rule.min || name.length > rule.max) {
+    throw new ValidationError(scope, prop, name, `${rule.min} to ${rule.max} characters (got ${name.length})`);
+  }
+  if (!rule.pattern.test(name)) {
+    throw new ValidationError(scope, prop, name, rule.described);
   }
 }
 

@@ -6,6 +6,15 @@ import { ViolationCollector, isUnresolved, warn } from '../../private/validate';
 import { LoginProvider } from '../../providers/providers';
 import { VerifiedEmailLinkingOptions } from '../account-linking';
 
+/**
+ * Why a provider created outside the login (LoginProvider.existing) is never
+ * linked: what its sign-ins put into `email` and `custom:idp_email_verified`
+ * is decided by an attribute mapping written elsewhere, which can change
+ * without this app, so the login cannot vouch that it carries a verified email.
+ */
+const EXISTING_UNKNOWN = 'its attribute mapping is written where it was created, not by this login, '
+  + 'so the login cannot know that its sign-ins carry a verified email';
+
 /** What the login knows about the pool that linking needs. */
 export interface LinkingPool {
   /** True when the app brought its own pool (userPool), whose triggers and attributes the login does not control. */
@@ -55,6 +64,7 @@ export function resolveLinkingPolicy(
   collectIdpEmailVerifiedMappings(violations, providers);
   collectDeclaredIdpEmailVerified(violations, pool.appCustomAttributes);
   collectCaseTwins(violations, providers);
+  collectPrefixTwins(violations, providers);
 
   const byName = new Map(providers.map((p) => [p.providerName, p]));
   const trusted = new Set(options.trustedEmailProviders ?? []);
@@ -63,6 +73,8 @@ export function resolveLinkingPolicy(
     const at = `${prop}.trustedEmailProviders[${i}]`;
     if (!provider) {
       violations.add(at, name, `a provider of this login: ${[...byName.keys()].join(', ') || '(none)'}`);
+    } else if (provider._isExisting()) {
+      violations.add(at, name, `a provider this login creates: ${EXISTING_UNKNOWN}`);
     } else if (!provider._emailAssertion().mayBeTrusted) {
       violations.add(at, name, 'a SAML or OIDC provider: a social provider\'s emails count only by its own email_verified claim');
     }
@@ -70,6 +82,9 @@ export function resolveLinkingPolicy(
 
   const trustOf = (provider: LoginProvider): EmailTrust | string => {
     const { email, mayBeTrusted } = provider._emailAssertion();
+    if (email === 'unknown') {
+      return `a provider this login creates: ${EXISTING_UNKNOWN}`;
+    }
     if (email === 'none') {
       return 'a provider whose attribute mapping carries the email (attributeMapping.email)';
     }
@@ -104,17 +119,23 @@ export function resolveLinkingPolicy(
     });
   } else {
     const left: string[] = [];
+    const existing: string[] = [];
     for (const provider of providers) {
       const trust = trustOf(provider);
       if (trust === 'verified-claim' || trust === 'trusted-provider') {
         linked[provider.providerName] = trust;
       } else {
-        left.push(provider.providerName);
+        (provider._isExisting() ? existing : left).push(provider.providerName);
       }
     }
     if (left.length > 0 && Object.keys(linked).length > 0) {
       warn(scope, 'accountLinkingProvidersLeftOut', `Account linking leaves out ${left.join(', ')}: their sign-ins assert no verified email, `
         + 'so each person signing in through them gets an account of their own.');
+    }
+    if (existing.length > 0 && Object.keys(linked).length > 0) {
+      warn(scope, 'accountLinkingExistingProviders', `Account linking leaves out ${existing.join(', ')}, created outside this login: `
+        + `${EXISTING_UNKNOWN}, so each person signing in through them gets an account of their own. Where they are created, map nothing `
+        + 'to email_verified: no client of a linking pool may write it, and Cognito refuses a sign-in whose mapped attributes the client may not write.');
     }
   }
   if (Object.keys(linked).length === 0 && violations.count === 0) {
@@ -180,6 +201,31 @@ function collectCaseTwins(violations: ViolationCollector, providers: readonly Lo
       violations.add(`identityProviders[${i}].providerName`, name,
         `a name that differs from "${providers[twin].providerName}" (identityProviders[${twin}]) in more than case: `
         + 'the account linking trigger matches provider names without case');
+    }
+  });
+}
+
+/**
+ * A provider whose name begins with another's name and an underscore (e.g.
+ * `Okta_Legacy` next to `Okta`): the trigger reads the provider out of the
+ * federated user name `<ProviderName>_<subject>`, so `Okta_Legacy_123` would
+ * pass for a sign-in through `Okta` and be linked on `Okta`'s terms. Only a
+ * provider created elsewhere can be so named: CreateIdentityProvider
+ * (ProviderNameTypeV2 in botocore's cognito-idp model) allows an underscore
+ * only as the second character, but a client may list any ProviderNameType.
+ */
+function collectPrefixTwins(violations: ViolationCollector, providers: readonly LoginProvider[]): void {
+  const names = providers.map((provider) => provider.providerName).filter((name) => !isUnresolved(name));
+  providers.forEach((provider, i) => {
+    const name = provider.providerName;
+    if (isUnresolved(name)) {
+      return;
+    }
+    const shadowed = names.find((other) => name.toLowerCase().startsWith(`${other.toLowerCase()}_`));
+    if (shadowed !== undefined) {
+      violations.add(`identityProviders[${i}].providerName`, name,
+        `a name that does not begin with "${shadowed}_": the account linking trigger reads the provider out of federated user names `
+        + '<ProviderName>_<subject>, so a sign-in through it would pass for one through ' + shadowed);
     }
   });
 }

@@ -65,3 +65,27 @@ function isRedirectUrlAllowed(url: string): boolean {
     : scheme === 'http:' ? parsed.hostname === 'localhost'
       : !FORBIDDEN_SCHEMES.includes(scheme);
 }
+
+/**
+ * The `redirect_uri` query parameter of a sign-in URL for a callback URL, or
+ * undefined when that cannot be written at synth.
+ *
+ * Cognito's authorize endpoint takes `redirect_uri` as a query parameter
+ * that must be one of the client's callback URLs ("The redirect and
+ * authorization endpoint", Amazon Cognito developer guide), and OAuth
+ * request parameters are form-encoded into the query (RFC 6749 section 4.1.1
+ * and appendix B): the value is decoded before it is compared. So a callback
+ * URL with `&` (which ends the parameter), `#` (which ends the query), `%`
+ * (which would be decoded as an escape) or `+` (decoded as a space) must be
+ * percent-encoded, or the endpoint sees another URL and refuses the sign-in;
+ * `:`, `/`, `?` and `=` may stand in a query value (RFC 3986 section 3.4),
+ * so a plain `https://host/path` would pass either way. `encodeURIComponent` encodes all of those (it leaves only
+ * letters, digits and `-_.!~*'()`, which decode to themselves).
+ *
+ * A URL only known at deploy time (a parameter, an import, a list's first
+ * entry) could hold any of them, and CloudFormation has no function that
+ * percent-encodes: no value is given rather than one that may be broken.
+ */
+export function redirectUriOf(callbackUrl: string): string | undefined {
+  return isUnresolved(callbackUrl) ? undefined : encodeURIComponent(callbackUrl);
+}

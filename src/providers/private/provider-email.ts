@@ -4,9 +4,10 @@
  * own `email_verified` claim (Google, Apple, OIDC) into `email_verified`, next
  * to the email; `email-only` when it maps an email without that claim
  * (Facebook, Amazon, SAML, OIDC without the claim); `none` when it maps no
- * email.
+ * email; `unknown` for a provider created outside the login, whose mapping
+ * is written where it was created.
  */
-export type ProviderEmail = 'verified-claim' | 'email-only' | 'none';
+export type ProviderEmail = 'verified-claim' | 'email-only' | 'none' | 'unknown';
 
 /** What account linking needs to know about a provider's email. */
 export interface ProviderEmailAssertion {

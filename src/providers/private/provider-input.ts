@@ -5,5 +5,5 @@ export const LOGIN_PROVIDER: ClassInput = {
   name: 'LoginProvider',
   member: '_bind',
   factories: ['LoginProvider.google(...)', 'LoginProvider.facebook(...)', 'LoginProvider.amazon(...)', 'LoginProvider.apple(...)',
-    'LoginProvider.oidc(...)', 'LoginProvider.saml(...)'],
+    'LoginProvider.oidc(...)', 'LoginProvider.saml(...)', 'LoginProvider.existing(...)'],
 };
