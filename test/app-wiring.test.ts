@@ -7,6 +7,8 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import {
   BrandingSettings, ClassicCss, ClassicLoginCustomization, CognitoLogin, LoginDomain, LoginPages, ManagedLoginBranding,
 } from '../src';
+import { HOSTED_PAGES } from './util/clients';
+import { HOSTED_PAGES } from './util/clients';
 import { testStack } from './util/stack';
 
 const BRANDING = 'Custom::CognitoManagedLoginBranding';
@@ -136,7 +138,7 @@ describe('clients a managed login CognitoLogin did not create', () => {
     login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'] });
     login.addExistingClient('Portal', new cognito.UserPoolClient(stack, 'Portal', { userPool: login.userPool }));
     login.userPool.addClient('Mobile');
-    new cognito.CfnUserPoolClient(stack, 'Kiosk', { userPoolId: login.userPool.userPoolId });
+    new cognito.CfnUserPoolClient(stack, 'Kiosk', { userPoolId: login.userPool.userPoolId, ...HOSTED_PAGES });
 
     // THEN each has a style, two terms documents and ALLOW_USER_AUTH
     const template = Template.fromStack(stack);

@@ -16,6 +16,7 @@ const OWNED_BY_LOGIN: { [member: string]: string } = {
 
 /** Members a machine client's clientProps may not hold either: the client credentials grant decides them. */
 const OWNED_FOR_MACHINE_CLIENTS: { [member: string]: string } = {
+  oAuth: 'absent: the login owns the OAuth settings of a machine client (the client credentials grant); use scopes of the client',
   generateSecret: 'absent: a machine client always has a secret, which the client credentials grant needs',
   disableOAuth: 'absent: the client credentials grant is OAuth',
 };
