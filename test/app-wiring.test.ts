@@ -151,6 +151,36 @@ describe('clients a managed login CognitoLogin did not create', () => {
     expect(flows).toEqual(clients.map(() => ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']));
   });
 
+  test('a found client without hosted pages gets no style and no terms, and sign-in only when it has users', () => {
+    // GIVEN a login with sign-in and terms, and an API
+    const stack = testStack();
+    const login = new CognitoLogin(stack, 'Login', {
+      domain: LoginDomain.cognitoPrefix('acme-test'),
+      userPoolProps: { selfSignUpEnabled: true },
+      signIn: {},
+      terms: { termsOfUse: 'https://example.com/terms', privacyPolicy: 'https://example.com/privacy' },
+      resourceServers: [{ identifier: 'api', scopes: [{ name: 'read', description: 'Read' }] }],
+    });
+
+    // WHEN the app makes clients without pages: SDK sign-in (L2 and bare L1) and a machine client
+    const sdk = login.userPool.addClient('Mobile', { disableOAuth: true });
+    const kiosk = new cognito.CfnUserPoolClient(stack, 'Kiosk', { userPoolId: login.userPool.userPoolId });
+    const machine = login.userPool.addClient('Worker', {
+      generateSecret: true,
+      oAuth: { flows: { clientCredentials: true }, scopes: [login.resourceServerScope('api', 'read')] },
+    });
+
+    // THEN none has a style or terms; the two with users have ALLOW_USER_AUTH, the machine client not
+    const template = Template.fromStack(stack);
+    template.resourceCountIs(BRANDING, 0);
+    template.resourceCountIs('AWS::Cognito::Terms', 0);
+    const flowsOf = (client: cognito.CfnUserPoolClient) =>
+      template.findResources('AWS::Cognito::UserPoolClient')[stack.getLogicalId(client)].Properties.ExplicitAuthFlows;
+    expect(flowsOf(sdk.node.defaultChild as cognito.CfnUserPoolClient)).toEqual(['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(flowsOf(kiosk)).toEqual(['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(flowsOf(machine.node.defaultChild as cognito.CfnUserPoolClient)).toBeUndefined();
+  });
+
   test('classic pages: a found client gets its perClient override, the others fall back to ALL', () => {
     // GIVEN
     const stack = testStack();
