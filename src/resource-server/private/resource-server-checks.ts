@@ -79,7 +79,11 @@ export function checkMachineClientScopes(
     throw new ValidationError(scope, prop, scopes ?? '(not given)', `at least one scope: ${allowed}`);
   }
   scopes.forEach((oauthScope, index) => {
-    const scopeName = oauthScope.scopeName;
+    const scopeName = (oauthScope as Partial<cognito.OAuthScope> | undefined)?.scopeName;
+    if (typeof scopeName !== 'string') {
+      // A plain string from JavaScript or another jsii language, where the type does not stop it.
+      throw new ValidationError(scope, `${prop}[${index}]`, oauthScope, `an OAuthScope: login.resourceServerScope(identifier, name), ${allowed}`);
+    }
     if (!isUnresolved(scopeName) && findServer(scopeName, servers) === undefined) {
       throw new ValidationError(scope, `${prop}[${index}]`, scopeName, STANDARD_SCOPES.includes(scopeName)
         ? `${allowed}: Cognito grants only custom scopes with the client credentials grant`
