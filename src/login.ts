@@ -353,7 +353,8 @@ export class CognitoLogin extends Construct {
       violations.check(() => resourceServersOfScopes(this, `${id}.scopes`, scopes, this.resourceServerOptions));
     }
     // Federated sign-in goes through the pages (the authorize endpoint): a client without them signs in the pool's own users only.
-    const providerNames = violations.check(() => this.supportedProviderNames(id, options.identityProviders ?? (withoutOAuth ? [COGNITO] : undefined))) ?? [];
+    const providerNames = violations.check(() =>
+      this.supportedProviderNames(id, options.identityProviders ?? (withoutOAuth ? [COGNITO] : undefined))) ?? [];
     violations.throwIfAny();
 
     const client = new cognito.UserPoolClient(this, id, loginClientProps(id, options, this.clientDefaults(providerNames), {
@@ -565,7 +566,9 @@ function userPoolPropsWithDefaults(overrides: cognito.UserPoolProps = {}): cogni
  * cannot be specified when disableOAuth is set", naming neither.
  */
 function collectOAuthSettingViolations(violations: ViolationCollector, id: string, options: LoginClientOptions): void {
-  const settings = { callbackUrls: options.callbackUrls, logoutUrls: options.logoutUrls, scopes: options.scopes, implicitCodeGrant: options.implicitCodeGrant };
+  const settings = {
+    callbackUrls: options.callbackUrls, logoutUrls: options.logoutUrls, scopes: options.scopes, implicitCodeGrant: options.implicitCodeGrant,
+  };
   for (const [member, value] of Object.entries(definedMembers(settings))) {
     violations.add(`${id}.${member}`, member === 'scopes' ? options.scopes!.map((s) => s.scopeName) : value,
       `absent with ${id}.clientProps.disableOAuth: a client without OAuth has no hosted pages, redirects or scopes`);

@@ -8,7 +8,6 @@ import {
   BrandingSettings, ClassicCss, ClassicLoginCustomization, CognitoLogin, LoginDomain, LoginPages, ManagedLoginBranding,
 } from '../src';
 import { HOSTED_PAGES } from './util/clients';
-import { HOSTED_PAGES } from './util/clients';
 import { testStack } from './util/stack';
 
 const BRANDING = 'Custom::CognitoManagedLoginBranding';

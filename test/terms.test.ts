@@ -4,7 +4,6 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { CognitoLogin, CognitoLoginProps, LoginDomain, LoginPages } from '../src';
 import { HOSTED_PAGES } from './util/clients';
-import { HOSTED_PAGES } from './util/clients';
 import { testStack } from './util/stack';
 
 const CALLBACK = 'https://app.example.com/callback';

@@ -189,7 +189,11 @@ export class LoginFeatures<Options = unknown> {
     const owner = cfn.node.scope as Construct;
     const l2 = owner instanceof cognito.UserPoolClient && owner.node.defaultChild === cfn ? owner : undefined;
     const placement: ClientPlacement<Options> = {
-      origin: 'found', key: l2?.node.id ?? cfn.node.id, scope: l2 ?? owner, prefix: l2 ? '' : cfn.node.id, resource: cfn,
+      origin: 'found',
+      key: l2?.node.id ?? cfn.node.id,
+      scope: l2 ?? owner,
+      prefix: l2 ? '' : cfn.node.id,
+      resource: cfn,
       access: clientAccessOf(cfn),
     };
     // The app's own children of the client keep their ids: a feature whose id is taken is refused, with what else the user can do.

@@ -1,7 +1,7 @@
+import { Duration } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { definedMembers } from '../../private/defined-members';
 import { ViolationCollector } from '../../private/validate';
-import { Duration } from 'aws-cdk-lib';
 
 /**
  * Members of aws-cdk-lib's client props that the login decides for every
