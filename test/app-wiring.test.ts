@@ -18,6 +18,17 @@ function newLogin(stack: Stack, pages?: LoginPages): CognitoLogin {
   return new CognitoLogin(stack, 'Login', { domain: LoginDomain.cognitoPrefix('acme-test'), pages });
 }
 
+/** A login with every feature a client can get (style, terms, choice-based sign-in), and an API. */
+function everyFeatureLogin(stack: Stack): CognitoLogin {
+  return new CognitoLogin(stack, 'Login', {
+    domain: LoginDomain.cognitoPrefix('acme-test'),
+    userPoolProps: { selfSignUpEnabled: true },
+    signIn: {},
+    terms: { termsOfUse: 'https://example.com/terms', privacyPolicy: 'https://example.com/privacy' },
+    resourceServers: [{ identifier: 'api', scopes: [{ name: 'read', description: 'Read' }] }],
+  });
+}
+
 /** The ClientId Ref of every branding style of the template, sorted. */
 function styledClients(template: Template, type = BRANDING): string[] {
   return Object.values<any>(template.findResources(type)).map((r) => r.Properties.ClientId.Ref).sort();
@@ -126,12 +137,7 @@ describe('clients a managed login CognitoLogin did not create', () => {
   test('every client gets every feature of the login: style, terms and choice-based sign-in, however it came', () => {
     // GIVEN a login with sign-in and terms
     const stack = testStack();
-    const login = new CognitoLogin(stack, 'Login', {
-      domain: LoginDomain.cognitoPrefix('acme-test'),
-      userPoolProps: { selfSignUpEnabled: true },
-      signIn: {},
-      terms: { termsOfUse: 'https://example.com/terms', privacyPolicy: 'https://example.com/privacy' },
-    });
+    const login = everyFeatureLogin(stack);
 
     // WHEN a client comes each way
     login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'] });
@@ -153,13 +159,7 @@ describe('clients a managed login CognitoLogin did not create', () => {
   test('a found client without hosted pages gets no style and no terms, and sign-in only when it has users', () => {
     // GIVEN a login with sign-in and terms, and an API
     const stack = testStack();
-    const login = new CognitoLogin(stack, 'Login', {
-      domain: LoginDomain.cognitoPrefix('acme-test'),
-      userPoolProps: { selfSignUpEnabled: true },
-      signIn: {},
-      terms: { termsOfUse: 'https://example.com/terms', privacyPolicy: 'https://example.com/privacy' },
-      resourceServers: [{ identifier: 'api', scopes: [{ name: 'read', description: 'Read' }] }],
-    });
+    const login = everyFeatureLogin(stack);
 
     // WHEN the app makes clients without pages: SDK sign-in (L2 and bare L1) and a machine client
     const sdk = login.userPool.addClient('Mobile', { disableOAuth: true });
