@@ -382,6 +382,7 @@ export class CognitoLogin extends Construct {
 
     this.clients.push(client);
     const callbackUrls = options.callbackUrls;
+    // Without disableOAuth, missing callback URLs were refused above.
     if (withoutOAuth || callbackUrls === undefined) {
       this.pagelessClients.set(client, 'made with clientProps.disableOAuth, it signs users in through the SDK');
       return client;
@@ -401,9 +402,9 @@ export class CognitoLogin extends Construct {
    * grant). It asks for scopes of the login's resource servers only, and
    * depends on each server it uses; it has no callback URLs, no users, no
    * page style, no terms and no sign-in (no user auth flow, no
-   * ALLOW_USER_AUTH), and no stack output. Its secret is in Cognito
-   * (`client.userPoolClientSecret` reads it into the template; prefer
-   * fetching it where the service runs).
+   * ALLOW_USER_AUTH), and no stack output. Its secret stays in Cognito:
+   * the service reads it there (DescribeUserPoolClient), or the app through
+   * aws-cdk-lib's `client.userPoolClientSecret`.
    *
    * @param id construct id of the client, and its name in Cognito unless clientName is given
    *
@@ -453,6 +454,8 @@ export class CognitoLogin extends Construct {
    * Cognito's defaults), so it never shows "Login pages unavailable"; with
    * classic pages a customization `<id>ClassicCustomization` when perClient
    * has an entry for it. With the login's terms it gets them too (`<id>Terms`);
+   * a client of the app without hosted pages (made with `disableOAuth`, or
+   * with the client credentials grant only) gets no style and no terms;
    * with signIn, a client this app makes gets ALLOW_USER_AUTH (an imported
    * one cannot be changed: a warning says so).
    *
