@@ -63,13 +63,16 @@ export function resourceServersOfScopes(
 
 /**
  * Refuses a machine client's scopes unless there is at least one and each
- * is a scope of one of the login's resource servers. Cognito grants custom
- * scopes only with the client credentials grant: its token endpoint takes,
- * for that grant, "any custom scopes associated with an app client"
- * (https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html),
- * and GetClientToken, the API form of the same grant, "custom scopes ...
- * Each scope must belong to a resource server in your user pool"
- * (API_GetClientToken, Scopes). So openid, email and the others are refused too.
+ * is a scope of one of the login's resource servers. Cognito grants only
+ * custom scopes with the client credentials grant, which issues an access
+ * token to no user (API_CreateUserPoolClient, AllowedOAuthFlows:
+ * "client_credentials ... directly to a non-person user"): GetClientToken,
+ * which "provides the same functionality as the OAuth2 client-credentials
+ * grant", takes "The custom scopes to authorize in the access token ... Each
+ * scope must belong to a resource server in your user pool"
+ * (API_GetClientToken, Scopes), and the developer guide's "Scopes, M2M, and
+ * resource servers" gives machine clients custom scopes. So openid, email
+ * and the other standard scopes are refused too.
  */
 export function checkMachineClientScopes(
   scope: IConstruct, prop: string, scopes: readonly cognito.OAuthScope[] | undefined, servers: readonly LoginResourceServerOptions[],
