@@ -1,5 +1,6 @@
 import { App, AppProps } from 'aws-cdk-lib';
 import { createApp as accountLinking } from './account-linking';
+import { createApp as apiClients } from './api-clients';
 import { createApp as brandedLogin } from './branded-login';
 import { createApp as classicPages } from './classic-pages';
 import { createApp as customDomain } from './custom-domain';
@@ -66,5 +67,11 @@ export const EXAMPLES: Example[] = [
     description: 'One account per person: Google, Apple and a trusted corporate SAML IdP linked to the native user with the same verified email, '
       + 'which is created when missing',
     createApp: accountLinking,
+  },
+  {
+    name: 'api-clients',
+    description: 'A web client with managed login pages, a mobile client that signs in through the SDK (no pages), '
+      + 'a machine client with the client credentials grant, and a partner client made the aws-cdk-lib way, all asking for an API\'s scopes',
+    createApp: apiClients,
   },
 ];

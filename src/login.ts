@@ -9,6 +9,7 @@ import { ACCOUNT_LINKING } from './account-linking/private/linking-input';
 import { resolveLinkingPolicy } from './account-linking/private/linking-policy';
 import { addLinkingTrigger } from './account-linking/private/linking-trigger';
 import { LoginClientOptions } from './client/client';
+import { LoginMachineClientOptions } from './client/machine-client';
 import { validateClientName } from './client/private/client-name';
 import { clientNameOf, collectClientPropsViolations, loginClientProps } from './client/private/client-props';
 import { collectRedirectUrlViolations, redirectUriOf } from './client/private/redirect-urls';
@@ -20,11 +21,12 @@ import { collectPagesInputViolations } from './pages/private/pages-inputs';
 import { collectClassInputViolations } from './private/class-inputs';
 import { collectClientPoolViolations } from './private/client-pool';
 import { definedMembers } from './private/defined-members';
-import { ClientPlacement, LoginFeatures, applyFeaturesToPool, featurePoolProps } from './private/login-feature';
+import { ClientAccess, ClientPlacement, LoginFeatures, applyFeaturesToPool, clientAccessOf, featurePoolProps } from './private/login-feature';
 import { ValidationError, ViolationCollector, requireUnique, warn } from './private/validate';
 import { LOGIN_PROVIDER } from './providers/private/provider-input';
 import { LoginProvider } from './providers/providers';
-import { resourceServersOfScopes, validateResourceServers } from './resource-server/private/resource-server-checks';
+import { checkMachineClientScopes, resourceServersOfScopes, validateResourceServers } from './resource-server/private/resource-server-checks';
+import { LoginScopeDependencies } from './resource-server/private/scope-dependencies';
 import { LoginResourceServerOptions } from './resource-server/resource-server';
 import { LoginSignIn } from './sign-in/private/sign-in-policy';
 import { SignInOptions } from './sign-in/sign-in';
@@ -201,7 +203,7 @@ export class CognitoLogin extends Construct {
   /** The resource servers, in the order given. */
   public readonly resourceServers: cognito.UserPoolResourceServer[] = [];
 
-  /** The app clients added with addClient, in order. */
+  /** The app clients added with addClient and addMachineClient, in order. */
   public readonly clients: cognito.UserPoolClient[] = [];
 
   /** The generation and look of the login pages. */
@@ -213,6 +215,8 @@ export class CognitoLogin extends Construct {
   private readonly resourceServersByIdentifier = new Map<string, cognito.UserPoolResourceServer>();
   /** The first callback URL of each client created here: the redirect_uri of its sign-in URL. */
   private readonly firstCallbackUrls = new Map<cognito.IUserPoolClient, string>();
+  /** The clients created here without hosted pages, and why, for signInUrl's refusal. */
+  private readonly pagelessClients = new Map<cognito.IUserPoolClient, string>();
   /** Sign-in, terms and page styles: what every client of the login gets (see LoginFeature). */
   private readonly features: LoginFeatures<LoginClientOptions>;
   /**
@@ -298,6 +302,7 @@ export class CognitoLogin extends Construct {
       this.resourceServers.push(server);
       this.resourceServersByIdentifier.set(options.identifier, server);
     }
+    this.features.add(new LoginScopeDependencies(this.resourceServerOptions, this.resourceServersByIdentifier));
   }
 
   /**
@@ -309,6 +314,10 @@ export class CognitoLogin extends Construct {
    * else the pages' branding, else Cognito's defaults); with classic pages a
    * customization `<id>ClassicCustomization` when perClient has an entry for
    * it; with terms (the login's or its own) its terms documents `<id>Terms`.
+   * With `clientProps: { disableOAuth: true }` and no callback URLs, a
+   * client for apps that sign users in through the SDK (SRP, USER_AUTH with
+   * passkeys or one-time codes): no OAuth settings, no output, no page
+   * style and no terms, but ALLOW_USER_AUTH with the login's signIn.
    * The client depends on
    * the identity providers and resource servers it uses, which CloudFormation
    * would not otherwise know (aws-cdk issue 15850); not on a provider
@@ -325,9 +334,12 @@ export class CognitoLogin extends Construct {
    *   scopes: [cognito.OAuthScope.OPENID, login.resourceServerScope('api', 'read')],
    *   accessTokenValidity: Duration.minutes(30),
    * });
+   * const mobile = login.addClient('Mobile', { clientProps: { disableOAuth: true } });
    */
   public addClient(id: string, options: LoginClientOptions): cognito.UserPoolClient {
-    const placement: ClientPlacement<LoginClientOptions> = { origin: 'addClient', key: id, scope: this, prefix: id, options };
+    const withoutOAuth = options.clientProps?.disableOAuth === true;
+    const access: ClientAccess = withoutOAuth ? 'sdk' : 'hostedPages';
+    const placement: ClientPlacement<LoginClientOptions> = { origin: 'addClient', key: id, scope: this, prefix: id, options, access };
     // Every construct a client brings (its output, its terms, its page style) is named after it; all of those ids must be free.
     if ([id, `${id}SignInUrl`, ...this.features.reservedIds(placement)].some((childId) => this.node.tryFindChild(childId) !== undefined)) {
       throw new ValidationError(this, 'id', id,
@@ -338,17 +350,24 @@ export class CognitoLogin extends Construct {
     violations.check(() => validateClientName(this, id, clientNameOf(options)));
     collectClientPropsViolations(violations, `${id}.clientProps`, options.clientProps);
     this.features.validateClient(violations, placement);
-    collectRedirectUrlViolations(violations, `${id}.callbackUrls`, options.callbackUrls, true);
-    collectRedirectUrlViolations(violations, `${id}.logoutUrls`, options.logoutUrls, false);
     const scopes = options.scopes ?? [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE];
-    const serverIdentifiers = violations.check(() => resourceServersOfScopes(this, `${id}.scopes`, scopes, this.resourceServerOptions)) ?? [];
-    const providerNames = violations.check(() => this.supportedProviderNames(id, options.identityProviders)) ?? [];
+    if (withoutOAuth) {
+      collectOAuthSettingViolations(violations, id, options);
+    } else {
+      collectRedirectUrlViolations(violations, `${id}.callbackUrls`, options.callbackUrls, true,
+        'or clientProps.disableOAuth: true for a client that signs users in through the SDK only');
+      collectRedirectUrlViolations(violations, `${id}.logoutUrls`, options.logoutUrls, false);
+      violations.check(() => resourceServersOfScopes(this, `${id}.scopes`, scopes, this.resourceServerOptions));
+    }
+    // Federated sign-in goes through the pages (the authorize endpoint): a client without them signs in the pool's own users only.
+    const providerNames = violations.check(() =>
+      this.supportedProviderNames(id, options.identityProviders ?? (withoutOAuth ? [COGNITO] : undefined))) ?? [];
     violations.throwIfAny();
 
     const client = new cognito.UserPoolClient(this, id, loginClientProps(id, options, this.clientDefaults(providerNames), {
       userPool: this.userPool,
       supportedIdentityProviders: providerNames.map((name) => cognito.UserPoolClientIdentityProvider.custom(name)),
-      oAuth: {
+      oAuth: withoutOAuth ? undefined : {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: options.implicitCodeGrant ?? false },
         callbackUrls: options.callbackUrls,
         logoutUrls: options.logoutUrls,
@@ -367,13 +386,15 @@ export class CognitoLogin extends Construct {
         client.node.addDependency(known.provider);
       }
     }
-    for (const identifier of serverIdentifiers) {
-      client.node.addDependency(this.resourceServersByIdentifier.get(identifier)!);
-    }
 
     this.clients.push(client);
-    // A list token (e.g. from a parameter) has no [0] before deploy time; select it in CloudFormation.
     const callbackUrls = options.callbackUrls;
+    // Without disableOAuth, missing callback URLs were refused above.
+    if (withoutOAuth || callbackUrls === undefined) {
+      this.pagelessClients.set(client, 'made with clientProps.disableOAuth, it signs users in through the SDK');
+      return client;
+    }
+    // A list token (e.g. from a parameter) has no [0] before deploy time; select it in CloudFormation.
     this.firstCallbackUrls.set(client, Token.isUnresolved(callbackUrls) ? Fn.select(0, callbackUrls) : callbackUrls[0]);
     if (redirectUriOf(this.firstCallbackUrls.get(client)!) === undefined) {
       warn(client, 'signInUrlOutput', `No ${id}SignInUrl output: the first callback URL of ${id} is only known at deploy time `
@@ -390,6 +411,56 @@ export class CognitoLogin extends Construct {
   }
 
   /**
+   * Adds a machine client: a service that gets access tokens for the login's
+   * APIs with its id and a generated secret (the OAuth client credentials
+   * grant). It asks for scopes of the login's resource servers only, and
+   * depends on each server it uses; it has no callback URLs, no users, no
+   * page style, no terms and no sign-in (no user auth flow, no
+   * ALLOW_USER_AUTH), and no stack output. Its secret stays in Cognito:
+   * the service reads it there (DescribeUserPoolClient), or the app through
+   * aws-cdk-lib's `client.userPoolClientSecret`.
+   *
+   * @param id construct id of the client, and its name in Cognito unless clientName is given
+   *
+   * @exampleMetadata fixture=stack
+   * @example
+   * const reports = login.addMachineClient('Reports', {
+   *   scopes: [login.resourceServerScope('api', 'read')],
+   *   accessTokenValidity: Duration.minutes(15),
+   * });
+   */
+  public addMachineClient(id: string, options: LoginMachineClientOptions): cognito.UserPoolClient {
+    const placement: ClientPlacement<LoginClientOptions> = { origin: 'addClient', key: id, scope: this, prefix: id, access: 'machine' };
+    if ([id, ...this.features.reservedIds(placement)].some((childId) => this.node.tryFindChild(childId) !== undefined)) {
+      throw new ValidationError(this, 'id', id,
+        `an id not yet used in this login (taken: ${this.node.children.map((c) => c.node.id).join(', ')})`);
+    }
+    const violations = new ViolationCollector(this);
+    violations.check(() => validateClientName(this, id, clientNameOf(options)));
+    collectClientPropsViolations(violations, `${id}.clientProps`, options.clientProps, true);
+    violations.check(() => checkMachineClientScopes(this, `${id}.scopes`, options.scopes, this.resourceServerOptions));
+    this.features.validateClient(violations, placement);
+    violations.throwIfAny();
+
+    const client = new cognito.UserPoolClient(this, id, loginClientProps(id, { ...options, generateSecret: true }, {}, {
+      userPool: this.userPool,
+      // As the console's machine-to-machine clients: the grant signs in no user of any provider.
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      oAuth: { flows: { clientCredentials: true }, scopes: options.scopes },
+    }));
+    const resource = client.node.defaultChild as cognito.CfnUserPoolClient;
+    if (options.clientProps?.authFlows === undefined) {
+      // Without ExplicitAuthFlows Cognito allows user sign-in with SRP and custom auth (API_CreateUserPoolClient);
+      // a machine client signs in no user. Written on the L1: aws-cdk-lib writes none for an empty authFlows.
+      resource.explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
+    }
+    this.features.applyToClient({ ...placement, resource }, client);
+    this.clients.push(client);
+    this.pagelessClients.set(client, 'a machine client has no users, and no pages');
+    return client;
+  }
+
+  /**
    * Gives a client this login did not create the look of its pages: a client
    * in another stack or app, or imported with
    * `UserPoolClient.fromUserPoolClientId`. With managed login it gets a style
@@ -397,6 +468,8 @@ export class CognitoLogin extends Construct {
    * Cognito's defaults), so it never shows "Login pages unavailable"; with
    * classic pages a customization `<id>ClassicCustomization` when perClient
    * has an entry for it. With the login's terms it gets them too (`<id>Terms`);
+   * a client of the app without hosted pages (made with `disableOAuth`, or
+   * with the client credentials grant only) gets no style and no terms;
    * with signIn, a client this app makes gets ALLOW_USER_AUTH (an imported
    * one cannot be changed: a warning says so).
    *
@@ -411,7 +484,9 @@ export class CognitoLogin extends Construct {
   public addExistingClient(id: string, client: cognito.IUserPoolClient): void {
     // An app's own UserPoolClient can be changed here (e.g. its auth flows); an imported one cannot.
     const resource = client.node.defaultChild instanceof cognito.CfnUserPoolClient ? client.node.defaultChild : undefined;
-    const placement: ClientPlacement<LoginClientOptions> = { origin: 'addExistingClient', key: id, scope: this, prefix: id, resource };
+    const placement: ClientPlacement<LoginClientOptions> = {
+      origin: 'addExistingClient', key: id, scope: this, prefix: id, resource, access: clientAccessOf(resource),
+    };
     const taken = this.features.reservedIds(placement).filter((childId) => this.node.tryFindChild(childId) !== undefined);
     if (taken.length > 0) {
       throw new ValidationError(this, 'id', id, `an id whose style and terms ids are free in this login (taken: ${taken.join(', ')})`);
@@ -450,6 +525,10 @@ export class CognitoLogin extends Construct {
    */
   public signInUrl(client: cognito.IUserPoolClient): string {
     const callbackUrl = this.firstCallbackUrls.get(client);
+    const pageless = this.pagelessClients.get(client);
+    if (pageless !== undefined) {
+      throw new ValidationError(this, 'client', client.node.path, `a client with hosted pages: this one has no sign-in URL (${pageless})`);
+    }
     if (callbackUrl === undefined) {
       throw new ValidationError(this, 'client', client.node.path, 'a client created with addClient of this login');
     }
@@ -507,6 +586,21 @@ function userPoolPropsWithDefaults(overrides: cognito.UserPoolProps = {}): cogni
     ...merged,
     deletionProtection: given.deletionProtection ?? merged.removalPolicy !== RemovalPolicy.DESTROY,
   };
+}
+
+/**
+ * Records every OAuth setting given to a client made with `disableOAuth`,
+ * naming both: aws-cdk-lib would refuse the client with "OAuth settings
+ * cannot be specified when disableOAuth is set", naming neither.
+ */
+function collectOAuthSettingViolations(violations: ViolationCollector, id: string, options: LoginClientOptions): void {
+  const settings = {
+    callbackUrls: options.callbackUrls, logoutUrls: options.logoutUrls, scopes: options.scopes, implicitCodeGrant: options.implicitCodeGrant,
+  };
+  for (const [member, value] of Object.entries(definedMembers(settings))) {
+    violations.add(`${id}.${member}`, member === 'scopes' ? options.scopes!.map((s) => s.scopeName) : value,
+      `absent with ${id}.clientProps.disableOAuth: a client without OAuth has no hosted pages, redirects or scopes`);
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import {
   BrandingSettings, ClassicCss, ClassicLoginCustomization, CognitoLogin, LoginDomain, LoginPages, ManagedLoginBranding,
 } from '../src';
+import { HOSTED_PAGES } from './util/clients';
 import { testStack } from './util/stack';
 
 const BRANDING = 'Custom::CognitoManagedLoginBranding';
@@ -15,6 +16,17 @@ const ENV = { account: '123456789012', region: 'eu-west-1' };
 
 function newLogin(stack: Stack, pages?: LoginPages): CognitoLogin {
   return new CognitoLogin(stack, 'Login', { domain: LoginDomain.cognitoPrefix('acme-test'), pages });
+}
+
+/** A login with every feature a client can get (style, terms, choice-based sign-in), and an API. */
+function everyFeatureLogin(stack: Stack): CognitoLogin {
+  return new CognitoLogin(stack, 'Login', {
+    domain: LoginDomain.cognitoPrefix('acme-test'),
+    userPoolProps: { selfSignUpEnabled: true },
+    signIn: {},
+    terms: { termsOfUse: 'https://example.com/terms', privacyPolicy: 'https://example.com/privacy' },
+    resourceServers: [{ identifier: 'api', scopes: [{ name: 'read', description: 'Read' }] }],
+  });
 }
 
 /** The ClientId Ref of every branding style of the template, sorted. */
@@ -125,18 +137,13 @@ describe('clients a managed login CognitoLogin did not create', () => {
   test('every client gets every feature of the login: style, terms and choice-based sign-in, however it came', () => {
     // GIVEN a login with sign-in and terms
     const stack = testStack();
-    const login = new CognitoLogin(stack, 'Login', {
-      domain: LoginDomain.cognitoPrefix('acme-test'),
-      userPoolProps: { selfSignUpEnabled: true },
-      signIn: {},
-      terms: { termsOfUse: 'https://example.com/terms', privacyPolicy: 'https://example.com/privacy' },
-    });
+    const login = everyFeatureLogin(stack);
 
     // WHEN a client comes each way
     login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'] });
     login.addExistingClient('Portal', new cognito.UserPoolClient(stack, 'Portal', { userPool: login.userPool }));
     login.userPool.addClient('Mobile');
-    new cognito.CfnUserPoolClient(stack, 'Kiosk', { userPoolId: login.userPool.userPoolId });
+    new cognito.CfnUserPoolClient(stack, 'Kiosk', { userPoolId: login.userPool.userPoolId, ...HOSTED_PAGES });
 
     // THEN each has a style, two terms documents and ALLOW_USER_AUTH
     const template = Template.fromStack(stack);
@@ -147,6 +154,30 @@ describe('clients a managed login CognitoLogin did not create', () => {
     expect([...withTerms].sort()).toEqual(clients.flatMap((id) => [id, id]));
     const flows = Object.values<any>(template.findResources('AWS::Cognito::UserPoolClient')).map((r) => r.Properties.ExplicitAuthFlows);
     expect(flows).toEqual(clients.map(() => ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']));
+  });
+
+  test('a found client without hosted pages gets no style and no terms, and sign-in only when it has users', () => {
+    // GIVEN a login with sign-in and terms, and an API
+    const stack = testStack();
+    const login = everyFeatureLogin(stack);
+
+    // WHEN the app makes clients without pages: SDK sign-in (L2 and bare L1) and a machine client
+    const sdk = login.userPool.addClient('Mobile', { disableOAuth: true });
+    const kiosk = new cognito.CfnUserPoolClient(stack, 'Kiosk', { userPoolId: login.userPool.userPoolId });
+    const machine = login.userPool.addClient('Worker', {
+      generateSecret: true,
+      oAuth: { flows: { clientCredentials: true }, scopes: [login.resourceServerScope('api', 'read')] },
+    });
+
+    // THEN none has a style or terms; the two with users have ALLOW_USER_AUTH, the machine client not
+    const template = Template.fromStack(stack);
+    template.resourceCountIs(BRANDING, 0);
+    template.resourceCountIs('AWS::Cognito::Terms', 0);
+    const flowsOf = (client: cognito.CfnUserPoolClient) =>
+      template.findResources('AWS::Cognito::UserPoolClient')[stack.getLogicalId(client)].Properties.ExplicitAuthFlows;
+    expect(flowsOf(sdk.node.defaultChild as cognito.CfnUserPoolClient)).toEqual(['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(flowsOf(kiosk)).toEqual(['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(flowsOf(machine.node.defaultChild as cognito.CfnUserPoolClient)).toBeUndefined();
   });
 
   test('classic pages: a found client gets its perClient override, the others fall back to ALL', () => {

@@ -20,7 +20,7 @@ describe.each(examplesOnThisCdk())('example %s', (_name, example) => {
 });
 
 describe.each(examplesOnThisCdk())('example %s on managed login', (_name, example) => {
-  test('gives every client of a managed login pool a style, so none shows "Login pages unavailable"', () => {
+  test('gives every client with hosted pages of a managed login pool a style, so none shows "Login pages unavailable"', () => {
     // GIVEN
     const stacks = example.createApp().node.children.filter(Stack.isStack);
 
@@ -31,8 +31,11 @@ describe.each(examplesOnThisCdk())('example %s on managed login', (_name, exampl
       const managedPools = ofType('AWS::Cognito::UserPoolDomain')
         .filter(([, r]) => r.Properties.ManagedLoginVersion === 2)
         .map(([, r]) => JSON.stringify(r.Properties.UserPoolId));
+      // A client without OAuth, or with the client credentials grant only, shows no pages (clientAccessOf in src/private/login-feature.ts).
+      const hasPages = (r: any) => r.Properties.AllowedOAuthFlowsUserPoolClient === true
+        && (r.Properties.AllowedOAuthFlows ?? []).some((flow: string) => flow === 'code' || flow === 'implicit');
       const clients = ofType('AWS::Cognito::UserPoolClient')
-        .filter(([, r]) => managedPools.includes(JSON.stringify(r.Properties.UserPoolId)))
+        .filter(([, r]) => managedPools.includes(JSON.stringify(r.Properties.UserPoolId)) && hasPages(r))
         .map(([id]) => id);
       const styled = ofType('Custom::CognitoManagedLoginBranding').map(([, r]) => r.Properties.ClientId.Ref);
 

@@ -3,6 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { CognitoLogin, CognitoLoginProps, LoginDomain, LoginPages } from '../src';
+import { HOSTED_PAGES } from './util/clients';
 import { testStack } from './util/stack';
 
 const CALLBACK = 'https://app.example.com/callback';
@@ -117,7 +118,7 @@ describe('terms of a login', () => {
     const login = newLogin(stack, { terms: TERMS });
 
     // WHEN
-    new cognito.CfnUserPoolClient(stack, 'Kiosk', { userPoolId: login.userPool.userPoolId });
+    new cognito.CfnUserPoolClient(stack, 'Kiosk', { userPoolId: login.userPool.userPoolId, ...HOSTED_PAGES });
 
     // THEN
     Template.fromStack(stack).hasResourceProperties('AWS::Cognito::Terms', { ClientId: { Ref: 'Kiosk' }, TermsName: 'privacy-policy' });

@@ -2,13 +2,21 @@ import { Duration } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { LoginTermsOptions } from '../terms/terms';
 
-/** An app client of a login: an application users sign in to through the hosted pages. */
+/**
+ * An app client of a login: an application users sign in to through the
+ * hosted pages, or, with `clientProps: { disableOAuth: true }`, through the
+ * SDK only (SRP, USER_AUTH with passkeys or one-time codes).
+ */
 export interface LoginClientOptions {
   /**
    * Where Cognito may send users after sign-in; the first is used for the
    * sign-in URL. `https://`, or `http://localhost` for development; no `#fragment`.
+   * Required for a client with hosted pages; absent with `clientProps.disableOAuth`,
+   * which has no pages to come back from.
+   *
+   * @default - none: only with `clientProps: { disableOAuth: true }`
    */
-  readonly callbackUrls: string[];
+  readonly callbackUrls?: string[];
 
   /**
    * Where Cognito may send users after sign-out; same rules as callbackUrls.
@@ -81,6 +89,8 @@ export interface LoginClientOptions {
    * Terms documents linked from this client's managed login sign-up page.
    * Each document given here (terms of use, privacy policy) replaces the
    * login's one of the same kind; the other still comes from the login.
+   * A client without hosted pages (`disableOAuth`) gets none: Cognito shows
+   * them on its pages only.
    *
    * @default - the login's terms, if any
    */
@@ -96,7 +106,11 @@ export interface LoginClientOptions {
    * generateSecret, the token validities); clientProps; the login's defaults
    * (no secret, user existence errors hidden). With the login's `signIn`,
    * `ALLOW_USER_AUTH` is added to the auth flows (and `authFlows.user: false`
-   * is refused).
+   * is refused). `disableOAuth: true` makes a client without hosted pages,
+   * for apps that sign users in through the SDK: no callback URLs, logout
+   * URLs, scopes or implicitCodeGrant then, no `<id>SignInUrl` output, no
+   * page style and no terms; its providers default to COGNITO only, since
+   * federated sign-in goes through the pages.
    *
    * @default - the login's defaults
    */

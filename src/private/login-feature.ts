@@ -1,6 +1,6 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IDependable } from 'constructs';
-import { ValidationError, ViolationCollector } from './validate';
+import { ValidationError, ViolationCollector, isUnresolved } from './validate';
 
 /**
  * How a client came to a login: made by `addClient`, declared with
@@ -9,6 +9,49 @@ import { ValidationError, ViolationCollector } from './validate';
  * (`login.userPool.addClient(...)`, `new UserPoolClient(...)`).
  */
 export type ClientOrigin = 'addClient' | 'addExistingClient' | 'found';
+
+/**
+ * How the client's users (or the client itself) get their tokens:
+ * - `hostedPages`: through the login pages (authorization code or implicit
+ *   grant), so page styles and terms documents apply;
+ * - `sdk`: without OAuth (`disableOAuth`), signing users in with the SDK
+ *   (SRP, USER_AUTH with passkeys or one-time codes): no pages to style, no
+ *   terms (Cognito shows them on its pages only), but sign-in applies;
+ * - `machine`: the client credentials grant, no users at all.
+ */
+export type ClientAccess = 'hostedPages' | 'sdk' | 'machine';
+
+/** The OAuth flows that send users through the login pages (API_CreateUserPoolClient, AllowedOAuthFlows). */
+const PAGE_FLOWS = ['code', 'implicit'];
+
+/**
+ * How a client the app made itself gets its tokens, from its
+ * CfnUserPoolClient, since that is what Cognito will see whichever way the
+ * app wrote it (L2 `disableOAuth`, `oAuth.flows`, or the L1's own members).
+ * `AllowedOAuthFlowsUserPoolClient` not true means no OAuth at all: Cognito
+ * then permits SDK-based sign-in only, and the pages refuse the client
+ * (API_CreateUserPoolClient, AllowedOAuthFlowsUserPoolClient: "When false,
+ * only SDK-based API sign-in is permitted", and false is its default); with
+ * OAuth, only `code` and `implicit` go through the pages, `client_credentials`
+ * alone is a machine client. Values known only at deploy time, and an
+ * imported client (no resource), keep the pages: a style too many is harmless,
+ * a missing one shows "Login pages unavailable".
+ */
+export function clientAccessOf(resource: cognito.CfnUserPoolClient | undefined): ClientAccess {
+  if (resource === undefined) {
+    return 'hostedPages';
+  }
+  const oAuth = resource.allowedOAuthFlowsUserPoolClient;
+  const flows = resource.allowedOAuthFlows;
+  if (isUnresolved(oAuth) || isUnresolved(flows) || (flows ?? []).some(isUnresolved)) {
+    return 'hostedPages';
+  }
+  if (oAuth !== true) {
+    return 'sdk';
+  }
+  const machineOnly = flows !== undefined && flows.includes('client_credentials') && !flows.some((flow) => PAGE_FLOWS.includes(flow));
+  return machineOnly ? 'machine' : 'hostedPages';
+}
 
 /**
  * Where a feature's constructs for one client go, and what is known of the
@@ -35,6 +78,11 @@ export interface ClientPlacement<Options = unknown> {
    * under a found L2 client, a found CfnUserPoolClient's own id beside it.
    */
   readonly prefix: string;
+  /**
+   * How the client gets its tokens: page styles and terms apply to
+   * `hostedPages` clients only, sign-in to every client with users.
+   */
+  readonly access: ClientAccess;
   /** The client's options: addClient only. */
   readonly options?: Options;
   /**
@@ -141,7 +189,12 @@ export class LoginFeatures<Options = unknown> {
     const owner = cfn.node.scope as Construct;
     const l2 = owner instanceof cognito.UserPoolClient && owner.node.defaultChild === cfn ? owner : undefined;
     const placement: ClientPlacement<Options> = {
-      origin: 'found', key: l2?.node.id ?? cfn.node.id, scope: l2 ?? owner, prefix: l2 ? '' : cfn.node.id, resource: cfn,
+      origin: 'found',
+      key: l2?.node.id ?? cfn.node.id,
+      scope: l2 ?? owner,
+      prefix: l2 ? '' : cfn.node.id,
+      resource: cfn,
+      access: clientAccessOf(cfn),
     };
     // The app's own children of the client keep their ids: a feature whose id is taken is refused, with what else the user can do.
     const taken = this.features.flatMap((feature) => (feature.reservedIds?.(placement) ?? [])

@@ -88,6 +88,16 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
     // The handler's policy on the pool, and the linking trigger's: its policy on the pool and its logs policy.
     'AWS::IAM::Policy': [LOGIN_POOL_POLICY, 'LoginAccountLinkingPoolPolicyEB862FFF', 'LoginAccountLinkingRoleDefaultPolicy0DC2EC75'],
   },
+  'api-clients': {
+    'AWS::Cognito::UserPool': ['LoginUserPoolA0E1D865'],
+    'AWS::Cognito::UserPoolDomain': ['LoginDomainC59F1893'],
+    'AWS::Cognito::UserPoolResourceServer': ['LoginResourceServerordersA20C3E83'],
+    // The partner's client is the app's own (login.userPool.addClient), under the pool.
+    'AWS::Cognito::UserPoolClient': ['LoginMobile3D6CB06A', 'LoginReports96291731', 'LoginUserPoolPartner83E77C6B', 'LoginWeb70313B00'],
+    // Only the web client has pages to style: the mobile, reports and partner clients have none.
+    'Custom::CognitoManagedLoginBranding': ['LoginWebBranding315920DB'],
+    'AWS::IAM::Policy': [LOGIN_POOL_POLICY],
+  },
 };
 
 /**

@@ -48,6 +48,10 @@ const ACKNOWLEDGED: Record<string, Array<[string, string]>> = {
     ['AccountLinking/Login/UserPool/Resource', 'AwsSolutions-COG2'],
     ['AccountLinking/Login/UserPool/Resource', 'AwsSolutions-COG8'],
   ],
+  'api-clients': [
+    ['ApiClients/Login/UserPool/Resource', 'AwsSolutions-COG2'],
+    ['ApiClients/Login/UserPool/Resource', 'AwsSolutions-COG8'],
+  ],
 };
 
 /**

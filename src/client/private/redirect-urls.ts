@@ -20,18 +20,20 @@ const ALLOWED = 'an absolute https:// URL (http:// only for localhost, or a nati
  *
  * @param prop how the list is named in the props, e.g. `Web.callbackUrls`
  * @param required whether the list must have at least one entry
+ * @param otherwise what else a user can do when a required list is missing or empty
  */
 export function collectRedirectUrlViolations(
-  violations: ViolationCollector, prop: string, urls: readonly string[] | undefined, required: boolean,
+  violations: ViolationCollector, prop: string, urls: readonly string[] | undefined, required: boolean, otherwise?: string,
 ): void {
+  const atLeastOne = otherwise === undefined ? 'at least one URL' : `at least one URL, ${otherwise}`;
   if (urls === undefined || isUnresolved(urls)) {
     if (required && urls === undefined) {
-      violations.add(prop, urls, 'at least one URL');
+      violations.add(prop, urls, atLeastOne);
     }
     return;
   }
   if (required && urls.length === 0) {
-    violations.add(prop, urls, 'at least one URL');
+    violations.add(prop, urls, atLeastOne);
   }
   if (urls.length > MAX_URLS) {
     violations.add(prop, `${urls.length} URLs`, `at most ${MAX_URLS} URLs`);

@@ -80,6 +80,9 @@ export class LoginPageStyles implements LoginFeature {
 
   /** The construct ids a client's style takes under `placement.scope`. */
   public reservedIds(placement: ClientPlacement): string[] {
+    if (placement.access !== 'hostedPages') {
+      return [];
+    }
     if (placement.origin === 'found') {
       return this.leftToTheApp(placement) ? [] : foundIds(placement.prefix);
     }
@@ -97,9 +100,13 @@ export class LoginPageStyles implements LoginFeature {
    * aws-cdk-lib way (`userPool.addClient`, `new UserPoolClient`) under the
    * client, so the style lives in the client's stack and its logical id
    * follows the client, unless the app styles it itself. Its key in
-   * perClient is the client's construct id.
+   * perClient is the client's construct id. A client without hosted pages
+   * (no OAuth, or the client credentials grant only) has nothing to style.
    */
   public applyToClient(client: LoginClient): void {
+    if (client.access !== 'hostedPages') {
+      return;
+    }
     if (client.origin !== 'found') {
       this.style(client.key, client.client, client.scope, brandingId(client.key), classicId(client.key));
     } else if (!this.leftToTheApp(client)) {

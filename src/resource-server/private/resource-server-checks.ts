@@ -53,17 +53,55 @@ export function resourceServersOfScopes(
     }
     const server = findServer(scopeName, servers);
     if (server === undefined) {
-      const known = servers.flatMap((s) => s.scopes.map((x) => `${s.identifier}/${x.name}`));
       throw new ValidationError(scope, `${prop}[${index}]`, scopeName,
-        `one of ${[...STANDARD_SCOPES, ...known].join(', ')}: a scope of a resource server must be declared in the login's resourceServers`);
+        `one of ${[...STANDARD_SCOPES, ...serverScopes(servers)].join(', ')}: a scope of a resource server must be declared in the login's resourceServers`);
     }
     used.add(server.identifier);
   });
   return [...used];
 }
 
+/**
+ * Refuses a machine client's scopes unless there is at least one and each
+ * is a scope of one of the login's resource servers. Cognito grants only
+ * custom scopes with the client credentials grant, which issues an access
+ * token to no user (API_CreateUserPoolClient, AllowedOAuthFlows:
+ * "client_credentials ... directly to a non-person user"): GetClientToken,
+ * which "provides the same functionality as the OAuth2 client-credentials
+ * grant", takes "The custom scopes to authorize in the access token ... Each
+ * scope must belong to a resource server in your user pool"
+ * (API_GetClientToken, Scopes), and the developer guide's "Scopes, M2M, and
+ * resource servers" gives machine clients custom scopes. So openid, email
+ * and the other standard scopes are refused too.
+ */
+export function checkMachineClientScopes(
+  scope: IConstruct, prop: string, scopes: readonly cognito.OAuthScope[] | undefined, servers: readonly LoginResourceServerOptions[],
+): void {
+  const allowed = `a scope of one of the login's resource servers (${serverScopes(servers).join(', ') || 'none: declare one in resourceServers'})`;
+  if (scopes === undefined || (!isUnresolved(scopes) && scopes.length === 0)) {
+    throw new ValidationError(scope, prop, scopes ?? '(not given)', `at least one scope: ${allowed}`);
+  }
+  scopes.forEach((oauthScope, index) => {
+    const scopeName = (oauthScope as Partial<cognito.OAuthScope> | undefined)?.scopeName;
+    if (typeof scopeName !== 'string') {
+      // A plain string from JavaScript or another jsii language, where the type does not stop it.
+      throw new ValidationError(scope, `${prop}[${index}]`, oauthScope, `an OAuthScope: login.resourceServerScope(identifier, name), ${allowed}`);
+    }
+    if (!isUnresolved(scopeName) && findServer(scopeName, servers) === undefined) {
+      throw new ValidationError(scope, `${prop}[${index}]`, scopeName, STANDARD_SCOPES.includes(scopeName)
+        ? `${allowed}: Cognito grants only custom scopes with the client credentials grant`
+        : allowed);
+    }
+  });
+}
+
+/** Every scope of the servers, as clients ask for it: `identifier/name`. */
+function serverScopes(servers: readonly LoginResourceServerOptions[]): string[] {
+  return servers.flatMap((s) => s.scopes.map((x) => `${s.identifier}/${x.name}`));
+}
+
 /** The server that declares `identifier/name`; the identifier itself may contain slashes (URLs do). */
-function findServer(scopeName: string, servers: readonly LoginResourceServerOptions[]): LoginResourceServerOptions | undefined {
+export function findServer(scopeName: string, servers: readonly LoginResourceServerOptions[]): LoginResourceServerOptions | undefined {
   return servers.find((server) => server.scopes.some((s) => `${server.identifier}/${s.name}` === scopeName));
 }
 

@@ -170,9 +170,13 @@ export class LoginSignIn implements LoginFeature<LoginClientOptions> {
    * Gives a client ALLOW_USER_AUTH, which choice-based sign-in needs, on top
    * of the flows it has. Written on the CfnUserPoolClient rather than through
    * aws-cdk-lib's `authFlows.user`, which older releases lack. An imported
-   * client has no resource in this app to write it on.
+   * client has no resource in this app to write it on; a machine client
+   * (client credentials grant) signs no users in.
    */
   public applyToClient(client: LoginClient<LoginClientOptions>): void {
+    if (client.access === 'machine') {
+      return;
+    }
     const resource = client.resource;
     if (resource === undefined) {
       warn(client.client, 'signInOnImportedClient',

@@ -81,17 +81,33 @@ export class LoginTerms implements LoginFeature<LoginClientOptions> {
    * child of that name stays its own on a login without them.
    */
   public reservedIds(placement: ClientPlacement<LoginClientOptions>): string[] {
+    if (placement.access !== 'hostedPages') {
+      return [];
+    }
     return placement.origin === 'found' && this.terms === undefined ? [] : [termsId(placement.prefix)];
   }
 
+  /** A client's own terms, and what it ends up with; a client without hosted pages may have none of its own. */
   public validateClient(violations: ViolationCollector, placement: ClientPlacement<LoginClientOptions>): void {
-    if (placement.options !== undefined) {
-      collectTermsViolations(this.scope, violations, clientProp(placement, 'terms'), placement.options.terms, this.managedLogin);
+    const own = placement.options?.terms;
+    if (placement.access !== 'hostedPages') {
+      if (own !== undefined) {
+        violations.add(clientProp(placement, 'terms'), describeTerms(own),
+          'absent on a client without hosted pages (clientProps.disableOAuth): Cognito links terms documents from its sign-up page only');
+      }
+      return;
+    }
+    if (own !== undefined) {
+      collectTermsViolations(this.scope, violations, clientProp(placement, 'terms'), own, this.managedLogin);
     }
     this.termsOf(violations, placement);
   }
 
+  /** Gives a client with hosted pages its documents; Cognito shows them on those pages only. */
   public applyToClient(client: LoginClient<LoginClientOptions>): void {
+    if (client.access !== 'hostedPages') {
+      return;
+    }
     const terms = this.termsOf(new ViolationCollector(this.scope), client);
     if (terms !== undefined) {
       addClientTerms(client.scope, client.prefix, client.userPool, client.client, terms, client.domain);

@@ -94,6 +94,11 @@ func main() {
 		AccessTokenValidity: awscdk.Duration_Minutes(jsii.Number(30)),
 	})
 	awscdk.NewCfnOutput(stack, jsii.String("PartnerSignIn"), &awscdk.CfnOutputProps{Value: login.SignInUrl(partner)})
+	// A machine client: the client credentials grant, for the API's scope.
+	login.AddMachineClient(jsii.String("Reports"), &cdkcognitologin.LoginMachineClientOptions{
+		Scopes:              &[]awscognito.OAuthScope{login.ResourceServerScope(jsii.String("api"), jsii.String("read"))},
+		AccessTokenValidity: awscdk.Duration_Minutes(jsii.Number(15)),
+	})
 
 	// The classic hosted UI: CSS and a logo, on a second login of the same stack
 	// (a domain serves one generation of pages).

@@ -105,6 +105,12 @@ partner = login.add_client(
     access_token_validity=cdk.Duration.minutes(30),
 )
 cdk.CfnOutput(stack, "PartnerSignIn", value=login.sign_in_url(partner))
+# A machine client: the client credentials grant, for the API's scope.
+login.add_machine_client(
+    "Reports",
+    scopes=[login.resource_server_scope("api", "read")],
+    access_token_validity=cdk.Duration.minutes(15),
+)
 
 # The classic hosted UI: CSS and a logo, on a second login of the same stack
 # (a domain serves one generation of pages).

@@ -83,6 +83,11 @@ const partner = login.addClient('Partner', {
   accessTokenValidity: Duration.minutes(30),
 });
 new CfnOutput(stack, 'PartnerSignIn', { value: login.signInUrl(partner) });
+// A machine client: the client credentials grant, for the API's scope.
+login.addMachineClient('Reports', {
+  scopes: [login.resourceServerScope('api', 'read')],
+  accessTokenValidity: Duration.minutes(15),
+});
 
 // The classic hosted UI: CSS and a logo, on a second login of the same stack
 // (a domain serves one generation of pages).

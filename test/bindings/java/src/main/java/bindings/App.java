@@ -21,6 +21,7 @@ import io.github.cdkcognitologin.CognitoLogin;
 import io.github.cdkcognitologin.GoogleProviderOptions;
 import io.github.cdkcognitologin.LoginClientOptions;
 import io.github.cdkcognitologin.LoginDomain;
+import io.github.cdkcognitologin.LoginMachineClientOptions;
 import io.github.cdkcognitologin.LoginPages;
 import io.github.cdkcognitologin.LoginProvider;
 import io.github.cdkcognitologin.LoginResourceServerOptions;
@@ -122,6 +123,11 @@ public final class App {
                 .accessTokenValidity(Duration.minutes(30))
                 .build());
         CfnOutput.Builder.create(stack, "PartnerSignIn").value(login.signInUrl(partner)).build();
+        // A machine client: the client credentials grant, for the API's scope.
+        login.addMachineClient("Reports", LoginMachineClientOptions.builder()
+                .scopes(List.of(login.resourceServerScope("api", "read")))
+                .accessTokenValidity(Duration.minutes(15))
+                .build());
 
         // The classic hosted UI: CSS and a logo, on a second login of the same stack
         // (a domain serves one generation of pages).
