@@ -43,7 +43,9 @@ const COGNITO_TYPES: { readonly [type: string]: NativeType } = {
     },
     update: (ctx, physicalId, props) => ctx.standIn.updateUserPool(physicalId, signInSettings(props)),
     delete: (ctx, physicalId) => ctx.standIn.deleteUserPool(physicalId),
-    replacedBy: ['UsernameAttributes', 'AliasAttributes'],
+    // "Settings you can't change" once a pool exists: sign-in options and user name case sensitivity
+    // (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-updating.html).
+    replacedBy: ['UsernameAttributes', 'AliasAttributes', 'UsernameConfiguration'],
   },
   'AWS::Cognito::UserPoolClient': {
     create: (ctx, logicalId, props) => {
