@@ -73,6 +73,24 @@ test('a renamed resource is created, and the old one deleted in clean-up after e
   expect(oldClient).not.toBe(cfn.physicalId('Pools', 'RenamedClient'));
 });
 
+test('a pool whose user name case sensitivity changes is replaced, as Cognito cannot change it in place', async () => {
+  // GIVEN a pool alone
+  const cfn = new CloudFormationRunner(standIn);
+  const pool = (config?: object): Template => ({
+    Resources: { Pool: { Type: 'AWS::Cognito::UserPool', Properties: { UserPoolName: 'p', ...(config && { UsernameConfiguration: config }) } } },
+  });
+  await cfn.deployAssembly(assembly({ Pools: pool() }));
+  const before = cfn.physicalId('Pools', 'Pool');
+
+  // WHEN its UsernameConfiguration is set
+  await cfn.deployAssembly(assembly({ Pools: pool({ CaseSensitive: false }) }));
+  const replaced = cfn.physicalId('Pools', 'Pool');
+
+  // THEN the first change made a new pool; the old one is gone
+  expect(replaced).not.toBe(before);
+  expect(Object.keys(standIn.snapshot().pools)).toEqual([replaced]);
+});
+
 test('a failed create rolls the new stack back: what was created is deleted, dependents first', async () => {
   // GIVEN
   const cfn = new CloudFormationRunner(standIn);
