@@ -13,7 +13,7 @@ const f = standInFixture();
 const create = () => f.clients.cognito.send(new CreateManagedLoginBrandingCommand({
   UserPoolId: f.poolId, ClientId: f.clientId, Settings: { components: {} },
 }));
-const setCss = () => f.clients.cognito.send(new SetUICustomizationCommand({ UserPoolId: f.poolId, ClientId: f.clientId, CSS: '.x{}' }));
+const setCss = () => f.clients.cognito.send(new SetUICustomizationCommand({ UserPoolId: f.poolId, ClientId: f.clientId, CSS: '.banner-customizable{}' }));
 
 test.each([
   ['throttle', 'TooManyRequestsException', 400],
@@ -30,7 +30,7 @@ test.each([
   // THEN
   expect(errors.map((e) => [e.name, e.$metadata?.httpStatusCode])).toEqual([[name, status], [name, status]]);
   expect(f.standIn.calls.map((c) => c.fault)).toEqual([kind, kind, undefined]);
-  expect(f.standIn.snapshot().pools[f.poolId].classic[f.clientId].css).toBe('.x{}');
+  expect(f.standIn.snapshot().pools[f.poolId].classic[f.clientId].css).toBe('.banner-customizable{}');
 });
 
 test('a lost response: the write is applied, the caller gets a 500, and its retry meets the existing style', async () => {
@@ -65,7 +65,7 @@ test('a slow write is carried out at the end of its delay even when its client s
   f.standIn.faults.inject({ kind: 'slow', operation: 'SetUICustomization', delayMs: 300, count: 1 });
 
   // WHEN the client gives up after 50 ms
-  const command = new SetUICustomizationCommand({ UserPoolId: f.poolId, ClientId: f.clientId, CSS: '.late{}' });
+  const command = new SetUICustomizationCommand({ UserPoolId: f.poolId, ClientId: f.clientId, CSS: '.background-customizable{}' });
   const error = await rejectionOf(f.clients.cognito.send(command, { abortSignal: AbortSignal.timeout(50) }));
   const whenAbandoned = f.standIn.snapshot().pools[f.poolId].classic[f.clientId];
   await new Promise((resolve) => setTimeout(resolve, 400));
@@ -73,7 +73,7 @@ test('a slow write is carried out at the end of its delay even when its client s
   // THEN the client saw no answer, and the write landed later all the same
   expect(error.name).toMatch(/Abort|Timeout/);
   expect(whenAbandoned).toBeUndefined();
-  expect(f.standIn.snapshot().pools[f.poolId].classic[f.clientId].css).toBe('.late{}');
+  expect(f.standIn.snapshot().pools[f.poolId].classic[f.clientId].css).toBe('.background-customizable{}');
 });
 
 test('a request whose body never arrived whole is not carried out, and the stand-in goes on serving', async () => {
@@ -97,7 +97,7 @@ test('a request whose body never arrived whole is not carried out, and the stand
 
   // THEN only that one was carried out
   expect(f.standIn.calls.map((c) => c.operation)).toEqual(['SetUICustomization']);
-  expect(f.standIn.snapshot().pools[f.poolId].classic[f.clientId].css).toBe('.x{}');
+  expect(f.standIn.snapshot().pools[f.poolId].classic[f.clientId].css).toBe('.banner-customizable{}');
 });
 
 test('a refused Settings document, in Cognito\'s words, only for calls that carry Settings', async () => {
@@ -134,8 +134,8 @@ test('faults can be limited to one pool', async () => {
   f.standIn.faults.inject({ kind: 'throttle', userPoolId: f.poolId });
 
   // WHEN
-  const first = await rejectionOf(f.clients.cognito.send(new SetUICustomizationCommand({ UserPoolId: f.poolId, CSS: '.x{}' })));
-  await f.clients.cognito.send(new SetUICustomizationCommand({ UserPoolId: other, CSS: '.x{}' }));
+  const first = await rejectionOf(f.clients.cognito.send(new SetUICustomizationCommand({ UserPoolId: f.poolId, CSS: '.banner-customizable{}' })));
+  await f.clients.cognito.send(new SetUICustomizationCommand({ UserPoolId: other, CSS: '.banner-customizable{}' }));
 
   // THEN
   expect(first.name).toBe('TooManyRequestsException');
@@ -162,7 +162,7 @@ test('rate-based faults are reproducible with the same seed', async () => {
     const { cognito } = sdkClients(standIn);
     const results: string[] = [];
     for (let i = 0; i < 20; i++) {
-      results.push(await cognito.send(new SetUICustomizationCommand({ UserPoolId: pool, CSS: '.x{}' })).then(() => 'ok', (e: Error) => e.name));
+      results.push(await cognito.send(new SetUICustomizationCommand({ UserPoolId: pool, CSS: '.banner-customizable{}' })).then(() => 'ok', (e: Error) => e.name));
     }
     cognito.destroy();
     await standIn.stop();
