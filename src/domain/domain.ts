@@ -3,9 +3,9 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
+import { DomainSecurityPolicy } from './security-policy';
 import { DOMAIN_NAME } from '../private/domain-name';
 import { ValidationError, isUnresolved, requireOneOf } from '../private/validate';
-import { DomainSecurityPolicy } from './security-policy';
 
 /** A custom domain of the sign-in pages, e.g. `auth.example.com`. */
 export interface CustomDomainOptions {
