@@ -6,7 +6,15 @@
  * CreateUserPoolDomain and UpdateUserPoolDomain, botocore's cognito-idp
  * model); what each allows is CloudFront's policy of the same name
  * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html).
- * A prefix domain (`*.amazoncognito.com`) has none: it is Cognito's own.
+ * A prefix domain (`*.amazoncognito.com`) has none: the model puts the
+ * policy inside `CustomDomainConfig`, which only a custom domain has.
+ *
+ * @exampleMetadata fixture=stack
+ * @example
+ * declare const certificate: acm.ICertificate;
+ * new CognitoLogin(this, 'Login', {
+ *   domain: LoginDomain.custom({ domainName: 'auth.example.com', certificate, securityPolicy: DomainSecurityPolicy.TLS_V1_2_2021 }),
+ * });
  */
 export enum DomainSecurityPolicy {
   /**
