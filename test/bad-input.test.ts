@@ -56,6 +56,11 @@ function file(name: string, content: string): string {
   return path.join(dir, name);
 }
 
+/** A certificate a custom domain accepts (us-east-1). */
+function usEast1Certificate(scope: Stack): acm.ICertificate {
+  return acm.Certificate.fromCertificateArn(scope, 'Certificate', 'arn:aws:acm:us-east-1:123456789012:certificate/abc');
+}
+
 const GOOGLE_SECRET = SecretValue.secretsManager('acme/google');
 
 type Row = [description: string, build: () => unknown, fragments: string[]];
@@ -162,6 +167,15 @@ const BAD_INPUT: Row[] = [
     },
     ['Stack/Branding: client "Stack/Client"', 'a client of the user pool eu-west-1_AAAAAAAAA', 'belongs to eu-west-1_BBBBBBBBB']],
 
+  // An enum value in another service's spelling: CloudFront names the same TLS policy TLSv1.2_2021.
+  ['a custom domain TLS policy in CloudFront\'s spelling',
+    () => {
+      const scope = stack();
+      const certificate = usEast1Certificate(scope);
+      new CognitoLogin(scope, 'Login', { domain: LoginDomain.custom({ domainName: 'auth.example.com', certificate, securityPolicy: 'TLSv1.2_2021' as any }) });
+    },
+    ['Stack/Login: domain.customDomain.securityPolicy "TLSv1.2_2021"', 'one of "TLS_V1_3_2025", "TLS_V1_2_2021", "TLS_V1"']],
+
   // Required members a Go user (or plain JavaScript) can leave out.
   ['a custom domain without a certificate',
     () => new CognitoLogin(stack(), 'Login', { domain: LoginDomain.custom({ domainName: 'auth.example.com' } as any) }),
@@ -169,7 +183,7 @@ const BAD_INPUT: Row[] = [
   ['a custom domain without a domain name',
     () => {
       const scope = stack();
-      const certificate = acm.Certificate.fromCertificateArn(scope, 'Certificate', 'arn:aws:acm:us-east-1:123456789012:certificate/abc');
+      const certificate = usEast1Certificate(scope);
       new CognitoLogin(scope, 'Login', { domain: LoginDomain.custom({ certificate } as any) });
     },
     ['Stack/Login: domain.customDomain.domainName "undefined"', 'a fully qualified lowercase domain name']],

@@ -2,7 +2,7 @@ import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as route53 from 'aws-cdk-lib/aws-route53';
-import { CognitoLogin, CustomDomainOptions, LoginDomain, LoginPages } from '../src';
+import { CognitoLogin, CustomDomainOptions, DomainSecurityPolicy, LoginDomain, LoginPages } from '../src';
 import { testStack } from './util/stack';
 
 const US_EAST_1_CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
@@ -186,6 +186,86 @@ describe('custom domain', () => {
 
     // THEN
     Template.fromStack(stack).resourceCountIs('AWS::Route53::RecordSet', 2);
+  });
+});
+
+describe('TLS security policy', () => {
+  test.each(Object.values(DomainSecurityPolicy))('writes %s into the custom domain config, next to the certificate', (securityPolicy) => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN
+    loginWith(stack, LoginDomain.custom({ domainName: 'auth.example.com', certificate: certificate(stack), securityPolicy }));
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      CustomDomainConfig: { CertificateArn: US_EAST_1_CERT, SecurityPolicy: securityPolicy },
+    });
+  });
+
+  test('names no policy by default, so an existing custom domain deploys unchanged', () => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN
+    loginWith(stack, LoginDomain.custom({ domainName: 'auth.example.com', certificate: certificate(stack) }));
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      CustomDomainConfig: Match.exact({ CertificateArn: US_EAST_1_CERT }),
+    });
+  });
+
+  test('is taken by LoginDomain.of too', () => {
+    // GIVEN
+    const stack = testStack();
+    const customDomain: CustomDomainOptions = { domainName: 'auth.example.com', certificate: certificate(stack), securityPolicy: DomainSecurityPolicy.TLS_V1_2_2021 };
+
+    // WHEN
+    loginWith(stack, LoginDomain.of({ customDomain }));
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      CustomDomainConfig: { SecurityPolicy: 'TLS_V1_2_2021' },
+    });
+  });
+
+  test('refuses a value Cognito does not know, naming the property and the value', () => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN / THEN
+    expect(() => loginWith(stack, LoginDomain.custom({
+      domainName: 'auth.example.com', certificate: certificate(stack), securityPolicy: 'TLSv1.2_2021' as DomainSecurityPolicy,
+    }))).toThrow('Stack/Login: domain.customDomain.securityPolicy "TLSv1.2_2021" is invalid: one of "TLS_V1_3_2025", "TLS_V1_2_2021", "TLS_V1"');
+  });
+
+  test('leaves a policy that is a token to deploy time', () => {
+    // GIVEN
+    const stack = testStack();
+    const securityPolicy = new CfnParameter(stack, 'SecurityPolicy').valueAsString as DomainSecurityPolicy;
+
+    // WHEN
+    loginWith(stack, LoginDomain.custom({ domainName: 'auth.example.com', certificate: certificate(stack), securityPolicy }));
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      CustomDomainConfig: { SecurityPolicy: { Ref: 'SecurityPolicy' } },
+    });
+  });
+
+  test('a prefix domain takes none: Cognito serves it on its own amazoncognito.com certificate', () => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN the policy is handed to a prefix domain anyway (it is no parameter of it)
+    // @ts-expect-error cognitoPrefix takes the prefix only
+    loginWith(stack, LoginDomain.cognitoPrefix('acme-prod', { securityPolicy: DomainSecurityPolicy.TLS_V1_3_2025 }));
+
+    // THEN the domain has no custom domain config for it to go in
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'acme-prod', CustomDomainConfig: Match.absent(),
+    });
   });
 });
 

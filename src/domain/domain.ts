@@ -3,8 +3,9 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
+import { DomainSecurityPolicy } from './security-policy';
 import { DOMAIN_NAME } from '../private/domain-name';
-import { ValidationError, isUnresolved } from '../private/validate';
+import { ValidationError, isUnresolved, requireOneOf } from '../private/validate';
 
 /** A custom domain of the sign-in pages, e.g. `auth.example.com`. */
 export interface CustomDomainOptions {
@@ -26,6 +27,25 @@ export interface CustomDomainOptions {
    * @default - no DNS record
    */
   readonly hostedZone?: route53.IHostedZone;
+
+  /**
+   * The TLS security policy: the oldest TLS version (and its ciphers) that
+   * browsers and apps may use to reach the domain. `TLS_V1_2_2021` is what
+   * Cognito's API reference recommends, `TLS_V1_3_2025` the strictest.
+   *
+   * Left out, the template names no policy and Cognito applies its own
+   * default. The library does not pick one because a default written into
+   * every custom domain's template would change, on an upgrade of the
+   * library, which clients an existing domain accepts: a default that
+   * changes what deploys, breaking by the README's Versioning section.
+   * Setting or changing it updates the domain in place (CloudFormation:
+   * `CustomDomainConfig`, "Update requires: No interruption"). Once set,
+   * change it to another value rather than removing it: what Cognito does
+   * with an update that names no policy is not documented.
+   *
+   * @default - none in the template: Cognito's default
+   */
+  readonly securityPolicy?: DomainSecurityPolicy;
 }
 
 /** Config-driven choice of a domain; exactly one member must be set. */
@@ -56,6 +76,13 @@ const DOMAIN_NAME_MAX_LENGTH = 253;
 const CERTIFICATE_REGION = 'us-east-1';
 
 /**
+ * Where the policy goes in AWS::Cognito::UserPoolDomain. Set by override:
+ * aws-cdk-lib's UserPoolDomain has no prop for it, and the CfnUserPoolDomain
+ * of the peer floor (2.177.0) does not know the property.
+ */
+const CFN_SECURITY_POLICY = 'CustomDomainConfig.SecurityPolicy';
+
+/**
  * Where the sign-in pages are served: a prefix of Cognito's own domain, or a
  * custom domain with an ACM certificate (and optionally its DNS records).
  *
@@ -68,6 +95,9 @@ const CERTIFICATE_REGION = 'us-east-1';
  * declare const certificate: acm.ICertificate;
  * declare const hostedZone: route53.IHostedZone;
  * const custom = LoginDomain.custom({ domainName: 'auth.example.com', certificate, hostedZone });
+ *
+ * // ... accepting TLS 1.3 only
+ * const strict = LoginDomain.custom({ domainName: 'auth.example.com', certificate, securityPolicy: DomainSecurityPolicy.TLS_V1_3_2025 });
  */
 export class LoginDomain {
   /**
@@ -134,6 +164,9 @@ export class LoginDomain {
         managedLoginVersion,
         customDomain: { domainName: this.customDomain.domainName, certificate: this.customDomain.certificate },
       });
+      if (this.customDomain.securityPolicy !== undefined) {
+        (domain.node.defaultChild as cognito.CfnUserPoolDomain).addPropertyOverride(CFN_SECURITY_POLICY, this.customDomain.securityPolicy);
+      }
       if (this.customDomain.hostedZone) {
         addAliasRecords(scope, domain, this.customDomain.domainName, this.customDomain.hostedZone);
       }
@@ -197,6 +230,10 @@ function validateCustomDomain(scope: Construct, prop: string, options: CustomDom
       throw new ValidationError(scope, `${prop}.certificate`, certificateArn,
         `a certificate in ${CERTIFICATE_REGION}: Cognito serves custom domains through CloudFront, which reads certificates from ${CERTIFICATE_REGION} only`);
     }
+  }
+
+  if (options.securityPolicy !== undefined) {
+    requireOneOf<string>(scope, `${prop}.securityPolicy`, options.securityPolicy, Object.values(DomainSecurityPolicy));
   }
 
   const zoneName = options.hostedZone?.zoneName;
