@@ -9,6 +9,12 @@ import { LAMBDA_NODEJS_RUNTIME } from './src/private/lambda-runtime';
  * tested, not whatever the Lambda runtime happens to carry.
  */
 const AWS_SDK_VERSION = '3.1169.0';
+/**
+ * The environment credential provider those clients depend on (npm ls
+ * @aws-sdk/credential-provider-env): the bundles' only credential source
+ * (lambda/shared/environment-credentials.ts).
+ */
+const AWS_SDK_CREDENTIAL_PROVIDER_ENV_VERSION = '3.972.84';
 const ESBUILD_VERSION = '0.28.2';
 /** cfn-lint from PyPI, installed into .venv by scripts/venv.sh. */
 const CFN_LINT_VERSION = '1.58.0';
@@ -125,6 +131,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     `@aws-sdk/client-cognito-identity-provider@${AWS_SDK_VERSION}`,
     `@aws-sdk/client-s3@${AWS_SDK_VERSION}`,
     `@aws-sdk/client-ssm@${AWS_SDK_VERSION}`,
+    `@aws-sdk/credential-provider-env@${AWS_SDK_CREDENTIAL_PROVIDER_ENV_VERSION}`,
     'aws-sdk-client-mock@4.1.0',
     'cdk-nag@3.0.2',
     `esbuild@${ESBUILD_VERSION}`,
@@ -178,35 +185,50 @@ project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
 // Added after projen's own `!/test/` line so they win: build output of the
 // Java bindings apps, and the folders where test/readme.test.ts compiles the
 // README's TypeScript apps.
-project.gitignore.exclude('/test/bindings/java/target/', '/test/.readme-*/');
+project.gitignore.exclude('/test/bindings/java/target/', '/test/.readme-*/', '/.esbuild/');
 
 // Lambda handler sources (lambda/) are bundled by esbuild into assets/handler/index.js,
 // which ships inside the npm package (and so inside every jsii binding).
-project.npmignore?.exclude('/lambda/', '/examples/', '/scripts/', '/standin/', '/cdk.out/', '/.venv/', '/.lambda-node/', '/.bindings/', '/.compat/', '/.ci/');
+project.npmignore?.exclude('/lambda/', '/examples/', '/scripts/', '/standin/', '/cdk.out/', '/.venv/', '/.lambda-node/', '/.bindings/', '/.compat/', '/.ci/', '/.esbuild/');
 project.npmignore?.include('/assets/');
 
-/** One Lambda's esbuild command: its entry, bundled with the pinned SDK into one CommonJS file under assets/. */
-function esbuildLambda(entry: string, outfile: string): string {
+/**
+ * One Lambda's esbuild command: its entry, bundled with the pinned SDK into
+ * one CommonJS file under assets/, and esbuild's metafile (what each input
+ * contributes; scripts/bench prints its largest packages) under .esbuild/,
+ * outside what npm packs.
+ *
+ * --main-fields=module,main: the SDK's ES module builds (dist-es), which
+ * esbuild can tree-shake; the CommonJS builds it picks by default for
+ * --platform=node cannot be (esbuild docs, "Main fields" and "Tree shaking").
+ * --alias of @aws-sdk/credential-provider-node: the clients' default
+ * credential chain becomes the environment alone, which is where a Lambda's
+ * credentials are (lambda/shared/environment-credentials.ts says why).
+ */
+function esbuildLambda(entry: string, outfile: string, metafile: string): string {
   return [
     `esbuild ${entry}`,
     '--bundle',
     '--platform=node',
     '--target=node22',
     '--format=cjs',
+    '--main-fields=module,main',
+    '--alias:@aws-sdk/credential-provider-node=./lambda/shared/environment-credentials.ts',
     '--minify',
     '--legal-comments=none',
     `--outfile=${outfile}`,
+    `--metafile=${metafile}`,
   ].join(' ');
 }
 
 const bundle = project.addTask('bundle', {
   description: 'Bundle the custom-resource Lambda handler and the Lambda triggers with esbuild',
-  exec: esbuildLambda('lambda/index.ts', 'assets/handler/index.js'),
+  exec: esbuildLambda('lambda/index.ts', 'assets/handler/index.js', '.esbuild/handler.json'),
 });
 // The account linking pre sign-up trigger (src/account-linking): a function of its own, so its own file.
 bundle.spawn(project.addTask('bundle:account-linking', {
   description: 'Bundle the account linking pre sign-up trigger with esbuild',
-  exec: esbuildLambda('lambda/account-linking/index.ts', 'assets/account-linking/index.js'),
+  exec: esbuildLambda('lambda/account-linking/index.ts', 'assets/account-linking/index.js', '.esbuild/account-linking.json'),
 }));
 project.preCompileTask.spawn(bundle);
 // Tests synthesize stacks that stage the bundle, so it must exist first.

@@ -13,6 +13,7 @@
 import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { OURS_MANAGED, settingsFile } from './bench/alternatives';
+import { bundleContentsTable } from './bench/bundle-contents';
 import { deployTables } from './bench/deploy-calls';
 import { brandingImages, cleanAll, cleanOutputs, factsOf } from './bench/fixtures';
 import { handlerWeightTable } from './bench/handler-weight';
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
   step('handler weight');
   show(handlerWeightTable(CONFIG.handlerRuns));
   show(handlerPerStackTable(facts));
+  show(bundleContentsTable());
 
   step('deploy calls');
   for (const table of await deployTables(CONFIG.deployClients, CONFIG.deployRuns)) show(table);

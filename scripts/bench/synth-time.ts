@@ -13,7 +13,7 @@ const SYNTH_TARGET = 1.15;
 
 export interface SynthRuns { readonly pairs: number; readonly warmup: number }
 
-const WHY_SLOWER = 'at synth the library does work the hand-written stack does not: it stages the ~1 MB handler bundle and '
+const WHY_SLOWER = 'at synth the library does work the hand-written stack does not: it stages the ~500 kB handler bundle and '
   + 'every settings and image file into the cloud assembly (a copy and a hash of each) and validates every property, where '
   + 'the hand-written stack only base64-encodes three images. Profiled (node --cpu-prof), most of either synth is aws-cdk-lib\'s '
   + 'own template validation (a WebAssembly rule engine run on every template), which the rows without it take out.';
