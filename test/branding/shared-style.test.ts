@@ -63,6 +63,20 @@ describe('a style shared by many clients (synth cost, issue 20)', () => {
     expect([...hashes(after)]).not.toEqual([...hashes(before)]);
   });
 
+  test('reads back the settings document it staged once, not once per client', () => {
+    // GIVEN
+    const logoFile = writeTemp('logo.png', png(2048, 46));
+    const reads = fs.readFileSync as jest.Mock;
+    reads.mockClear();
+
+    // WHEN
+    brandEveryClient(BrandingSettings.fromOptions({ lightMode: { pageBackground: '#0a0b0c' } }), logoFile);
+
+    // THEN
+    const stagedReads = reads.mock.calls.filter(([file]) => String(file).includes('cdk-cognito-login-staging'));
+    expect(stagedReads.length).toBeLessThanOrEqual(1);
+  });
+
   test('builds the settings document of typed options once, not once per client', () => {
     // GIVEN
     const logoFile = writeTemp('logo.png', png(2048, 44));
