@@ -76,9 +76,20 @@ export class BrandingSettings {
    * @param options the knobs to set
    */
   public static fromOptions(options: BrandingSettingsOptions): BrandingSettings {
+    // One style is often given to every client: the document is built once
+    // per prop and options (they are read when used, so a changed option
+    // builds it again). Only a success is kept; a failure names its construct.
+    const built = new Map<string, ResolvedSettings>();
     return new BrandingSettings((scope, prop) => {
+      const key = `${prop}\n${JSON.stringify(options)}`;
+      const known = built.get(key);
+      if (known) {
+        return known;
+      }
       const chosen = expandSettingsOptions(scope, prop, options);
-      return { document: checkSettingsDocument(scope, prop, settingsOverDefaults(chosen)), chosen, assets: [] };
+      const resolved = { document: checkSettingsDocument(scope, prop, settingsOverDefaults(chosen)), chosen, assets: [] };
+      built.set(key, resolved);
+      return resolved;
     });
   }
 

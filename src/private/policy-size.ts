@@ -40,6 +40,8 @@ export function renderedLengths(stack: Stack): (value: string, region: string) =
       types.set(stack.getLogicalId(construct), construct.cfnResourceType);
     }
   }
+  // Each value is counted in two regions (role-policy-check.ts); it resolves the same in both.
+  const resolved = new Map<string, unknown>();
   return (value, region) => {
     const actualRegion = Token.isUnresolved(stack.region) ? region : stack.region;
     const pseudo: { readonly [name: string]: string } = {
@@ -63,7 +65,10 @@ export function renderedLengths(stack: Stack): (value: string, region: string) =
       'AWS::Cognito::UserPool': `arn:aws:cognito-idp:${actualRegion}:${ACCOUNT_ID}:userpool/${poolId}`.length,
       'AWS::Logs::LogGroup': `arn:aws:logs:${actualRegion}:${ACCOUNT_ID}:log-group:${stack.stackName}-${logicalId}-:*`.length,
     } as { [type: string]: number })[types.get(logicalId) ?? ''] ?? 0;
-    return lengthOf(stack.resolve(value), { pseudo, refLength, arnLength });
+    if (!resolved.has(value)) {
+      resolved.set(value, stack.resolve(value));
+    }
+    return lengthOf(resolved.get(value), { pseudo, refLength, arnLength });
   };
 }
 

@@ -62,10 +62,23 @@ export function stageBytes(scope: Construct, id: string, bytes: Buffer, extensio
 /** Directory under the OS temp dir that holds bytes staged at synth. */
 const STAGING_DIR = path.join(os.tmpdir(), 'cdk-cognito-login-staging');
 
+/**
+ * Files this process found or wrote whole, with the size and modification
+ * time they had then: the same bytes staged for every client (one Settings
+ * document shared by all) are read back and compared once, not per client.
+ */
+const verified = new Map<string, { size: number; mtimeMs: number }>();
+
 function writeContentAddressed(bytes: Buffer, extension: string): string {
   const digest = createHash('sha256').update(bytes).digest('hex');
   const target = path.join(STAGING_DIR, `${digest}${extension}`);
-  if (fs.existsSync(target) && fs.readFileSync(target).equals(bytes)) {
+  const known = verified.get(target);
+  const stat = fs.statSync(target, { throwIfNoEntry: false });
+  if (stat && known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
+    return target;
+  }
+  if (stat && fs.readFileSync(target).equals(bytes)) {
+    verified.set(target, { size: stat.size, mtimeMs: stat.mtimeMs });
     return target;
   }
   fs.mkdirSync(STAGING_DIR, { recursive: true });
@@ -73,5 +86,7 @@ function writeContentAddressed(bytes: Buffer, extension: string): string {
   const partial = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
   fs.writeFileSync(partial, bytes);
   fs.renameSync(partial, target);
+  const written = fs.statSync(target);
+  verified.set(target, { size: written.size, mtimeMs: written.mtimeMs });
   return target;
 }
