@@ -246,6 +246,17 @@ class ClassicCssReader {
     }
   }
 
+  /** The quoted string at the reader, quotes included, stepped over; an unclosed one is fatal. */
+  private readString(): string {
+    const end = this.text.indexOf(this.peek(), this.offset + 1);
+    if (end < 0) {
+      this.fail('the string is not closed', this.offset, true);
+    }
+    const quoted = this.text.slice(this.offset, end + 1);
+    this.offset = end + 1;
+    return quoted;
+  }
+
   /** A value up to `;` or `}`, stepping over quoted strings and parentheses; comments are left out. */
   private readValue(): string {
     const start = this.offset;
@@ -254,12 +265,7 @@ class ClassicCssReader {
     while (this.offset < this.text.length) {
       const c = this.peek();
       if (c === '"' || c === "'") {
-        const end = this.text.indexOf(c, this.offset + 1);
-        if (end < 0) {
-          this.fail('the string is not closed', this.offset, true);
-        }
-        value += this.text.slice(this.offset, end + 1);
-        this.offset = end + 1;
+        value += this.readString();
         continue;
       }
       if (this.text.startsWith('/*', this.offset)) {
@@ -300,12 +306,9 @@ class ClassicCssReader {
     while (this.offset < this.text.length) {
       const c = this.peek();
       if (c === '"' || c === "'") {
-        const end = this.text.indexOf(c, this.offset + 1);
-        if (end < 0) {
-          this.attempt(() => this.fail('the string is not closed', this.offset, true));
+        if (!this.attempt(() => this.readString())) {
           return;
         }
-        this.offset = end + 1;
         continue;
       }
       if (this.text.startsWith('/*', this.offset)) {
