@@ -1,8 +1,10 @@
+import { CfnResource, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
+import { CERTIFICATE_REGION, certificateInUsEast1 } from './private/us-east-1-certificate';
 import { DomainSecurityPolicy } from './security-policy';
 import { DOMAIN_NAME } from '../private/domain-name';
 import { ValidationError, isUnresolved, requireOneOf } from '../private/validate';
@@ -16,15 +18,26 @@ export interface CustomDomainOptions {
 
   /**
    * The ACM certificate for `domainName`. Cognito serves custom domains
-   * through CloudFront, which only takes certificates from us-east-1.
+   * through CloudFront, which only takes certificates from us-east-1: one
+   * known to be elsewhere (an ARN naming another Region, a Certificate of a
+   * stack in another Region) is refused at synth.
+   *
+   * Left out, `hostedZone` is required and a certificate is made for you in
+   * us-east-1, validated by DNS in that zone: in the login's stack when that
+   * stack is in us-east-1, else in a stack `<login stack>-Certificate` in
+   * us-east-1 that the login's stack depends on (the README's "Domain" says
+   * what it costs).
+   *
+   * @default - a certificate made in us-east-1 and validated in `hostedZone`
    */
-  readonly certificate: acm.ICertificate;
+  readonly certificate?: acm.ICertificate;
 
   /**
    * When given, an alias A record (and AAAA) to the CloudFront endpoint is
-   * created in this zone. `domainName` must be inside the zone.
+   * created in this zone, and a certificate left out is validated in it.
+   * `domainName` must be inside the zone.
    *
-   * @default - no DNS record
+   * @default - no DNS record; then certificate is required
    */
   readonly hostedZone?: route53.IHostedZone;
 
@@ -72,9 +85,6 @@ const PREFIX_RESERVED_WORDS = ['aws', 'amazon', 'cognito'];
 
 const DOMAIN_NAME_MAX_LENGTH = 253;
 
-/** CloudFront, which serves every Cognito custom domain, reads certificates from this region only. */
-const CERTIFICATE_REGION = 'us-east-1';
-
 /**
  * Where the policy goes in AWS::Cognito::UserPoolDomain. Set by override:
  * aws-cdk-lib's UserPoolDomain has no prop for it, and the CfnUserPoolDomain
@@ -91,10 +101,13 @@ const CFN_SECURITY_POLICY = 'CustomDomainConfig.SecurityPolicy';
  * // Cognito's own domain: https://acme-prod.auth.<region>.amazoncognito.com
  * const prefix = LoginDomain.cognitoPrefix('acme-prod');
  *
- * // Your domain, with a certificate from us-east-1 and an alias record in the zone
- * declare const certificate: acm.ICertificate;
+ * // Your domain, with a certificate made for you in us-east-1 (validated in the zone) and alias records in the zone
  * declare const hostedZone: route53.IHostedZone;
- * const custom = LoginDomain.custom({ domainName: 'auth.example.com', certificate, hostedZone });
+ * const custom = LoginDomain.custom({ domainName: 'auth.example.com', hostedZone });
+ *
+ * // ... with a certificate of your own from us-east-1
+ * declare const certificate: acm.ICertificate;
+ * const own = LoginDomain.custom({ domainName: 'auth.example.com', certificate, hostedZone });
  *
  * // ... accepting TLS 1.3 only
  * const strict = LoginDomain.custom({ domainName: 'auth.example.com', certificate, securityPolicy: DomainSecurityPolicy.TLS_V1_3_2025 });
@@ -110,7 +123,10 @@ export class LoginDomain {
     return new LoginDomain(prefix, undefined);
   }
 
-  /** A custom domain, e.g. `auth.example.com`, with a us-east-1 certificate. */
+  /**
+   * A custom domain, e.g. `auth.example.com`, with a us-east-1 certificate:
+   * yours, or one made for you and validated in `hostedZone`.
+   */
   public static custom(options: CustomDomainOptions): LoginDomain {
     return new LoginDomain(undefined, options);
   }
@@ -159,10 +175,12 @@ export class LoginDomain {
     }
     if (this.customDomain !== undefined) {
       validateCustomDomain(scope, `${prop}.customDomain`, this.customDomain);
+      const certificate = this.customDomain.certificate
+        ?? certificateInUsEast1(scope, `${prop}.customDomain`, this.customDomain.domainName, this.customDomain.hostedZone!);
       const domain = new cognito.UserPoolDomain(scope, 'Domain', {
         userPool,
         managedLoginVersion,
-        customDomain: { domainName: this.customDomain.domainName, certificate: this.customDomain.certificate },
+        customDomain: { domainName: this.customDomain.domainName, certificate },
       });
       if (this.customDomain.securityPolicy !== undefined) {
         (domain.node.defaultChild as cognito.CfnUserPoolDomain).addPropertyOverride(CFN_SECURITY_POLICY, this.customDomain.securityPolicy);
@@ -213,23 +231,12 @@ function validateCustomDomain(scope: Construct, prop: string, options: CustomDom
     }
   }
 
-  const certificateArn: unknown = options.certificate?.certificateArn;
-  if (typeof certificateArn !== 'string') {
-    // Left out (a Go struct or plain JavaScript allows it), or not an ICertificate (an ARN string, say).
+  if (options.certificate === undefined && options.hostedZone === undefined) {
     throw new ValidationError(scope, `${prop}.certificate`, options.certificate,
-      `an ACM certificate in ${CERTIFICATE_REGION} for the domain, e.g. acm.Certificate.fromCertificateArn(this, 'Certificate', `
-      + `'arn:aws:acm:${CERTIFICATE_REGION}:<account>:certificate/<id>'), or an acm.Certificate of a stack in ${CERTIFICATE_REGION}`);
+      `${CERTIFICATE_HINT}; or leave it out and give hostedZone, to have one made in ${CERTIFICATE_REGION} and validated in that zone`);
   }
-  if (!isUnresolved(certificateArn)) {
-    const region = certificateRegion(certificateArn);
-    if (region === undefined) {
-      throw new ValidationError(scope, `${prop}.certificate`, certificateArn,
-        'an ACM certificate ARN (arn:<partition>:acm:us-east-1:<account>:certificate/<id>)');
-    }
-    if (region !== CERTIFICATE_REGION) {
-      throw new ValidationError(scope, `${prop}.certificate`, certificateArn,
-        `a certificate in ${CERTIFICATE_REGION}: Cognito serves custom domains through CloudFront, which reads certificates from ${CERTIFICATE_REGION} only`);
-    }
+  if (options.certificate !== undefined) {
+    validateCertificate(scope, `${prop}.certificate`, options.certificate);
   }
 
   if (options.securityPolicy !== undefined) {
@@ -241,6 +248,42 @@ function validateCustomDomain(scope: Construct, prop: string, options: CustomDom
     const zone = zoneName.replace(/\.$/, '').toLowerCase();
     if (domainName !== zone && !domainName.endsWith(`.${zone}`)) {
       throw new ValidationError(scope, `${prop}.domainName`, domainName, `a name inside the hosted zone ${zone}`);
+    }
+  }
+}
+
+const CERTIFICATE_HINT = `an ACM certificate in ${CERTIFICATE_REGION} for the domain, e.g. acm.Certificate.fromCertificateArn(this, 'Certificate', `
+  + `'arn:aws:acm:${CERTIFICATE_REGION}:<account>:certificate/<id>'), or an acm.Certificate of a stack in ${CERTIFICATE_REGION}`;
+
+const WRONG_REGION = `a certificate in ${CERTIFICATE_REGION}: Cognito serves custom domains through CloudFront, which reads certificates from ${CERTIFICATE_REGION} only`;
+
+/**
+ * Refuses a certificate known to be outside us-east-1: an ARN whose Region
+ * part is a literal other than us-east-1, or an `acm.Certificate` (its
+ * `AWS::CertificateManager::Certificate`) of a stack whose Region is
+ * resolved and another. Anything else (an ARN that is a token, a
+ * certificate made by a custom resource in another Region) is left to
+ * Cognito at deploy time.
+ */
+function validateCertificate(scope: Construct, prop: string, certificate: acm.ICertificate): void {
+  const certificateArn: unknown = certificate.certificateArn;
+  if (typeof certificateArn !== 'string') {
+    // Not an ICertificate (an ARN string, say, from a language whose typing lets it through).
+    throw new ValidationError(scope, prop, certificate, CERTIFICATE_HINT);
+  }
+  // An ARN with tokens in it (`arn:aws:acm:eu-west-1:${AWS::AccountId}:...`) can still name its Region as a literal.
+  const region = certificateRegion(certificateArn);
+  if (region === undefined && !isUnresolved(certificateArn)) {
+    throw new ValidationError(scope, prop, certificateArn, `an ACM certificate ARN (arn:<partition>:acm:${CERTIFICATE_REGION}:<account>:certificate/<id>)`);
+  }
+  if (region !== undefined && !isUnresolved(region) && region !== CERTIFICATE_REGION) {
+    throw new ValidationError(scope, prop, certificateArn, WRONG_REGION);
+  }
+  const resource = certificate.node.defaultChild;
+  if (CfnResource.isCfnResource(resource) && resource.cfnResourceType === 'AWS::CertificateManager::Certificate') {
+    const stack = Stack.of(resource);
+    if (!isUnresolved(stack.region) && stack.region !== CERTIFICATE_REGION) {
+      throw new ValidationError(scope, prop, certificate.node.path, `${WRONG_REGION} (its stack ${stack.node.path} is in ${stack.region})`);
     }
   }
 }

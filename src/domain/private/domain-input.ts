@@ -4,5 +4,5 @@ import { ClassInput } from '../../private/class-inputs';
 export const LOGIN_DOMAIN: ClassInput = {
   name: 'LoginDomain',
   member: '_bind',
-  factories: ['LoginDomain.cognitoPrefix(prefix)', 'LoginDomain.custom({ domainName, certificate })', 'LoginDomain.of({ cognitoPrefix, customDomain })'],
+  factories: ['LoginDomain.cognitoPrefix(prefix)', 'LoginDomain.custom({ domainName, hostedZone })', 'LoginDomain.of({ cognitoPrefix, customDomain })'],
 };
