@@ -8,6 +8,9 @@ import { exampleApp } from './app';
 /**
  * Sign-in pages on auth.example.com: a us-east-1 certificate (CloudFront
  * reads certificates only there) and alias records in the example.com zone.
+ * The certificate here is one the app already has; leave `certificate` out
+ * and the login makes one in us-east-1, validated in the zone (README,
+ * "Domain"; test/domain-certificate.test.ts checks those templates).
  * A production pool: Plus feature plan with threat protection enforced, and
  * MFA (authenticator app) required, so cdk-nag's AwsSolutions checks pass
  * without any acknowledgement.
