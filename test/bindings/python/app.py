@@ -3,11 +3,17 @@
 It builds the same stack as test/bindings/typescript/app.ts, written as a
 Python user would; its template must equal the TypeScript one. The cloud
 assembly goes where CDK_OUTDIR points.
+
+It also builds what only this language's app shows (the comparison checks the
+reference's stacks, so extra stacks are checked here instead): a custom domain
+without a certificate from eu-west-1, whose certificate the login makes in a
+stack of its own in us-east-1.
 """
 from pathlib import Path
 
 import aws_cdk as cdk
 from aws_cdk import aws_cognito as cognito
+from aws_cdk import aws_route53 as route53
 from cdk_cognito_login import (
     BrandingAsset,
     BrandingCategory,
@@ -144,4 +150,42 @@ ClassicLoginCustomization(
     css=ClassicCss.from_string(".banner-customizable { background-color: #f2f8fd; }"),
 )
 
-app.synth()
+# A custom domain without a certificate: the login makes one in us-east-1,
+# validated in the zone, in a stack of its own that this one depends on.
+domain_stack = cdk.Stack(
+    app, "BindingsCustomDomain", env=cdk.Environment(account="123456789012", region="eu-west-1")
+)
+zone = route53.HostedZone.from_hosted_zone_attributes(
+    domain_stack, "Zone", hosted_zone_id="Z0123456789EXAMPLE", zone_name="example.com"
+)
+CognitoLogin(
+    domain_stack,
+    "Login",
+    domain=LoginDomain.custom(domain_name="auth.example.com", hosted_zone=zone),
+)
+
+assembly = app.synth()
+
+certificate_stack = assembly.get_stack_by_name("BindingsCustomDomain-Certificate")
+assert certificate_stack.environment.region == "us-east-1", certificate_stack.environment.region
+certificates = [
+    r["Properties"]
+    for r in certificate_stack.template["Resources"].values()
+    if r["Type"] == "AWS::CertificateManager::Certificate"
+]
+assert certificates == [
+    {
+        "DomainName": "auth.example.com",
+        "DomainValidationOptions": [{"DomainName": "auth.example.com", "HostedZoneId": "Z0123456789EXAMPLE"}],
+        "Tags": [{"Key": "Name", "Value": "BindingsCustomDomainCertificate/LoginDomainCertificate"}],
+        "ValidationMethod": "DNS",
+    }
+], certificates
+login_stack = assembly.get_stack_by_name("BindingsCustomDomain")
+assert certificate_stack.id in [d.id for d in login_stack.dependencies], login_stack.dependencies
+domains = [
+    r["Properties"]
+    for r in login_stack.template["Resources"].values()
+    if r["Type"] == "AWS::Cognito::UserPoolDomain"
+]
+assert domains[0]["CustomDomainConfig"]["CertificateArn"]["Fn::GetStackOutput"]["Region"] == "us-east-1", domains
