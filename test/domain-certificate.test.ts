@@ -126,7 +126,6 @@ describe('a custom domain without a certificate, from a login stack outside us-e
     // THEN
     const certificateStack = certificateStackOf(stage);
     expect([certificateStack.region, certificateStack.stackName]).toEqual(['us-east-1', 'Prod-Auth-Certificate']);
-    expect(Template.fromStack(stack).toJSON()).toMatchObject({});
     expect(certificateArnOf(Template.fromStack(stack))).toEqual({
       'Fn::GetStackOutput': expect.objectContaining({ StackName: 'Prod-Auth-Certificate', Region: 'us-east-1' }),
     });
