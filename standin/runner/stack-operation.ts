@@ -4,12 +4,12 @@ import * as path from 'path';
 import { RESOURCE_TYPES } from '../../lambda/registry';
 import { ResourceStatus, StackRecord, StackResourceRecord, StandIn } from '../services';
 import { StackArtifact, Template } from './cloud-assembly';
+import { ConcurrencyLimit } from './concurrency';
 import { walkGraph, reversed } from './dag';
 import { DeployedResource, DeployedStack, ResourceEvent, StackStatus } from './deployed-state';
 import { customResourceEvent } from './events';
 import { resolve, ResolveContext } from './intrinsics';
 import { NativeContext, nativeType, recordedAttribute, requiresReplacement } from './native-resources';
-import { ConcurrencyLimit } from './concurrency';
 import { CfnResponse, LambdaCode, SimulatedLambda } from './simulated-lambda';
 import { templateGraph, TemplateGraph } from './template-graph';
 
