@@ -12,7 +12,7 @@ import { ValidationError } from './validate';
  * every inline policy of a role together, the role's own and each
  * AWS::IAM::Policy attached to it (PutRolePolicy), against 10,240
  * characters. The role grows with the user pools its stack styles (a policy
- * of some 500 characters each) and the asset buckets it stages to, not with
+ * of some 530 characters each) and the asset buckets it stages to, not with
  * the clients or the files: a pool's claims are one path per kind
  * (claimPathArn), the files their bucket's objects. Counted exactly from
  * what the policies hold, each value as a lower bound (see renderedLengths),
@@ -42,7 +42,7 @@ export function rolePolicySizeErrors(provider: CustomResourceProvider, resources
   if (characters > MAX_ROLE_POLICY_CHARACTERS) {
     return [new ValidationError(provider, 'role policy', what,
       `at most ${MAX_ROLE_POLICY_CHARACTERS} characters of inline policy per IAM role, and these need at least ${characters}: `
-      + 'each styled user pool adds a policy of its Cognito actions and its ownership records\' path (about 500 characters). '
+      + 'each styled user pool adds a policy of its Cognito actions and its ownership records\' path (about 530 characters). '
       + `${remedy}`).message];
   }
   const inLongestRegion = charactersIn(LONGEST_REGION);
