@@ -30,7 +30,7 @@ export interface TenantsConfig {
 }
 
 export const TENANTS_FULL: TenantsConfig = { inLoginStack: 240, tenantStacks: [190, 190, 190, 190], lambdaConcurrency: 32 };
-export const TENANTS_QUICK: TenantsConfig = { inLoginStack: 12, tenantStacks: [8, 8], lambdaConcurrency: 8 };
+export const TENANTS_QUICK: TenantsConfig = { inLoginStack: 6, tenantStacks: [4, 4], lambdaConcurrency: 8 };
 
 /**
  * SSM's standard throughput: GetParameter, GetParameters and PutParameter
@@ -49,6 +49,13 @@ const SSM_RATED = ['GetParameter', 'GetParameters', 'PutParameter'];
  * scenarios use).
  */
 const POOL_WRITES_IN_FLIGHT = 4;
+/**
+ * How long the stand-in holds each branding write, so that writes overlap
+ * and the per-pool limit bites (the stand-in answers at once otherwise;
+ * Cognito publishes no latency).
+ */
+const WRITE_MS = 200;
+const BRANDING_WRITES = ['CreateManagedLoginBranding', 'UpdateManagedLoginBranding', 'DeleteManagedLoginBranding'];
 
 const TITLE_6A = '6a. 1,000 styled tenants on one pool: the stacks';
 const TITLE_6B = '6b. 1,000 styled tenants on one pool: first deploy, one logo change, a no-op';
@@ -117,6 +124,7 @@ export async function tenantsTables(config: TenantsConfig): Promise<Table[]> {
   try {
     standIn.faults.limitRate({ service: 'ssm', operations: SSM_RATED, perSecond: SSM_TPS });
     standIn.faults.limitConcurrentWrites(POOL_WRITES_IN_FLIGHT);
+    standIn.faults.inject({ kind: 'slow', operation: BRANDING_WRITES, delayMs: WRITE_MS });
     const runner = new CloudFormationRunner(standIn, { lambdaConcurrency: config.lambdaConcurrency });
     deployRows = await deployAll(runner, standIn, assembly!.directory, names);
     logoRows = await deployAll(runner, standIn, changed, names);
@@ -167,7 +175,7 @@ export async function tenantsTables(config: TenantsConfig): Promise<Table[]> {
       title: TITLE_6B,
       method: 'The stacks of table 6a deployed in order through the CloudFormation runner and the stand-in, the bundled handler as shipped, with '
         + `SSM's standard throughput (${SSM_TPS} GetParameter, GetParameters and PutParameter calls a second, account-wide) and Cognito's `
-        + `per-pool write limit (${POOL_WRITES_IN_FLIGHT} branding writes in flight) played as throttling, and Lambda's concurrency held at `
+        + `per-pool write limit (${POOL_WRITES_IN_FLIGHT} branding writes in flight, each held ${WRITE_MS} ms) played as throttling, and Lambda's concurrency held at `
         + `${config.lambdaConcurrency} executions (each is a process on this machine; an account's default is 1,000). Time is the wall time `
         + 'of the simulated deployment: the handlers\' real backoff included, CloudFormation\'s own pace not. Then the app again with the last '
         + 'tenant\'s logo changed, then once more unchanged; every stack is deployed each time, as `cdk deploy --all` does.',
