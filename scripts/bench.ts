@@ -21,6 +21,7 @@ import { loadNow, machineFacts } from './bench/machine';
 import { markdown, plain, Table } from './bench/report';
 import { synthScalingTable, synthTimeTable } from './bench/synth-time';
 import { handlerPerStackTable, measureTemplates, templateSizeTable } from './bench/template-size';
+import { TENANTS_FULL, TENANTS_QUICK, tenantsTables } from './bench/tenants';
 
 const quick = process.argv.includes('--quick');
 
@@ -95,6 +96,9 @@ async function main(): Promise<void> {
 
   step('synth scaling');
   show(synthScalingTable(images, settings, CONFIG.scalingClients, CONFIG.scaling));
+
+  step('1,000 tenants');
+  for (const table of await tenantsTables(quick ? TENANTS_QUICK : TENANTS_FULL)) show(table);
 
   loads.push(loadNow());
   cleanAll();

@@ -46,7 +46,7 @@ function brandedLogin(clients: number, images: BrandingImages, callbackHost = 'a
 }
 
 /** Calls the stand-in answered, by kind. */
-interface Calls {
+export interface Calls {
   readonly cognitoReads: number;
   readonly cognitoWrites: number;
   readonly s3: number;
@@ -54,9 +54,9 @@ interface Calls {
   readonly throttled: number;
 }
 
-const total = (c: Calls) => c.cognitoReads + c.cognitoWrites + c.s3 + c.ssm;
+export const total = (c: Calls) => c.cognitoReads + c.cognitoWrites + c.s3 + c.ssm;
 
-function count(m: DeployModules, calls: readonly CallRecord[]): Calls {
+export function count(m: Pick<DeployModules, 'WRITE_OPERATIONS'>, calls: readonly CallRecord[]): Calls {
   const cognitoCalls = calls.filter((c) => c.service === 'cognito-idp');
   return {
     cognitoReads: cognitoCalls.filter((c) => !m.WRITE_OPERATIONS.has(c.operation)).length,

@@ -52,7 +52,7 @@ export interface CustomResourceType<P extends DeclaredTarget> {
   readonly resourceType: string;
   /** Cognito actions the handler needs on the resource's user pool for this type (its ARN is the only resource). */
   readonly poolActions: readonly string[];
-  /** What its ownership records (claims) are about; SSM on exactly those parameters comes with it. */
+  /** What its ownership records (claims) are about; SSM on the pool's records of this kind comes with it. */
   readonly claimKind: ClaimKind;
   /**
    * The property contract: parses the properties strictly, refusing any
@@ -69,8 +69,8 @@ export const CLAIM_PARAMETER_ROOT = '/cdk-cognito-login';
 /**
  * The SSM parameter that records which custom resource owns the style of one
  * target: `/cdk-cognito-login/<UserPoolId>/<kind>/<ClientId or ALL>`. The
- * provider grants the handler exactly these names, and the handler reads and
- * writes them, so both build them here.
+ * provider grants the handler the path of its pools' records (claimPathOf),
+ * and the handler reads and writes these names, so both build them here.
  *
  * Parameter names allow `[a-zA-Z0-9_.\-/]`; Cognito's ids are `[\w-]` and
  * `[\w+]`, so each other character (in practice only `+`) becomes `.` and
@@ -79,7 +79,17 @@ export const CLAIM_PARAMETER_ROOT = '/cdk-cognito-login';
  * pass unchanged: Cognito generates client ids from letters and digits.
  */
 export function claimParameterName(userPoolId: string, kind: ClaimKind, clientId: string): string {
-  return `${CLAIM_PARAMETER_ROOT}/${encodeClaimSegment(userPoolId)}/${kind}/${encodeClaimSegment(clientId)}`;
+  return `${claimPathOf(userPoolId, kind)}${encodeClaimSegment(clientId)}`;
+}
+
+/**
+ * The path under which the records of one kind for one pool sit,
+ * `/cdk-cognito-login/<UserPoolId>/<kind>/`: every claimParameterName of that
+ * pool and kind starts with it, and nothing else does (a pool id is one
+ * segment, and no other pool's id, encoded, is the same segment).
+ */
+export function claimPathOf(userPoolId: string, kind: ClaimKind): string {
+  return `${CLAIM_PARAMETER_ROOT}/${encodeClaimSegment(userPoolId)}/${kind}/`;
 }
 
 /** A segment of a claim parameter name: see claimParameterName. */

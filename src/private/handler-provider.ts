@@ -5,7 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CustomResourceType, DeclaredTarget } from './custom-resource-contract';
 import { LAMBDA_NODEJS_RUNTIME } from './lambda-runtime';
-import { claimArn, ClaimTarget, grantPool, PolicyStatementJson, ProviderResources, uniqueList } from './pool-grants';
+import { claimPathArn, ClaimTarget, grantPool, PolicyStatementJson, PoolGrant, ProviderResources, uniqueList } from './pool-grants';
 import { rolePolicySizeErrors } from './role-policy-check';
 import { StagedFile } from './staging';
 
@@ -98,8 +98,9 @@ const resourcesByProvider = new WeakMap<CustomResourceProvider, ProviderResource
  * StagedFile.bucketObjectsArn: an earlier owner's files were staged by
  * another stack). Each user pool gets
  * an AWS::IAM::Policy of its own, attached to the role: the Cognito actions
- * on that pool's ARN and the SSM actions on the claim parameters of its
- * styled targets. `scope` (the style's construct) depends on its pool's
+ * on that pool's ARN and the SSM actions on the pool's own record path, per
+ * claim kind in use (claimPathArn). Neither grows with the files or the
+ * clients: the role's size depends on the pools and buckets only. `scope` (the style's construct) depends on its pool's
  * policy, so CloudFormation creates the policy before the style and, when
  * the last style of a pool leaves the stack, deletes the style (its
  * clean-up Delete still allowed to act on the pool) before the policy. With
@@ -133,7 +134,10 @@ function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): stri
     resources.pools.set(grants.userPool, pool);
   }
   pool.actions.push(...grants.actions.filter((action) => !pool!.actions.includes(action)));
-  pool.claimArns.push(claimArn(stack, grants.userPool.userPoolId, grants.claim));
+  if (!pool.claimKinds.includes(grants.claim.kind)) {
+    pool.claimKinds.push(grants.claim.kind);
+    acknowledgeClaimPath(pool, claimPathArn(stack, grants.userPool.userPoolId, grants.claim.kind));
+  }
   if (pool.policy) {
     scope.node.addDependency(pool.policy);
   }
@@ -142,16 +146,48 @@ function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): stri
     if (resources.bucketArns.length === 0) {
       provider.addToRolePolicy({ Effect: 'Allow', Action: 's3:GetObject', Resource: uniqueList(stack, resources.bucketArns) });
     }
+    // One entry per bucket, however many files: the role reads the bucket's
+    // objects (StagedFile.bucketObjectsArn), not each file.
     for (const file of grants.files) {
       const named = asNagRenders(stack, file.bucketObjectsArn);
       if (!resources.acknowledgedBuckets.has(named)) {
         resources.acknowledgedBuckets.add(named);
         acknowledgeBucketRead(provider, named);
+        resources.bucketArns.push(file.bucketObjectsArn);
       }
-      resources.bucketArns.push(file.bucketObjectsArn);
     }
   }
   return provider.serviceToken;
+}
+
+/**
+ * Acknowledges, for cdk-nag (AwsSolutions-IAM5), the SSM wildcard of one
+ * pool's policy: the records of one kind under that pool's own path (see
+ * claimPathArn). A pool of another stack is an import once the app is
+ * prepared, a Ref before (cdk-nag's own walk may run on an unsynthesized
+ * app): the finding is acknowledged as cdk-nag names it at either time.
+ */
+function acknowledgeClaimPath(pool: PoolGrant, arn: string): void {
+  const policy = pool.policy;
+  if (policy === undefined) {
+    return;
+  }
+  const stack = Stack.of(policy);
+  const reason = 'ssm:GetParameter, PutParameter and DeleteParameter on this library\'s ownership records of this one user pool '
+    + '(/cdk-cognito-login/<pool id>/<kind>/*, one record per styled client): the pool\'s Cognito actions in the same policy '
+    + 'already let the handler style every client of the pool, and a client whose style moves between stacks keeps its record; '
+    + 'one ARN per client would pass IAM\'s 10,240 characters per role at about 75 clients';
+  const acknowledged = new Set<string>();
+  const acknowledgeAsRendered = () => {
+    const named = asNagRenders(stack, arn);
+    if (!acknowledged.has(named)) {
+      acknowledged.add(named);
+      acknowledgeOn(policy, `AwsSolutions-IAM5[Resource::${named}]`, reason);
+    }
+    return [];
+  };
+  acknowledgeAsRendered();
+  policy.node.addValidation({ validate: acknowledgeAsRendered });
 }
 
 /**
@@ -189,8 +225,13 @@ function allowOwnerLookups(provider: CustomResourceProvider): PolicyStatementJso
 function acknowledge(provider: CustomResourceProvider, finding: string, reason: string): void {
   const role = provider.node.tryFindChild('Role');
   if (CfnResource.isCfnResource(role)) {
-    role.node.addMetadata(ACKNOWLEDGED_RULES_METADATA_KEY, { [`Annotation::${finding}`]: reason });
+    acknowledgeOn(role, finding, reason);
   }
+}
+
+/** One acknowledged cdk-nag finding on one resource (see acknowledge). */
+function acknowledgeOn(resource: CfnResource, finding: string, reason: string): void {
+  resource.node.addMetadata(ACKNOWLEDGED_RULES_METADATA_KEY, { [`Annotation::${finding}`]: reason });
 }
 
 /**
@@ -204,23 +245,31 @@ function acknowledgeBucketRead(provider: CustomResourceProvider, bucketObjects: 
 }
 
 /**
- * A resource as cdk-nag names it in a finding: the resolved value with each
- * pseudo parameter as `<AWS::Name>` (Ref and Fn::Sub alike).
+ * A resource as cdk-nag names it in a finding (its flattenCfnReference): the
+ * resolved value with each Ref and Fn::Sub variable as `<Name>`, each
+ * Fn::GetAtt as `<Resource.Attribute>` and each Fn::ImportValue as the
+ * export's name.
  */
 function asNagRenders(stack: Stack, value: string): string {
   const render = (part: unknown): string => {
     if (typeof part === 'string') {
-      return part;
+      return part.replace(/\$\{/g, '<').replace(/\}/g, '>');
     }
-    const p = part as { 'Ref'?: string; 'Fn::Join'?: [string, unknown[]]; 'Fn::Sub'?: string };
-    if (p.Ref) {
-      return `<${p.Ref}>`;
-    }
+    const p = part as { 'Ref'?: string; 'Fn::Join'?: [string, unknown[]]; 'Fn::Sub'?: unknown; 'Fn::GetAtt'?: [unknown, unknown]; 'Fn::ImportValue'?: unknown };
     if (p['Fn::Join']) {
       return p['Fn::Join'][1].map(render).join(p['Fn::Join'][0]);
     }
-    if (typeof p['Fn::Sub'] === 'string') {
-      return p['Fn::Sub'].replace(/\$\{([^}]+)\}/g, '<$1>');
+    if (p['Fn::Sub']) {
+      return render(p['Fn::Sub']);
+    }
+    if (p['Fn::GetAtt']) {
+      return `<${render(p['Fn::GetAtt'][0])}.${render(p['Fn::GetAtt'][1])}>`;
+    }
+    if (p['Fn::ImportValue']) {
+      return render(p['Fn::ImportValue']);
+    }
+    if (p.Ref) {
+      return `<${render(p.Ref)}>`;
     }
     return JSON.stringify(part);
   };

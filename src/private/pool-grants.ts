@@ -1,12 +1,12 @@
 /*
  * The handler role's per-pool ledger: what each user pool's AWS::IAM::Policy
- * allows (its Cognito actions, its claim parameters), filled as custom
- * resources are added and rendered at synth.
+ * allows (its Cognito actions, the path of its claim parameters), filled as
+ * custom resources are added and rendered at synth.
  */
 import { ArnFormat, CfnResource, CustomResourceProvider, Lazy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { claimParameterName, ClaimKind } from './custom-resource-contract';
+import { claimPathOf, ClaimKind } from './custom-resource-contract';
 
 /** The SSM calls on the ownership records (claims) of the styled targets. */
 const CLAIM_ACTIONS = ['ssm:GetParameter', 'ssm:PutParameter', 'ssm:DeleteParameter'];
@@ -32,7 +32,8 @@ export interface PoolGrant {
   readonly poolArn: string;
   /** The Cognito actions of the types used on this pool, each once, in the order first used. */
   readonly actions: string[];
-  readonly claimArns: string[];
+  /** The claim kinds of the types used on this pool, each once, in the order first used: one record path each. */
+  readonly claimKinds: ClaimKind[];
 }
 
 /** Resources each policy covers, collected as custom resources are added. */
@@ -56,20 +57,21 @@ export interface ProviderResources {
  */
 export function grantPool(provider: CustomResourceProvider, userPool: cognito.IUserPool): PoolGrant {
   const stack = Stack.of(provider);
-  const claimArns: string[] = [];
+  const claimKinds: ClaimKind[] = [];
   const actions: string[] = [];
   const poolArn = userPool.userPoolArn;
+  const claimPaths = () => claimKinds.map((kind) => claimPathArn(stack, userPool.userPoolId, kind));
   const statements = (): PolicyStatementJson[] => [
     { Effect: 'Allow', Action: actions, Resource: poolArn },
-    { Effect: 'Allow', Action: CLAIM_ACTIONS, Resource: distinct(stack, claimArns) },
+    { Effect: 'Allow', Action: CLAIM_ACTIONS, Resource: claimPaths() },
   ];
   const role = provider.node.tryFindChild('Role');
   if (!CfnResource.isCfnResource(role)) {
     // iam.Role.customizeRoles: the app supplies the role, and aws-cdk-lib
     // reports what its policy must allow; there is no role to attach to.
     provider.addToRolePolicy({ Effect: 'Allow', Action: Lazy.list({ produce: () => actions }), Resource: poolArn });
-    provider.addToRolePolicy({ Effect: 'Allow', Action: CLAIM_ACTIONS, Resource: uniqueList(stack, claimArns) });
-    return { statements, poolArn, actions, claimArns };
+    provider.addToRolePolicy({ Effect: 'Allow', Action: CLAIM_ACTIONS, Resource: Lazy.list({ produce: claimPaths }) });
+    return { statements, poolArn, actions, claimKinds };
   }
   const id = `Policy${poolName(stack, userPool)}`;
   const policy = new iam.CfnPolicy(provider, id, {
@@ -77,7 +79,7 @@ export function grantPool(provider: CustomResourceProvider, userPool: cognito.IU
     roles: [role.ref],
     policyDocument: Lazy.any({ produce: () => ({ Version: '2012-10-17', Statement: statements() }) }),
   });
-  return { policy, statements, poolArn, actions, claimArns };
+  return { policy, statements, poolArn, actions, claimKinds };
 }
 
 /** The pool's construct path as an id: its stack's name only when that is not the provider's stack. */
@@ -89,16 +91,29 @@ function poolName(stack: Stack, userPool: cognito.IUserPool): string {
 }
 
 /**
- * The ARN of one target's claim parameter: exactly the name the handler
- * reads and writes (claimParameterName), so the role names each parameter
- * rather than a wildcard over the pool's path.
+ * The ARN of the records of one kind for one pool:
+ * `arn:<partition>:ssm:<region>:<account>:parameter/cdk-cognito-login/<UserPoolId>/<kind>/*`.
+ *
+ * A wildcard under the pool's own path rather than one ARN per styled
+ * target, so the role stays the same size however many clients the stack
+ * styles (one ARN of some 120 characters per client held about 75 clients
+ * under IAM's 10,240 characters per role; a pool takes 1,000 clients). What
+ * it adds is bounded by what the pool's own statement already allows: the
+ * path holds only this library's ownership records of this one pool
+ * (claimPathOf: the pool id is a whole segment, so no other pool's records
+ * match), and the Cognito actions on the pool's ARN already let the handler
+ * style every client of the pool. Records of other pools, of other kinds
+ * the stack does not use, and every other parameter of the account stay out
+ * of reach. The handler also needs records it did not create: a client whose
+ * style moves between stacks or apps keeps its record, which the new owner
+ * overwrites and an undo puts back (lambda/shared/claims.ts).
  */
-export function claimArn(stack: Stack, userPoolId: string, claim: ClaimTarget): string {
+export function claimPathArn(stack: Stack, userPoolId: string, kind: ClaimKind): string {
   return stack.formatArn({
     service: 'ssm',
     resource: 'parameter',
-    // The name starts with '/', which the ARN's 'parameter' already ends with.
-    resourceName: claimParameterName(userPoolId, claim.kind, claim.clientId).slice(1),
+    // The path starts with '/', which the ARN's 'parameter' already ends with.
+    resourceName: `${claimPathOf(userPoolId, kind).slice(1)}*`,
     arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
   });
 }

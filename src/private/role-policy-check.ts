@@ -11,10 +11,11 @@ import { ValidationError } from './validate';
  * Refuses a role whose inline policies would exceed IAM's limit. IAM counts
  * every inline policy of a role together, the role's own and each
  * AWS::IAM::Policy attached to it (PutRolePolicy), against 10,240
- * characters. Every styled target is one claim ARN of about 120 characters
- * (staged files cost nothing per file: the role reads their bucket), so a
- * stack of some 77 styled clients would fail to create or update the
- * role. Counted as a lower bound (see renderedLengths),
+ * characters. The role grows with the user pools its stack styles (a policy
+ * of some 530 characters each) and the asset buckets it stages to, not with
+ * the clients or the files: a pool's claims are one path per kind
+ * (claimPathArn), the files their bucket's objects. Counted exactly from
+ * what the policies hold, each value as a lower bound (see renderedLengths),
  * so the refusal is never wrong. A stack that names no region is counted in
  * the region with the shortest name; when it would exceed the limit only in
  * a region with a longer name, that is a warning: synth cannot know where
@@ -36,12 +37,12 @@ export function rolePolicySizeErrors(provider: CustomResourceProvider, resources
     (sum, statements) => sum + documentCharacters(statements, (arn) => lengthIn(arn, region)), 0);
   const pools = resources.pools.size;
   const what = `${objects.length} asset bucket${objects.length === 1 ? '' : 's'} and ${pools} user pool${pools === 1 ? '' : 's'}`;
-  const remedy = 'Spread the page styles (clients) over more stacks';
+  const remedy = 'Spread the styled user pools over more stacks';
   const characters = charactersIn(SHORTEST_REGION);
   if (characters > MAX_ROLE_POLICY_CHARACTERS) {
     return [new ValidationError(provider, 'role policy', what,
       `at most ${MAX_ROLE_POLICY_CHARACTERS} characters of inline policy per IAM role, and these need at least ${characters}: `
-      + 'the handler keeps the ownership record of each styled client or ALL by its ARN (about 120 characters each). '
+      + 'each styled user pool adds a policy of its Cognito actions and its ownership records\' path (about 530 characters). '
       + `${remedy}`).message];
   }
   const inLongestRegion = charactersIn(LONGEST_REGION);

@@ -1,4 +1,5 @@
 import { readAssembly, StackArtifact } from './cloud-assembly';
+import { ConcurrencyLimit } from './concurrency';
 import { DeployedStack, ResourceEvent, StackStatus } from './deployed-state';
 import { SimulatedLambda } from './simulated-lambda';
 import { DeployOptions, ReplacementRollback, StackOperation } from './stack-operation';
@@ -17,6 +18,13 @@ export interface RunnerOptions {
   readonly account?: string;
   /** For environment-agnostic stacks. @default the stand-in's region */
   readonly region?: string;
+  /**
+   * Lambda's concurrent executions for the account (see ConcurrencyLimit):
+   * invocations beyond it wait. Each execution is a process of its own here,
+   * so a stack of hundreds of custom resources needs a limit on a small
+   * machine. @default no limit
+   */
+  readonly lambdaConcurrency?: number;
 }
 
 /** How one stack operation ended. */
@@ -48,9 +56,13 @@ export class CloudFormationRunner {
   /** The operation under way, whose stack DescribeStackResource sees as it changes. */
   private running?: StackOperation;
   private readonly lambdas = new Map<string, SimulatedLambda>();
+  private readonly lambdaConcurrency?: ConcurrencyLimit;
 
   constructor(private readonly standIn: StandIn, private readonly options: RunnerOptions = {}) {
     standIn.useCloudFormation({ stacks: () => this.stackRecords() });
+    if (options.lambdaConcurrency !== undefined) {
+      this.lambdaConcurrency = new ConcurrencyLimit(options.lambdaConcurrency);
+    }
   }
 
   /** Deploys every stack of an assembly in dependency order; stops at the first that does not complete. */
@@ -173,6 +185,7 @@ export class CloudFormationRunner {
       defaultAccount: this.options.account ?? '123456789012',
       defaultRegion: this.options.region ?? this.standIn.region,
       lambdas: this.lambdas,
+      lambdaConcurrency: this.lambdaConcurrency,
       importValue: (name: string) => {
         for (const stack of this.stacks.values()) {
           if (name in stack.exports) {

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { RESOURCE_TYPES } from '../../lambda/registry';
 import { ResourceStatus, StackRecord, StackResourceRecord, StandIn } from '../services';
 import { StackArtifact, Template } from './cloud-assembly';
+import { ConcurrencyLimit } from './concurrency';
 import { walkGraph, reversed } from './dag';
 import { DeployedResource, DeployedStack, ResourceEvent, StackStatus } from './deployed-state';
 import { customResourceEvent } from './events';
@@ -39,6 +40,8 @@ export interface OperationSettings {
    * Lambda keeps them between invocations minutes apart.
    */
   readonly lambdas: Map<string, SimulatedLambda>;
+  /** The account's Lambda concurrency, when limited (RunnerOptions.lambdaConcurrency). */
+  readonly lambdaConcurrency?: ConcurrencyLimit;
   /** Export name to value, across the runner's stacks. */
   importValue(name: string): string;
 }
@@ -517,7 +520,8 @@ export class StackOperation {
     }
     let response: CfnResponse;
     if (ours) {
-      response = await this.lambdaFor(serviceToken).invoke(event);
+      const lambda = this.lambdaFor(serviceToken);
+      response = await (this.settings.lambdaConcurrency ? this.settings.lambdaConcurrency.run(() => lambda.invoke(event)) : lambda.invoke(event));
     } else {
       response = { Status: 'SUCCESS', Reason: 'SUCCESS', PhysicalResourceId: physicalId ?? `${resource.logicalId}-${randomUUID()}`, StackId: this.stackId, RequestId: event.RequestId, LogicalResourceId: resource.logicalId };
     }

@@ -78,9 +78,17 @@ export const WRITE_OPERATIONS: ReadonlySet<string> = new Set([
   'CreateManagedLoginBranding', 'UpdateManagedLoginBranding', 'DeleteManagedLoginBranding', 'SetUICustomization',
 ]);
 
+/** A service's throughput quota: at most `perSecond` of these calls answered in any second. */
+export interface RateLimit {
+  readonly service: ServiceName;
+  readonly operations: readonly string[];
+  readonly perSecond: number;
+}
+
 export class Faults {
   private rules: ActiveRule[] = [];
   private readonly writeLimits = new Map<string, number>();
+  private rateLimits: { readonly limit: RateLimit; readonly admitted: number[] }[] = [];
 
   constructor(private readonly prng: Prng) {}
 
@@ -106,10 +114,38 @@ export class Faults {
     return (userPoolId === undefined ? undefined : this.writeLimits.get(userPoolId)) ?? this.writeLimits.get('*');
   }
 
+  /**
+   * At most `perSecond` of the operations answered in any second (the clock's
+   * own: fake timers move it too), across every caller: a quota of the
+   * account and Region, as SSM's standard throughput of GetParameter,
+   * GetParameters and PutParameter (40 per second by default). A call beyond
+   * it gets the service's throttling error and does not count.
+   */
+  limitRate(limit: RateLimit): void {
+    this.rateLimits.push({ limit, admitted: [] });
+  }
+
+  /** Whether a call is within every rate limit that covers it; counts it when it is. */
+  admitByRate(service: ServiceName, operation: string): boolean {
+    const now = Date.now();
+    const covering = this.rateLimits.filter(({ limit }) => limit.service === service && limit.operations.includes(operation));
+    for (const rate of covering) {
+      while (rate.admitted.length > 0 && rate.admitted[0] <= now - 1000) {
+        rate.admitted.shift();
+      }
+    }
+    if (covering.some((rate) => rate.admitted.length >= rate.limit.perSecond)) {
+      return false;
+    }
+    covering.forEach((rate) => rate.admitted.push(now));
+    return true;
+  }
+
   /** Removes every rule and limit. */
   clear(): void {
     this.rules = [];
     this.writeLimits.clear();
+    this.rateLimits = [];
   }
 
   decide(target: CallTarget): FaultDecision {

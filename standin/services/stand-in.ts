@@ -244,7 +244,7 @@ export class StandIn {
         answer(decision.error.error.status, {}, decision.error.error, decision.error.kind);
         return;
       }
-      if (!release.admitted) {
+      if (!release.admitted || !this.faults.admitByRate(service, operation)) {
         answer(400, {}, faultError('throttle', service), 'throttle');
         return;
       }

@@ -2,7 +2,7 @@ import * as http from 'http';
 import {
   CreateManagedLoginBrandingCommand, DescribeManagedLoginBrandingByClientCommand, SetUICustomizationCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { GetParameterCommand } from '@aws-sdk/client-ssm';
+import { GetParameterCommand, PutParameterCommand } from '@aws-sdk/client-ssm';
 import { StandIn } from '../services';
 import { rejectionOf, standInFixture } from './standin-fixture';
 import { sdkClients } from '../services/sdk-clients';
@@ -125,6 +125,23 @@ test('a per-pool limit of concurrent writes: beyond it, TooManyRequestsException
   // THEN
   expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected', 'rejected']);
   expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.name)).toEqual(['TooManyRequestsException', 'TooManyRequestsException']);
+});
+
+test('an account-wide rate limit: beyond it in a second, ThrottlingException, and the next second takes calls again', async () => {
+  // GIVEN SSM's standard throughput: 40 GetParameter and PutParameter calls a second
+  f.standIn.faults.limitRate({ service: 'ssm', operations: ['GetParameter', 'PutParameter'], perSecond: 40 });
+  const put = (i: number) => f.clients.ssm.send(new PutParameterCommand({ Name: `/rate/${i}`, Value: 'x', Type: 'String' }));
+
+  // WHEN 50 calls at once, then one a second later
+  const outcomes = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => put(i)));
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const later = await f.clients.ssm.send(new GetParameterCommand({ Name: '/rate/0' }));
+
+  // THEN 40 answered, 10 throttled with SSM's own error, and the next second's call is answered
+  expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(40);
+  expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.name))
+    .toEqual(Array(10).fill('ThrottlingException'));
+  expect(later.Parameter?.Value).toBe('x');
 });
 
 test('faults can be limited to one pool', async () => {

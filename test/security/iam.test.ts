@@ -17,8 +17,8 @@ import { examplesOnThisCdk } from '../util/compat';
  * only and only the actions of the resource types the pool's styles use (a
  * classic-only pool gets nothing of managed login and the other way round),
  * each pool in an AWS::IAM::Policy of its own that every style of the
- * pool depends on, SSM on exactly the claim parameters of the styled
- * targets, s3:GetObject on exactly the staged objects the resources name,
+ * pool depends on, SSM on the pool's own claim path (one per claim kind in
+ * use), s3:GetObject on exactly the staged objects the resources name,
  * logs only into the handler's own log group, and no managed policy.
  */
 
@@ -128,7 +128,8 @@ describe.each(examplesOnThisCdk())('example %s: the custom-resource role', (_nam
       [['cloudformation:DescribeStackResource'], `arn:<AWS::Partition>:cloudformation:${stack.region}:${stack.account}:stack/*`],
       [['cloudformation:DescribeStacks'], '<AWS::StackId>'],
     ]);
-    const withoutLookups = [...statements, ...poolStatements].filter((s) => !lookups.includes(s) && !actionsOf(s).includes('s3:GetObject'));
+    const withoutLookups = [...statements, ...poolStatements]
+      .filter((s) => !lookups.includes(s) && !actionsOf(s).includes('s3:GetObject') && !actionsOf(s).includes('ssm:GetParameter'));
     expect(JSON.stringify(withoutLookups)).not.toMatch(/"\*"|[:/]\*"/);
     expect([...statements, ...poolStatements].every((s) => s.Effect === 'Allow')).toBe(true);
 
@@ -150,13 +151,12 @@ describe.each(examplesOnThisCdk())('example %s: the custom-resource role', (_nam
       for (const [, style] of stylesOfPool) {
         expect(style.DependsOn).toContain(policyId);
       }
+      // SSM on the pool's own record path, one per claim kind of the types used on it: not one ARN per client
       expect(actionsOf(ssmStatement)).toEqual(SSM_ACTIONS);
       const claims = [ssmStatement.Resource].flat().map(render).sort();
-      const expected = stylesOfPool.map(([, r]) => {
-        return `:parameter/cdk-cognito-login/${render(r.Properties.UserPoolId)}/${CLAIM_KIND_OF_TYPE.get(r.Type)}/${render(r.Properties.ClientId)}`;
-      });
+      const expected = stylesOfPool.map(([, r]) => `:parameter/cdk-cognito-login/${render(r.Properties.UserPoolId)}/${CLAIM_KIND_OF_TYPE.get(r.Type)}/*`);
       expect(claims.map((arn) => arn.replace(/^arn:<AWS::Partition>:ssm:[^:]+:[^:]+/, '')).sort()).toEqual([...new Set(expected)].sort());
-      expect(claims.every((arn) => arn.startsWith('arn:<AWS::Partition>:ssm:'))).toBe(true);
+      expect(claims.every((arn) => arn.startsWith(`arn:<AWS::Partition>:ssm:${stack.region}:${stack.account}:parameter/cdk-cognito-login/<`))).toBe(true);
     }
 
     // Logs: into the handler's own group only
@@ -230,59 +230,71 @@ describe.each(examplesOnThisCdk())('example %s: a Lambda trigger\'s role', (_nam
 });
 
 describe('the handler role\'s size', () => {
-  /** A login with `count` clients, each styled (Cognito's defaults), in `region` (none: an environment-agnostic stack). */
-  function loginWithClients(count: number, region: string | null = 'eu-west-1'): { app: App; stack: Stack; synth: () => void } {
+  /**
+   * A stack of `pools` logins with `clients` clients each, every client
+   * styled (Cognito's defaults), in `region` (none: an environment-agnostic
+   * stack).
+   */
+  function loginsWithClients(pools: number, clients: number, region: string | null = 'eu-west-1'): { app: App; stack: Stack; synth: () => void } {
     const app = new App();
     const stack = new Stack(app, 'Stack', region ? { env: { account: '123456789012', region } } : {});
-    const login = new CognitoLogin(stack, 'Login', { domain: LoginDomain.cognitoPrefix('acme-test') });
-    for (let i = 0; i < count; i++) {
-      login.addClient(`Client${i}`, { callbackUrls: ['https://app.example.com/callback'] });
+    for (let p = 0; p < pools; p++) {
+      const login = new CognitoLogin(stack, pools === 1 ? 'Login' : `Login${p}`, { domain: LoginDomain.cognitoPrefix(`acme-test-${p}`) });
+      for (let i = 0; i < clients; i++) {
+        login.addClient(`Client${i}`, { callbackUrls: ['https://app.example.com/callback'] });
+      }
     }
     return { app, stack, synth: () => app.synth() };
   }
 
   /**
-   * What IAM would count for the handler role of that login deployed in
+   * What IAM would count for the handler role of that stack deployed in
    * `region`, from its template (synthesized unvalidated), but for the random
    * end of the log group's generated name, whose length CloudFormation does
    * not document.
    */
-  function iamCount(count: number, region: string): number {
-    const { app, stack } = loginWithClients(count, region);
+  function iamCount(pools: number, clients: number, region: string): number {
+    const { app, stack } = loginsWithClients(pools, clients, region);
     const template = app.synth({ skipValidation: true }).getStackArtifact(stack.artifactId).template;
     const role = Object.keys(template.Resources).find((id) => id.startsWith('CdkCognitoLoginHandlerCustomResourceProviderRole'))!;
     return policyCharactersPerRole(template, { region, account: '123456789012', stackName: stack.stackName, generatedSuffix: '' }).get(role)!;
   }
 
-  test('counts each styled client\'s ownership record at the length of the ids Cognito generates: 100 clients are refused at synth', () => {
-    // IAM would refuse the role at deploy: 100 claim ARNs of ~100 characters each pass its 10,240-character limit
-    expect(loginWithClients(100).synth).toThrow(/role policy "0 asset buckets and 1 user pool" is invalid: at most 10240 characters of inline policy per IAM role, and these need at least 1[0-9]{4}: .*ownership record of each styled client/);
+  test('does not grow with the styled clients: 1 and 240 clients of a pool cost the same characters', () => {
+    // GIVEN a pool with 1 styled client, and one with 240 (one ARN per client's record passed IAM's limit at about 77)
+    const one = iamCount(1, 1, 'eu-west-1');
+
+    // WHEN
+    const many = iamCount(1, 240, 'eu-west-1');
+
+    // THEN
+    expect(many).toBe(one);
+    expect(loginsWithClients(1, 240).synth).not.toThrow();
   });
 
-  test('70 styled clients fit', () => {
-    expect(loginWithClients(70).synth).not.toThrow();
-  });
-
-  // Region names recur in every ARN: a role can name about 77 clients in
-  // eu-west-1 and 71 in ap-southeast-2. Synth must refuse what IAM would,
-  // counted here from the template with every value filled in (but the log
-  // group's random suffix, which synth cannot count either).
+  // Each styled pool adds a policy (its Cognito actions, its records' path) of
+  // some 530 characters, and region names recur in its ARNs: a role takes 18
+  // pools in eu-west-1 and 17 in ap-southeast-2. Synth must refuse what IAM
+  // would, counted here from the template with every value filled in (but
+  // the log group's random suffix, which synth cannot count either).
   test.each([
-    ['eu-west-1', 77, 78],
-    ['ap-southeast-2', 71, 72],
-  ])('in %s, refused at synth exactly when IAM\'s count is over: %d clients pass, %d do not', (region, fits, over) => {
+    ['eu-west-1', 18, 19],
+    ['ap-southeast-2', 17, 18],
+  ])('in %s, refused at synth exactly when IAM\'s count is over: %d styled pools pass, %d do not', (region, fits, over) => {
     // GIVEN what IAM would count
-    expect(iamCount(fits, region)).toBeLessThanOrEqual(10_240);
-    expect(iamCount(over, region)).toBeGreaterThan(10_240);
+    expect(iamCount(fits, 1, region)).toBeLessThanOrEqual(10_240);
+    expect(iamCount(over, 1, region)).toBeGreaterThan(10_240);
 
     // THEN synth agrees
-    expect(loginWithClients(fits, region).synth).not.toThrow();
-    expect(loginWithClients(over, region).synth).toThrow(/role policy "0 asset buckets and 1 user pool" is invalid/);
+    expect(loginsWithClients(fits, 1, region).synth).not.toThrow();
+    expect(loginsWithClients(over, 1, region).synth).toThrow(
+      new RegExp(`role policy "0 asset buckets and ${over} user pools" is invalid: at most 10240 characters of inline policy per IAM role, `
+        + 'and these need at least 1[0-9]{4}: each styled user pool adds a policy'));
   });
 
   test('a stack without a region: refused where every region would refuse it, a warning where only some would', () => {
-    // GIVEN 73 clients: too many in ap-southeast-2, not in us-east-1
-    const { app, stack } = loginWithClients(73, null);
+    // GIVEN 18 styled pools: too many in ap-southeast-2, not in us-east-1
+    const { app, stack } = loginsWithClients(18, 1, null);
 
     // WHEN
     const messages = app.synth().getStackArtifact(stack.artifactId).messages;
@@ -290,9 +302,9 @@ describe('the handler role\'s size', () => {
     // THEN synth passes and says where the deployment would fail
     const warnings = messages.filter((m) => m.level === 'warning' && String(m.entry.data).includes('role policy'));
     expect(warnings.map((m) => m.entry.data)).toEqual([
-      expect.stringMatching(/^role policy for 0 asset buckets and 1 user pool: at least 1[0-9]{4} characters in a region named like ap-southeast-2, over IAM's 10240 per role, so deploying this stack there would fail \([0-9]+ in us-east-1\)\. Give the stack an env with its region/),
+      expect.stringMatching(/^role policy for 0 asset buckets and 18 user pools: at least 1[0-9]{4} characters in a region named like ap-southeast-2, over IAM's 10240 per role, so deploying this stack there would fail \([0-9]+ in us-east-1\)\. Give the stack an env with its region/),
     ]);
-    // and from 80 clients no region could take it
-    expect(loginWithClients(80, null).synth).toThrow(/role policy "0 asset buckets and 1 user pool" is invalid/);
+    // and from 19 pools no region could take it
+    expect(loginsWithClients(19, 1, null).synth).toThrow(/role policy "0 asset buckets and 19 user pools" is invalid/);
   });
 });

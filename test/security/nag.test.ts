@@ -2,8 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as cfninc from 'aws-cdk-lib/cloudformation-include';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
 import { acknowledgementsIn, freshOutdir, synthesizeExample } from './synth';
 import { exampleApp } from '../../examples/app';
 import { CognitoLogin, LoginDomain } from '../../src';
@@ -55,10 +57,12 @@ const ACKNOWLEDGED: Record<string, Array<[string, string]>> = {
 };
 
 /**
- * The library's own acknowledgement, on its handler's role, of exactly one
- * finding: cloudformation:DescribeStackResource on the stacks of the
- * account and Region (an earlier owner of a styled client may be in any
- * stack; src/private/handler-provider.ts says why).
+ * The library's own acknowledgements on its handler's role:
+ * cloudformation:DescribeStackResource on the stacks of the account and
+ * Region (an earlier owner of a styled client may be in any stack;
+ * src/private/handler-provider.ts says why) and, where the stack stages
+ * files, s3:GetObject on the asset bucket's objects. The third, on each
+ * pool's policy, is claimPathsAcknowledged.
  */
 const LIBRARY_ACKNOWLEDGED = (root: string, stagesFiles: boolean): Array<[string, string]> => [
   [`${root}/CdkCognitoLoginHandlerCustomResourceProvider/Role`, 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cloudformation:eu-west-1:123456789012:stack/*]'],
@@ -66,6 +70,22 @@ const LIBRARY_ACKNOWLEDGED = (root: string, stagesFiles: boolean): Array<[string
   ...(stagesFiles ? [[`${root}/CdkCognitoLoginHandlerCustomResourceProvider/Role`,
     'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-123456789012-eu-west-1/*]']] as Array<[string, string]> : []),
 ];
+
+/**
+ * The library's acknowledgement of its SSM wildcard, on each pool's policy of
+ * the handler's role: the ownership records under that pool's own path, one
+ * per claim kind used (src/private/pool-grants.ts, claimPathArn), named as
+ * cdk-nag names a resource.
+ */
+function claimPathsAcknowledged(app: App): Array<[string, string]> {
+  return app.node.findAll()
+    .filter((c): c is iam.CfnPolicy => c instanceof iam.CfnPolicy && /\/CdkCognitoLoginHandlerCustomResourceProvider\/Policy[^/]*$/.test(c.node.path))
+    .flatMap((policy) => {
+      const statements: Array<{ Action: string[]; Resource: unknown[] }> = Stack.of(policy).resolve(policy.policyDocument).Statement;
+      return statements.filter((s) => s.Action.includes('ssm:PutParameter'))
+        .flatMap((s) => s.Resource.map((r) => [policy.node.path, `AwsSolutions-IAM5[Resource::${flattenCfnReference(r)}]`] as [string, string]));
+    });
+}
 
 /** Findings as `rule at construct path`, so a failure names both. */
 function findings(report: { violations: Array<{ ruleName: string; violatingResources: Array<{ constructPath?: string }> }> }): string[] {
@@ -136,7 +156,7 @@ describeNag.each(examplesOnThisCdk())('example %s under AwsSolutionsChecks', (na
     expect(ACKNOWLEDGED[name]).toBeDefined();
     const root = app.node.children.find((c) => c instanceof Stack)!.node.path;
     const stagesFiles = JSON.stringify(app.synth().stacks.map((s) => s.template)).includes('"s3:GetObject"');
-    const expected = [...ACKNOWLEDGED[name], ...LIBRARY_ACKNOWLEDGED(root, stagesFiles)].sort();
+    const expected = [...ACKNOWLEDGED[name], ...LIBRARY_ACKNOWLEDGED(root, stagesFiles), ...claimPathsAcknowledged(app)].sort();
     expect(acknowledged.map((a) => [a.path, a.id.replace(/^Annotation::/, '')]).sort()).toEqual(expected);
     for (const { reason } of acknowledged) {
       expect(reason.length).toBeGreaterThan(40);
