@@ -22,7 +22,9 @@ export function eventStreamSerdeProvider(): { serialize: () => never; deserializ
 }
 
 /** As @smithy/core's: the client configuration with its event stream marshaller. */
-export function resolveEventStreamSerdeConfig<T extends { eventStreamSerdeProvider: (config: T) => unknown }>(input: T): T & { eventStreamMarshaller: unknown } {
+export function resolveEventStreamSerdeConfig<T extends { eventStreamSerdeProvider: (config: T) => unknown }>(
+  input: T,
+): T & { eventStreamMarshaller: unknown } {
   return Object.assign(input, { eventStreamMarshaller: input.eventStreamSerdeProvider(input) });
 }
 

@@ -3,9 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
 import { build } from 'esbuild';
-import type * as sdkModule from '../../lambda/shared/sdk';
 import { awsErrorName } from '../../lambda/shared/errors';
 import { isRetryable } from '../../lambda/shared/retry';
+import type * as sdkModule from '../../lambda/shared/sdk';
 import { lambdaBuildOptions } from '../../scripts/bundle/build';
 import { ServiceName, serviceModel } from '../../standin/services/botocore-models';
 
@@ -217,7 +217,9 @@ beforeAll(async () => {
   expect(options.plugins?.map((plugin) => plugin.name)).toEqual(['sdk-trim']);
   await build({ ...options, outfile: path.join(dir, 'trimmed.js'), logLevel: 'silent' });
   await build({ ...options, plugins: [], outfile: path.join(dir, 'untrimmed.js'), logLevel: 'silent' });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the builds are CommonJS files written just now
   trimmed = require(path.join(dir, 'trimmed.js'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   untrimmed = require(path.join(dir, 'untrimmed.js'));
 }, 60_000);
 
