@@ -193,32 +193,14 @@ project.npmignore?.exclude('/lambda/', '/examples/', '/scripts/', '/standin/', '
 project.npmignore?.include('/assets/');
 
 /**
- * One Lambda's esbuild command: its entry, bundled with the pinned SDK into
+ * One Lambda's bundle command: its entry, bundled with the pinned SDK into
  * one CommonJS file under assets/, and esbuild's metafile (what each input
  * contributes; scripts/bench prints its largest packages) under .esbuild/,
- * outside what npm packs.
- *
- * --main-fields=module,main: the SDK's ES module builds (dist-es), which
- * esbuild can tree-shake; the CommonJS builds it picks by default for
- * --platform=node cannot be (esbuild docs, "Main fields" and "Tree shaking").
- * --alias of @aws-sdk/credential-provider-node: the clients' default
- * credential chain becomes the environment alone, which is where a Lambda's
- * credentials are (lambda/shared/environment-credentials.ts says why).
+ * outside what npm packs. The esbuild options and the plugin that trims the
+ * SDK clients are in scripts/bundle/ (esbuild's CLI takes no plugins).
  */
 function esbuildLambda(entry: string, outfile: string, metafile: string): string {
-  return [
-    `esbuild ${entry}`,
-    '--bundle',
-    '--platform=node',
-    '--target=node22',
-    '--format=cjs',
-    '--main-fields=module,main',
-    '--alias:@aws-sdk/credential-provider-node=./lambda/shared/environment-credentials.ts',
-    '--minify',
-    '--legal-comments=none',
-    `--outfile=${outfile}`,
-    `--metafile=${metafile}`,
-  ].join(' ');
+  return `ts-node --transpile-only --project scripts/tsconfig.json scripts/bundle/build.ts ${entry} --outfile=${outfile} --metafile=${metafile}`;
 }
 
 const bundle = project.addTask('bundle', {

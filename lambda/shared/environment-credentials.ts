@@ -2,7 +2,7 @@
  * What the bundles get in place of `@aws-sdk/credential-provider-node`: the
  * `defaultProvider` every client's runtime configuration falls back on, here
  * the environment only. esbuild substitutes this file for that package
- * (`--alias`, the bundle tasks in .projenrc.ts); the handler's own code and
+ * (the `alias` of scripts/bundle/build.ts); the handler's own code and
  * its tests are unchanged.
  *
  * A Lambda function's credentials are in its environment: "The Lambda

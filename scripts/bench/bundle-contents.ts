@@ -35,19 +35,19 @@ interface MetafileOutput {
   readonly inputs: { readonly [file: string]: { readonly bytesInOutput: number } };
 }
 
-/** The esbuild commands of the `bundle` task and the tasks it spawns. */
+/** The bundle commands (scripts/bundle/build.ts) of the `bundle` task and the tasks it spawns. */
 export function bundleTasks(): BundleTask[] {
   const tasks = JSON.parse(readFileSync(path.join(ROOT, '.projen', 'tasks.json'), 'utf8')).tasks as
     { [name: string]: { steps?: { exec?: string }[] } };
   const found: BundleTask[] = [];
   for (const [task, definition] of Object.entries(tasks)) {
     for (const step of definition.steps ?? []) {
-      const outfile = step.exec?.match(/^esbuild .*--outfile=(\S+)/)?.[1];
-      const metafile = step.exec?.match(/^esbuild .*--metafile=(\S+)/)?.[1];
+      const outfile = step.exec?.match(/scripts\/bundle\/build\.ts .*--outfile=(\S+)/)?.[1];
+      const metafile = step.exec?.match(/scripts\/bundle\/build\.ts .*--metafile=(\S+)/)?.[1];
       if (outfile && metafile) found.push({ task, outfile, metafile });
     }
   }
-  if (found.length === 0) throw new Error('no esbuild step with --outfile and --metafile in .projen/tasks.json');
+  if (found.length === 0) throw new Error('no scripts/bundle/build.ts step with --outfile and --metafile in .projen/tasks.json');
   return found;
 }
 

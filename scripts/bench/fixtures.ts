@@ -38,7 +38,7 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-/** Removes the cloud assemblies written so far (large: the handler bundle alone is ~500 kB in each). */
+/** Removes the cloud assemblies written so far (large: the handler bundle alone is ~300 kB in each). */
 export function cleanOutputs(): void {
   for (const dir of outputDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

@@ -14,7 +14,7 @@ const SYNTH_TARGET = 1.15;
 export interface SynthRuns { readonly pairs: number; readonly warmup: number }
 
 const WHY_SLOWER = 'at synth the library does work the hand-written stack does not, and most of it is fixed per stack, so it weighs '
-  + 'most at few clients. Profiled (scripts/bench/profile-synth.ts): aws-cdk-lib\'s CustomResourceProvider copies the ~500 kB '
+  + 'most at few clients. Profiled (scripts/bench/profile-synth.ts): aws-cdk-lib\'s CustomResourceProvider copies the ~300 kB '
   + 'handler bundle to a temporary folder, hashes it, copies it into the cloud assembly and deletes the temporary copy at '
   + 'every synth (its API takes no precomputed hash, in 2.177.0 as in 2.276.0), and aws-cdk-lib\'s template validation '
   + '(a WebAssembly rule engine) spends longer on our template, which holds the Lambda function, its role and the custom '

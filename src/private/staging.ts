@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Aws } from 'aws-cdk-lib';
+import { Aws, Stack } from 'aws-cdk-lib';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
 import { S3FileRef } from './custom-resource-contract';
@@ -42,12 +42,34 @@ export class StagedFiles {
  * image costs the template nothing and a changed file changes the Hash.
  */
 export function stageFile(scope: Construct, id: string, filePath: string): StagedFile {
+  const stack = Stack.of(scope);
+  let staged = stagedByStack.get(stack);
+  if (!staged) {
+    staged = new Map();
+    stagedByStack.set(stack, staged);
+  }
+  const key = path.resolve(filePath);
+  const known = staged.get(key);
+  if (known) {
+    return known;
+  }
   const asset = new s3_assets.Asset(scope, id, { path: filePath });
-  return {
+  const file: StagedFile = {
     ref: { Bucket: asset.s3BucketName, Key: asset.s3ObjectKey, Hash: asset.assetHash },
     bucketObjectsArn: `arn:${Aws.PARTITION}:s3:::${asset.s3BucketName}/*`,
   };
+  staged.set(key, file);
+  return file;
 }
+
+/**
+ * The files each stack has staged, by absolute path: a logo or a Settings
+ * document shared by many clients' styles is one asset construct, not one
+ * per style. The reference is the same either way (the bucket and key are
+ * the stack synthesizer's, the hash the content's), so the template is too;
+ * only the construct tree has fewer nodes, and synth less to build.
+ */
+const stagedByStack = new WeakMap<Stack, Map<string, StagedFile>>();
 
 /**
  * Stages bytes produced at synth (a Settings JSON, an image decoded from a

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { poolStack, propertiesOf } from './stacks';
 import { BrandingAsset, BrandingCategory, BrandingColorMode, BrandingSettings, ManagedLoginBranding } from '../../src';
 import * as settingsDocument from '../../src/branding/private/settings-document';
@@ -75,6 +76,20 @@ describe('a style shared by many clients (synth cost, issue 20)', () => {
     // THEN
     const stagedReads = reads.mock.calls.filter(([file]) => String(file).includes('cdk-cognito-login-staging'));
     expect(stagedReads.length).toBeLessThanOrEqual(1);
+  });
+
+  test('stages each file once per stack, not once per client, with the same references in every style', () => {
+    // GIVEN
+    const logoFile = writeTemp('logo.png', png(2048, 47));
+
+    // WHEN
+    const stack = brandEveryClient(BrandingSettings.fromOptions({ lightMode: { pageBackground: '#fbfbfb' } }), logoFile);
+
+    // THEN one asset construct for the logo and one for the settings document, and every style names both
+    expect(stack.node.findAll().filter((node) => node instanceof s3_assets.Asset)).toHaveLength(2);
+    const styles = propertiesOf(Template.fromStack(stack), BRANDING);
+    expect(styles).toHaveLength(CLIENTS);
+    expect(new Set(styles.map((p) => JSON.stringify([p.Settings, p.Assets[0].Bucket, p.Assets[0].Key, p.Assets[0].Hash]))).size).toBe(1);
   });
 
   test('builds the settings document of typed options once, not once per client', () => {

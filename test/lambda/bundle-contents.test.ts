@@ -42,3 +42,19 @@ test.each(BUNDLES.map((bundle) => [bundle.outfile, bundle.metafile]))('%s takes 
   expect(packages).toContain('@aws-sdk/credential-provider-env');
   expect([...packages].filter((name) => /credential-provider|nested-clients|token-providers/.test(name))).toEqual(['@aws-sdk/credential-provider-env']);
 });
+
+test.each(BUNDLES.map((bundle) => [bundle.outfile, bundle.metafile]))('%s carries no event stream code and no SDK error classes (scripts/bundle/sdk-trim.ts)', (_outfile, metafile) => {
+  // GIVEN the files in the bundle
+  const inputs = inputsOf(metafile);
+
+  // THEN @smithy/core's event streams are the stand-in that refuses them, and no client's models/errors.js is there
+  expect(inputs.filter((input) => /event-?streams?/.test(input))).toEqual(
+    inputs.some((input) => input.includes('@smithy/core/dist-es/submodules/protocols/')) ? ['scripts/bundle/event-streams-unbundled.ts'] : [],
+  );
+  expect(inputs.filter((input) => /@aws-sdk\/client-[^/]+\/dist-es\/models\/errors\.js$/.test(input))).toEqual([]);
+});
+
+test.each(BUNDLES.map((bundle) => [bundle.outfile]))('%s is at most 300 kB (issue 20)', (outfile) => {
+  // THEN
+  expect(fs.statSync(path.join(ROOT, outfile)).size).toBeLessThanOrEqual(300_000);
+});
