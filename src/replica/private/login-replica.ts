@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct, IConstruct } from 'constructs';
+import { ProviderLike, acknowledge, tidyProvider } from '../../private/handler-provider';
 import { ViolationCollector, isUnresolved, warn } from '../../private/validate';
 import { LoginReplicaOptions } from '../replica';
 
@@ -28,6 +29,9 @@ const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const HEALTH_CHECK_ID_MAX_LENGTH = 64;
 /** A multi-Region key's id starts with `mrk-` (AWS KMS developer guide, "Multi-Region key identifiers"). */
 const MULTI_REGION_KEY_ARN = /^arn:[^:]+:kms:([^:]+):[^:]*:key\/mrk-[0-9a-f]+$/;
+
+/** The construct ids aws-cdk-lib gives its cross-Region reference providers (Custom::CrossRegionExportWriter, ...Reader). */
+const CROSS_REGION_PROVIDER_PREFIX = 'Custom::CrossRegionExport';
 
 /** The warning ids of the rules that warn, for `Annotations.acknowledgeWarning`. */
 export const ISSUER_CHANGE_WARNING = 'replicaIssuerChange';
@@ -136,7 +140,6 @@ export class LoginReplica {
       type: REPLICA_TYPE,
       properties: { RegionName: options.region, UserPoolId: pool.userPoolId },
     });
-    this.replica.applyRemovalPolicy(RemovalPolicy.RETAIN);
 
     const healthCheckId = options.healthCheckId ?? new route53.CfnHealthCheck(scope, 'PrimaryHealthCheck', {
       healthCheckConfig: {
@@ -150,14 +153,15 @@ export class LoginReplica {
     }).attrHealthCheckId;
     const cfnDomain = domain.node.defaultChild as cognito.CfnUserPoolDomain;
     cfnDomain.addPropertyOverride('Routing', { Failover: { SecondaryRegion: options.region, PrimaryRoute53HealthCheckId: healthCheckId } });
-    cfnDomain.addDependency(this.replica);
+    cfnDomain.node.addDependency(this.replica);
 
     this.regionalStack = new Stack(stage as Construct, `${base}-Replica`, {
       env: { account, region: options.region },
       crossRegionReferences: true,
       description: `cdk-cognito-login: the ${options.region} replica's own settings of the user pool of ${scope.node.path}`,
     });
-    this.regionalStack.addDependency(stack, 'the regional configuration of a replica needs the replica');
+    // The regional configuration of a replica needs the replica (node dependencies between stacks become stack dependencies).
+    this.regionalStack.node.addDependency(stack);
     const replicaPoolArn = Arn.format({
       service: 'cognito-idp', region: options.region, account, resource: 'userpool', resourceName: pool.userPoolId,
     }, this.regionalStack);
@@ -178,7 +182,45 @@ export class LoginReplica {
       },
     });
     requireOneReplicaPerPool(scope, pool, this.replica);
+    for (const crossRegion of [stack, this.regionalStack, ...(options.key === undefined ? this.keyStacks(stage as Construct, base) : [])]) {
+      tidyCrossRegionProviders(crossRegion, options.region);
+    }
   }
+
+  private keyStacks(stage: Construct, base: string): Stack[] {
+    return [`${base}-PrimaryKey`, `${base}-ReplicaKey`].map((id) => stage.node.findChild(id) as Stack);
+  }
+}
+
+/**
+ * aws-cdk-lib adds the providers of cross-Region references
+ * (`Custom::CrossRegionExportWriter` in the producing stack,
+ * `...Reader` in the consuming one) while it prepares the app, after every
+ * construct and aspect ran; the earliest hook after that is validation,
+ * which runs before the templates are written. There they get what the
+ * library's own provider gets (tidyProvider): the templates lint clean and
+ * the roles carry no managed policy.
+ */
+function tidyCrossRegionProviders(stack: Stack, replicaRegion: string): void {
+  const tidied = new Set<IConstruct>();
+  stack.node.addValidation({
+    validate: () => {
+      for (const child of stack.node.children) {
+        const provider = child as Partial<ProviderLike> & IConstruct;
+        if (child.node.id.startsWith(CROSS_REGION_PROVIDER_PREFIX) && typeof provider.addToRolePolicy === 'function' && !tidied.has(child)) {
+          tidied.add(child);
+          tidyProvider(provider as ProviderLike);
+          const reader = child.node.id.includes('Reader');
+          acknowledge(provider as ProviderLike, `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ssm:${replicaRegion}:${stack.account}:`
+            + `parameter/cdk/exports/${reader ? `${stack.stackName}/` : ''}*]`,
+          'aws-cdk-lib\'s cross-Region references: values the replica Region\'s stacks use are kept as SSM parameters under '
+            + '/cdk/exports/ of that Region, named by aws-cdk-lib at synth; the writer keeps those of every consuming stack, '
+            + 'a reader reads its own stack\'s only');
+        }
+      }
+      return [];
+    },
+  });
 }
 
 /** A given key: a multi-Region primary key of the login's Region, when its ARN is known at synth. */
@@ -239,7 +281,8 @@ function makeMultiRegionKey(stage: Construct, base: string, loginStack: Stack, r
     description: `cdk-cognito-login: encrypts the ${replicaRegion} replica of the user pool of ${loginStack.stackName}`,
   });
   replicaKey.applyRemovalPolicy(RemovalPolicy.RETAIN);
-  loginStack.addDependency(replicaStack, 'the replica key must exist before the pool is replicated');
+  // The replica key must exist before the pool is replicated.
+  loginStack.node.addDependency(replicaStack);
   return key;
 }
 
