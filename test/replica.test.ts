@@ -43,9 +43,8 @@ describe('replica on a CognitoLogin', () => {
     const pool = poolOf(stack);
     expect(pool.KeyConfiguration).toEqual({ KeyType: 'CUSTOMER_MANAGED_KEY', KmsKeyArn: { 'Fn::ImportValue': expect.any(String) } });
     expect(pool.IssuerConfiguration).toEqual({ Type: 'UPDATED' });
-    template.hasResource('AWS::Cognito::UserPoolReplica', {
-      Properties: { RegionName: 'eu-central-1', UserPoolId: { Ref: Match.stringLikeRegexp('LoginUserPool') } },
-      DeletionPolicy: 'Retain',
+    template.hasResourceProperties('AWS::Cognito::UserPoolReplica', {
+      RegionName: 'eu-central-1', UserPoolId: { Ref: Match.stringLikeRegexp('LoginUserPool') },
     });
     template.hasResourceProperties('AWS::Route53::HealthCheck', {
       HealthCheckConfig: Match.objectLike({ Type: 'HTTPS', ResourcePath: Match.anyValue(), Port: 443 }),
