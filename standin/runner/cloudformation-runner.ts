@@ -42,6 +42,8 @@ export interface StackResult {
 export class CloudFormationRunner {
   /** Every resource event of every operation, in order. */
   readonly events: ResourceEvent[] = [];
+  /** aws-cdk-lib's cross-Region reference values, across the runner's stacks and Regions. */
+  private readonly crossRegionValues = new Map<string, string>();
   private readonly stacks = new Map<string, DeployedStack>();
   /** Deleted stacks (and new stacks rolled back, which the CDK CLI deletes), kept as DescribeStackResource keeps them for 90 days. */
   private readonly deletedStacks: StackRecord[] = [];
@@ -173,6 +175,7 @@ export class CloudFormationRunner {
       defaultAccount: this.options.account ?? '123456789012',
       defaultRegion: this.options.region ?? this.standIn.region,
       lambdas: this.lambdas,
+      crossRegionValues: this.crossRegionValues,
       importValue: (name: string) => {
         for (const stack of this.stacks.values()) {
           if (name in stack.exports) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { RESOURCE_TYPES } from '../../lambda/registry';
+import { crossRegionReference } from './cross-region-references';
 import { ResourceStatus, StackRecord, StackResourceRecord, StandIn } from '../services';
 import { StackArtifact, Template } from './cloud-assembly';
 import { walkGraph, reversed } from './dag';
@@ -41,6 +42,8 @@ export interface OperationSettings {
   readonly lambdas: Map<string, SimulatedLambda>;
   /** Export name to value, across the runner's stacks. */
   importValue(name: string): string;
+  /** aws-cdk-lib's cross-Region reference values, `<region>:<parameter name>` to value (cross-region-references.ts). */
+  readonly crossRegionValues: Map<string, string>;
 }
 
 export interface DeployOptions {
@@ -519,7 +522,11 @@ export class StackOperation {
     if (ours) {
       response = await this.lambdaFor(serviceToken).invoke(event);
     } else {
-      response = { Status: 'SUCCESS', Reason: 'SUCCESS', PhysicalResourceId: physicalId ?? `${resource.logicalId}-${randomUUID()}`, StackId: this.stackId, RequestId: event.RequestId, LogicalResourceId: resource.logicalId };
+      const data = crossRegionReference(this.settings.crossRegionValues, resource.type, requestType, resource.properties);
+      response = {
+        Status: 'SUCCESS', Reason: 'SUCCESS', PhysicalResourceId: physicalId ?? `${resource.logicalId}-${randomUUID()}`, StackId: this.stackId,
+        RequestId: event.RequestId, LogicalResourceId: resource.logicalId, ...(data ? { Data: data } : {}),
+      };
     }
     if (response.Status === 'SUCCESS' && response.Data && Buffer.byteLength(JSON.stringify(response.Data)) > MAX_RESPONSE_DATA_BYTES) {
       response = { ...response, Status: 'FAILED', Reason: 'Response object is too long.' };
