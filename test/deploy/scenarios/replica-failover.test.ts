@@ -3,6 +3,7 @@ import { deploy } from './state-check';
 import { createApp } from '../../../examples/replica';
 import { CognitoLogin } from '../../../src';
 import { CloudFormationRunner, StandIn, synthExample } from '../../../standin';
+import { describeFromCdk } from '../../util/compat';
 
 jest.setTimeout(300_000);
 
@@ -27,7 +28,10 @@ function activated(stack: Stack): void {
   }
 }
 
-describe('a failover of the replica example', () => {
+// The example's pool uses threat protection (StandardThreatProtectionMode), as examples/index.ts says.
+const describeExample = describeFromCdk('2.181.0', 'the replica example (threat protection of the Plus plan)', 'test/deploy/scenarios/replica-failover.test.ts');
+
+describeExample('a failover of the replica example', () => {
   let standIn: StandIn;
   let cfn: CloudFormationRunner;
   let poolId: string;
