@@ -8,13 +8,13 @@
  */
 import * as path from 'path';
 import { CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
+import { playFailover } from './replica-failover';
 import type { Example } from '../../examples';
 import { RESOURCE_TYPES } from '../../lambda/registry';
 import { CognitoLogin } from '../../src';
 import { LAMBDA_NODEJS_RUNTIME } from '../../src/private/lambda-runtime';
 import { CallRecord, CloudFormationRunner, DeployedResource, ResourceEvent, StackResult, StandIn, synthExample } from '../../standin';
 import { lambdaNodeVersion } from '../../standin/runner/lambda-node';
-import { playFailover } from './replica-failover';
 
 /** The library's custom-resource types: the list the handler dispatches on (lambda/registry.ts). */
 const OUR_TYPES = RESOURCE_TYPES.map((entry) => entry.type.resourceType);

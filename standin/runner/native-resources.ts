@@ -86,14 +86,19 @@ const COGNITO_TYPES: { readonly [type: string]: NativeType } = {
   // In the replica's Region: its own settings (status, triggers).
   'AWS::Cognito::UserPoolRegionalConfigurationAttachment': {
     create: (ctx, _logicalId, props) => {
-      ctx.standIn.replicas.configure(props.UserPoolId, ctx.region, { status: props.Status, triggers: props.LambdaConfig });
+      configureReplica(ctx, props);
       return { physicalId: `${props.UserPoolId}|${ctx.region}`, attributes: {} };
     },
-    update: (ctx, _physicalId, props) => ctx.standIn.replicas.configure(props.UserPoolId, ctx.region, { status: props.Status, triggers: props.LambdaConfig }),
+    update: (ctx, _physicalId, props) => configureReplica(ctx, props),
     delete: () => undefined,
     replacedBy: ['UserPoolId'],
   },
 };
+
+/** A replica's settings in its Region, from an AWS::Cognito::UserPoolRegionalConfigurationAttachment's properties. */
+function configureReplica(ctx: NativeContext, props: Props): void {
+  ctx.standIn.replicas.configure(props.UserPoolId, ctx.region, { status: props.Status, triggers: props.LambdaConfig });
+}
 
 /** The sign-in settings of an AWS::Cognito::UserPool's properties that Cognito checks together. */
 function signInSettings(props: Props): PoolSignInSettings {

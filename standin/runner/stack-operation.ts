@@ -1,8 +1,8 @@
 import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { RESOURCE_TYPES } from '../../lambda/registry';
 import { crossRegionReference } from './cross-region-references';
+import { RESOURCE_TYPES } from '../../lambda/registry';
 import { ResourceStatus, StackRecord, StackResourceRecord, StandIn } from '../services';
 import { StackArtifact, Template } from './cloud-assembly';
 import { walkGraph, reversed } from './dag';
@@ -40,10 +40,10 @@ export interface OperationSettings {
    * Lambda keeps them between invocations minutes apart.
    */
   readonly lambdas: Map<string, SimulatedLambda>;
-  /** Export name to value, across the runner's stacks. */
-  importValue(name: string): string;
   /** aws-cdk-lib's cross-Region reference values, `<region>:<parameter name>` to value (cross-region-references.ts). */
   readonly crossRegionValues: Map<string, string>;
+  /** Export name to value, across the runner's stacks. */
+  importValue(name: string): string;
 }
 
 export interface DeployOptions {
@@ -524,8 +524,13 @@ export class StackOperation {
     } else {
       const data = crossRegionReference(this.settings.crossRegionValues, resource.type, requestType, resource.properties);
       response = {
-        Status: 'SUCCESS', Reason: 'SUCCESS', PhysicalResourceId: physicalId ?? `${resource.logicalId}-${randomUUID()}`, StackId: this.stackId,
-        RequestId: event.RequestId, LogicalResourceId: resource.logicalId, ...(data ? { Data: data } : {}),
+        Status: 'SUCCESS',
+        Reason: 'SUCCESS',
+        PhysicalResourceId: physicalId ?? `${resource.logicalId}-${randomUUID()}`,
+        StackId: this.stackId,
+        RequestId: event.RequestId,
+        LogicalResourceId: resource.logicalId,
+        ...(data ? { Data: data } : {}),
       };
     }
     if (response.Status === 'SUCCESS' && response.Data && Buffer.byteLength(JSON.stringify(response.Data)) > MAX_RESPONSE_DATA_BYTES) {

@@ -53,8 +53,9 @@ test('a request signed for an unreachable Region gets no answer (the connection 
 
   try {
     // WHEN
-    const dropped = await rejectionOf(f.clients.cognito.send(new DescribeManagedLoginBrandingByClientCommand({ UserPoolId: f.poolId, ClientId: f.clientId })));
-    const answered = await rejectionOf(elsewhere.cognito.send(new DescribeManagedLoginBrandingByClientCommand({ UserPoolId: f.poolId, ClientId: f.clientId })));
+    const describe = () => new DescribeManagedLoginBrandingByClientCommand({ UserPoolId: f.poolId, ClientId: f.clientId });
+    const dropped = await rejectionOf(f.clients.cognito.send(describe()));
+    const answered = await rejectionOf(elsewhere.cognito.send(describe()));
 
     // THEN
     expect(dropped.$metadata?.httpStatusCode).toBeUndefined();
