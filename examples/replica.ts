@@ -18,7 +18,9 @@ import { exampleApp } from './app';
  * authenticator app, which a secondary replica does not support.
  */
 export function createApp(props?: AppProps): App {
-  const app = exampleApp(props);
+  // The made key's ARN goes from its stack to the login's (same Region) as an Export: strong references, said
+  // explicitly, as aws-cdk-lib asks of an app with cross-stack references (its README, "Reference strength").
+  const app = exampleApp({ ...props, context: { '@aws-cdk/core:defaultCrossStackReferences': 'strong', ...props?.context } });
   const stack = new Stack(app, 'Replica', { env: { account: '123456789012', region: 'eu-west-1' } });
 
   const certificate = acm.Certificate.fromCertificateArn(stack, 'Certificate',
