@@ -108,6 +108,18 @@ describe('replica on a CognitoLogin', () => {
     });
   });
 
+  test('the stacks are named after the login\'s stack and id, with what a stack name cannot hold replaced by hyphens', () => {
+    // GIVEN
+    const stack = testStack();
+
+    // WHEN
+    new CognitoLogin(stack, 'My_Login', { domain: LoginDomain.cognitoPrefix('acme-test'), replica: { region: 'eu-central-1' } });
+
+    // THEN
+    expect((stack.node.root as App).node.children.filter((c) => c instanceof Stack).map((c) => (c as Stack).stackName).sort())
+      .toEqual(['Stack', 'Stack-My-Login-PrimaryKey', 'Stack-My-Login-Replica', 'Stack-My-Login-ReplicaKey']);
+  });
+
   test('active: true activates the replica', () => {
     // GIVEN
     const stack = testStack();

@@ -128,7 +128,8 @@ export class LoginReplica {
   constructor(scope: Construct, options: LoginReplicaOptions, pool: cognito.UserPool, domain: cognito.UserPoolDomain, context: ReplicaContext) {
     const stack = Stack.of(scope);
     const stage = Stage.of(stack) ?? stack.node.root;
-    const base = `${stack.stackName}-${scope.node.id}`;
+    // Stack names take letters, digits and hyphens only (CloudFormation's CreateStack): a login id such as `My_Login` becomes `My-Login`.
+    const base = `${stack.stackName}-${scope.node.id}`.replace(/[^A-Za-z0-9-]/g, '-');
     const account = stack.account;
     const key = options.key ?? makeMultiRegionKey(stage as Construct, base, stack, options.region);
 
