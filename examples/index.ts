@@ -8,6 +8,7 @@ import { createApp as exportedStyle } from './exported-style';
 import { createApp as managedLoginBranding } from './managed-login-branding';
 import { createApp as passkeysAndTerms } from './passkeys-and-terms';
 import { createApp as prefixGoogleSaml } from './prefix-google-saml';
+import { createApp as replica } from './replica';
 
 /** An example app: the demo, the tests and cfn-lint synthesize each one. */
 export interface Example {
@@ -73,5 +74,13 @@ export const EXAMPLES: Example[] = [
     description: 'A web client with managed login pages, a mobile client that signs in through the SDK (no pages), '
       + 'a machine client with the client credentials grant, and a partner client made the aws-cdk-lib way, all asking for an API\'s scopes',
     createApp: apiClients,
+  },
+  {
+    name: 'replica',
+    description: 'Sign-in that survives a Region: a custom domain from eu-west-1, a replica of the pool in eu-central-1 with domain failover, '
+      + 'and account linking whose trigger runs in both Regions',
+    createApp: replica,
+    // StandardThreatProtectionMode on the pool (threat protection of the Plus plan).
+    requiresCdk: '2.181.0',
   },
 ];

@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, Fn, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { AccountLinking } from './account-linking';
 import { linkingAttributeMapping, withIdpEmailVerifiedAttribute } from './account-linking/private/linking-attributes';
@@ -7,7 +8,7 @@ import { guardLinkingClients, keepOriginalEmailByDefault, linkingWriteAttributes
 import { IDP_EMAIL_VERIFIED_ATTRIBUTE } from './account-linking/private/linking-contract';
 import { ACCOUNT_LINKING } from './account-linking/private/linking-input';
 import { resolveLinkingPolicy } from './account-linking/private/linking-policy';
-import { addLinkingTrigger } from './account-linking/private/linking-trigger';
+import { addLinkingTrigger, makeLinkingFunction } from './account-linking/private/linking-trigger';
 import { LoginClientOptions } from './client/client';
 import { LoginMachineClientOptions } from './client/machine-client';
 import { validateClientName } from './client/private/client-name';
@@ -25,6 +26,8 @@ import { ClientAccess, ClientPlacement, LoginFeatures, applyFeaturesToPool, clie
 import { ValidationError, ViolationCollector, requireUnique, warn } from './private/validate';
 import { LOGIN_PROVIDER } from './providers/private/provider-input';
 import { LoginProvider } from './providers/providers';
+import { LoginReplica } from './replica/private/login-replica';
+import { LoginReplicaOptions } from './replica/replica';
 import { checkMachineClientScopes, resourceServersOfScopes, validateResourceServers } from './resource-server/private/resource-server-checks';
 import { LoginScopeDependencies } from './resource-server/private/scope-dependencies';
 import { LoginResourceServerOptions } from './resource-server/resource-server';
@@ -124,6 +127,21 @@ export interface CognitoLoginProps {
    * @default - no linking: each way in makes an account of its own
    */
   readonly accountLinking?: AccountLinking;
+
+  /**
+   * A replica of the new pool in a second Region, with failover of the
+   * domain to it: a multi-Region KMS key (made, or yours) on the pool, the
+   * multi-Region issuer, the replica, the replica Region's triggers (account
+   * linking too) and email and SMS settings, and a Route 53 health check
+   * that moves the domain's traffic. The replica Region's resources go in
+   * stacks the login adds to the app; the login's stack needs an explicit
+   * env. The replica starts INACTIVE (`active`). Refused with a pool of your
+   * own and the Lite plan; warned with TOTP MFA, and about the change of
+   * the tokens' `iss`.
+   *
+   * @default - no replica: the pool serves from the stack's Region only
+   */
+  readonly replica?: LoginReplicaOptions;
 }
 
 /**
@@ -256,6 +274,11 @@ export class CognitoLogin extends Construct {
         managedLogin: this.isManagedLogin(), newPoolProps: props.userPool === undefined ? poolProps : undefined,
       }),
     ].filter((feature) => feature !== undefined);
+    if (props.replica !== undefined) {
+      LoginReplica.resolve(this, 'replica', props.replica, {
+        ownPool: props.userPool !== undefined, poolProps: props.userPool === undefined ? poolProps : undefined,
+      });
+    }
     if (props.userPool !== undefined) {
       this.userPool = props.userPool;
     } else {
@@ -268,6 +291,7 @@ export class CognitoLogin extends Construct {
     this.features.add(...checkedFeatures);
     this.features.add(new LoginPageStyles(this, this.userPool, this.domain, this.pages, props.userPoolProps?.featurePlan, this.features));
 
+    let regionalTriggers: (scope: Construct, replicaPoolArn: string) => Record<string, lambda.IFunction> = () => ({});
     const providers = props.identityProviders ?? [];
     requireUnique(this, 'identityProviders[].providerName', providers.map((p) => p.providerName));
     providers.forEach((provider, index) => {
@@ -282,6 +306,7 @@ export class CognitoLogin extends Construct {
         ownPool: props.userPool !== undefined, poolProps, appCustomAttributes: props.userPoolProps?.customAttributes,
       });
       addLinkingTrigger(this, this.userPool as cognito.UserPool, policy);
+      regionalTriggers = (regionalScope, replicaPoolArn) => ({ PreSignUp: makeLinkingFunction(regionalScope, replicaPoolArn, policy) });
       guardLinkingClients({ login: this, userPool: this.userPool, keepsOriginalEmail: poolProps.keepOriginal?.email === true });
       const fillsClaim = new Set(providers
         .filter((provider) => linkingAttributeMapping(provider)?.custom?.[IDP_EMAIL_VERIFIED_ATTRIBUTE] !== undefined)
@@ -303,6 +328,10 @@ export class CognitoLogin extends Construct {
       this.resourceServersByIdentifier.set(options.identifier, server);
     }
     this.features.add(new LoginScopeDependencies(this.resourceServerOptions, this.resourceServersByIdentifier));
+    if (props.replica !== undefined) {
+      // Checked above, before the pool was made: the pool is the login's own.
+      new LoginReplica(this, props.replica, this.userPool as cognito.UserPool, this.domain, { poolProps, regionalTriggers });
+    }
   }
 
   /**

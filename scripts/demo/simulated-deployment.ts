@@ -8,6 +8,7 @@
  */
 import * as path from 'path';
 import { CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
+import { playFailover } from './replica-failover';
 import type { Example } from '../../examples';
 import { RESOURCE_TYPES } from '../../lambda/registry';
 import { CognitoLogin } from '../../src';
@@ -33,6 +34,14 @@ export async function simulateDeployments(examples: readonly Example[], root: st
     const branded = examples.find((example) => example.name === 'branded-login');
     if (branded) {
       await changeAndRollBack(runner, standIn, branded);
+    }
+    const replicated = examples.find((example) => example.name === 'replica');
+    if (replicated) {
+      await playFailover(runner, standIn, replicated, async (title, dir) => {
+        const results = await step(runner, standIn, title, () => runner.deployAssembly(dir));
+        printState(runner, standIn, results);
+        return results;
+      });
     }
   } finally {
     await standIn.stop();
@@ -82,20 +91,26 @@ async function step(runner: CloudFormationRunner, standIn: StandIn, title: strin
     for (const event of ours) {
       byResource.set(event.logicalId, [...(byResource.get(event.logicalId) ?? []), event]);
     }
+    const ownCalls: CallRecord[] = [];
     for (const [logicalId, events] of byResource) {
       const resource = stack?.resources.get(logicalId) ?? before.get(`${result.stackName}/${logicalId}`);
       const own = resource ? calls.filter((call) => concerns(call, resource)) : [];
       own.forEach((call) => attributed.add(call));
+      ownCalls.push(...own);
       console.log(`  ${logicalId}: ${events.map((e) => `${e.phase === 'deploy' ? '' : `${e.phase} `}${e.requestType} ${e.outcome}`).join(', ')}`);
       console.log(`    calls: ${summarize(own) || '(none)'}`);
     }
+    // One stack: every call of the operation is its own. Several (a replica's stacks): each counts the calls of its resources,
+    // and those of no resource are listed once, after the last.
+    const last = result === results[results.length - 1];
     const others = calls.filter((call) => !attributed.has(call));
-    if (others.length > 0) {
+    if (others.length > 0 && (results.length === 1 || last)) {
       console.log(`  calls for resources created and removed within this operation: ${summarize(others)}`);
     }
-    const writes = calls.filter((call) => WRITES.includes(call.operation));
+    const counted = results.length === 1 ? calls : ownCalls;
+    const writes = counted.filter((call) => WRITES.includes(call.operation));
     console.log(`  ${result.stackName}: ${result.status}${result.failure ? ` (${result.failure})` : ''}; `
-      + `${ours.length} events to our handler, ${calls.length} calls (${writes.length} writes)`);
+      + `${ours.length} events to our handler, ${counted.length} calls (${writes.length} writes)`);
   }
   return results;
 }

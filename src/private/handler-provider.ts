@@ -118,9 +118,8 @@ function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): stri
   let resources = resourcesByProvider.get(provider);
   if (!resources) {
     runOnNewestRuntime(provider);
-    dropRedundantRoleDependency(provider);
     resources = {
-      pools: new Map(), bucketArns: [], acknowledgedBuckets: new Set(), logGroupArn: logToOwnLogGroup(provider), lookups: allowOwnerLookups(provider),
+      pools: new Map(), bucketArns: [], acknowledgedBuckets: new Set(), logGroupArn: tidyProvider(provider), lookups: allowOwnerLookups(provider),
     };
     resourcesByProvider.set(provider, resources);
     const collected = resources;
@@ -216,13 +215,13 @@ function allowOwnerLookups(provider: CustomResourceProvider): PolicyStatementJso
 }
 
 /**
- * Acknowledges one cdk-nag finding on the handler's role, with its reason,
+ * Acknowledges one cdk-nag finding on a provider's role, with its reason,
  * in the metadata cdk-nag reads (aws-cdk-lib's
  * Validations.ACKNOWLEDGED_RULES_METADATA_KEY, written directly: Validations
  * is newer than the peer floor; the key as Validations.acknowledge writes it
  * from aws-cdk-lib 2.262.1 on, which cdk-nag reads with or without the prefix).
  */
-function acknowledge(provider: CustomResourceProvider, finding: string, reason: string): void {
+export function acknowledge(provider: ProviderLike, finding: string, reason: string): void {
   const role = provider.node.tryFindChild('Role');
   if (CfnResource.isCfnResource(role)) {
     acknowledgeOn(role, finding, reason);
@@ -285,12 +284,31 @@ function runOnNewestRuntime(provider: CustomResourceProvider): void {
 }
 
 /**
+ * A provider of aws-cdk-lib's: CustomResourceProvider, or the base class of
+ * its internal providers (the cross-Region reference ones), which is not
+ * public at the peer floor. Both have the children `Handler` and `Role`.
+ */
+export type ProviderLike = Construct & Pick<CustomResourceProvider, 'addToRolePolicy'>;
+
+/**
+ * What the library does to every CustomResourceProvider it deploys, its own
+ * or one aws-cdk-lib adds for it (the cross-Region reference providers of a
+ * replica): no redundant DependsOn (cfn-lint W3005), and logs to a group of
+ * its own instead of the managed AWSLambdaBasicExecutionRole (cdk-nag
+ * AwsSolutions-IAM4). Returns the log group's ARN.
+ */
+export function tidyProvider(provider: ProviderLike): string {
+  dropRedundantRoleDependency(provider);
+  return logToOwnLogGroup(provider);
+}
+
+/**
  * aws-cdk-lib gives the provider's function a DependsOn on its role although
  * the function's `Role: Fn::GetAtt [role, Arn]` already orders them; cfn-lint
  * flags the pair (W3005), and the templates must lint clean. Removing the
  * DependsOn changes nothing CloudFormation does.
  */
-function dropRedundantRoleDependency(provider: CustomResourceProvider): void {
+function dropRedundantRoleDependency(provider: ProviderLike): void {
   const handler = provider.node.tryFindChild('Handler');
   const role = provider.node.tryFindChild('Role');
   // No Role child when the app pre-creates roles (iam.Role.customizeRoles).
@@ -309,7 +327,7 @@ function dropRedundantRoleDependency(provider: CustomResourceProvider): void {
  * the role may only create streams and put events there. The group is created
  * by the stack, so no permission to create groups is needed either.
  */
-function logToOwnLogGroup(provider: CustomResourceProvider): string {
+function logToOwnLogGroup(provider: ProviderLike): string {
   const logGroup = new logs.CfnLogGroup(provider, 'LogGroup', {
     // Payload-free logs of deployments: a year covers an audit, and the group does not grow forever.
     retentionInDays: logs.RetentionDays.ONE_YEAR,

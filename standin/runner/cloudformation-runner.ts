@@ -50,6 +50,8 @@ export interface StackResult {
 export class CloudFormationRunner {
   /** Every resource event of every operation, in order. */
   readonly events: ResourceEvent[] = [];
+  /** aws-cdk-lib's cross-Region reference values, across the runner's stacks and Regions. */
+  private readonly crossRegionValues = new Map<string, string>();
   private readonly stacks = new Map<string, DeployedStack>();
   /** Deleted stacks (and new stacks rolled back, which the CDK CLI deletes), kept as DescribeStackResource keeps them for 90 days. */
   private readonly deletedStacks: StackRecord[] = [];
@@ -186,6 +188,7 @@ export class CloudFormationRunner {
       defaultRegion: this.options.region ?? this.standIn.region,
       lambdas: this.lambdas,
       lambdaConcurrency: this.lambdaConcurrency,
+      crossRegionValues: this.crossRegionValues,
       importValue: (name: string) => {
         for (const stack of this.stacks.values()) {
           if (name in stack.exports) {

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import { PoolSignInSettings, StandIn } from '../services';
 
 /**
- * Resource types CloudFormation itself provisions. The three Cognito types
+ * Resource types CloudFormation itself provisions. The Cognito types
  * are made in the stand-in, with the ids and attributes the handler will see;
  * every other type is only recorded, with a plausible physical id and
  * attributes and no behaviour.
@@ -74,7 +74,31 @@ const COGNITO_TYPES: { readonly [type: string]: NativeType } = {
     delete: (ctx, physicalId, props) => ctx.standIn.deleteUserPoolDomain(props.UserPoolId, physicalId),
     replacedBy: ['Domain', 'UserPoolId'],
   },
+  // Made from the primary's Region: the replica of a pool in another Region, INACTIVE until its regional configuration says otherwise.
+  'AWS::Cognito::UserPoolReplica': {
+    create: (ctx, _logicalId, props) => {
+      ctx.standIn.replicas.create(props.UserPoolId, props.RegionName);
+      return { physicalId: `${props.UserPoolId}|${props.RegionName}`, attributes: {} };
+    },
+    delete: (ctx, _physicalId, props) => ctx.standIn.replicas.delete(props.UserPoolId),
+    replacedBy: ['RegionName', 'UserPoolId'],
+  },
+  // In the replica's Region: its own settings (status, triggers).
+  'AWS::Cognito::UserPoolRegionalConfigurationAttachment': {
+    create: (ctx, _logicalId, props) => {
+      configureReplica(ctx, props);
+      return { physicalId: `${props.UserPoolId}|${ctx.region}`, attributes: {} };
+    },
+    update: (ctx, _physicalId, props) => configureReplica(ctx, props),
+    delete: () => undefined,
+    replacedBy: ['UserPoolId'],
+  },
 };
+
+/** A replica's settings in its Region, from an AWS::Cognito::UserPoolRegionalConfigurationAttachment's properties. */
+function configureReplica(ctx: NativeContext, props: Props): void {
+  ctx.standIn.replicas.configure(props.UserPoolId, ctx.region, { status: props.Status, triggers: props.LambdaConfig });
+}
 
 /** The sign-in settings of an AWS::Cognito::UserPool's properties that Cognito checks together. */
 function signInSettings(props: Props): PoolSignInSettings {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { crossRegionReference } from './cross-region-references';
 import { RESOURCE_TYPES } from '../../lambda/registry';
 import { ResourceStatus, StackRecord, StackResourceRecord, StandIn } from '../services';
 import { StackArtifact, Template } from './cloud-assembly';
@@ -42,6 +43,8 @@ export interface OperationSettings {
   readonly lambdas: Map<string, SimulatedLambda>;
   /** The account's Lambda concurrency, when limited (RunnerOptions.lambdaConcurrency). */
   readonly lambdaConcurrency?: ConcurrencyLimit;
+  /** aws-cdk-lib's cross-Region reference values, `<region>:<parameter name>` to value (cross-region-references.ts). */
+  readonly crossRegionValues: Map<string, string>;
   /** Export name to value, across the runner's stacks. */
   importValue(name: string): string;
 }
@@ -523,7 +526,16 @@ export class StackOperation {
       const lambda = this.lambdaFor(serviceToken);
       response = await (this.settings.lambdaConcurrency ? this.settings.lambdaConcurrency.run(() => lambda.invoke(event)) : lambda.invoke(event));
     } else {
-      response = { Status: 'SUCCESS', Reason: 'SUCCESS', PhysicalResourceId: physicalId ?? `${resource.logicalId}-${randomUUID()}`, StackId: this.stackId, RequestId: event.RequestId, LogicalResourceId: resource.logicalId };
+      const data = crossRegionReference(this.settings.crossRegionValues, resource.type, requestType, resource.properties);
+      response = {
+        Status: 'SUCCESS',
+        Reason: 'SUCCESS',
+        PhysicalResourceId: physicalId ?? `${resource.logicalId}-${randomUUID()}`,
+        StackId: this.stackId,
+        RequestId: event.RequestId,
+        LogicalResourceId: resource.logicalId,
+        ...(data ? { Data: data } : {}),
+      };
     }
     if (response.Status === 'SUCCESS' && response.Data && Buffer.byteLength(JSON.stringify(response.Data)) > MAX_RESPONSE_DATA_BYTES) {
       response = { ...response, Status: 'FAILED', Reason: 'Response object is too long.' };

@@ -7,6 +7,8 @@ export interface CallRecord {
   readonly seq: number;
   readonly service: ServiceName;
   readonly operation: string;
+  /** The Region the request was signed for (its SigV4 credential scope). */
+  readonly region?: string;
   readonly userPoolId?: string;
   readonly clientId?: string;
   /** The branding id the request named or the answer returned. */

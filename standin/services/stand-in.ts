@@ -16,6 +16,7 @@ import { ParameterStore } from './parameter-store';
 import { checkSignInSettings, PoolSignInSettings } from './pool-checks';
 import { Prng } from './prng';
 import { parseQueryRequest, QUERY_SERVICES, queryErrorXml, queryInput, queryResponseXml } from './query-protocol';
+import { Replicas } from './replicas';
 import { ServiceError } from './service-error';
 import { StandInSnapshot, takeSnapshot } from './snapshot';
 import { UserDirectory } from './users';
@@ -73,6 +74,8 @@ export class StandIn {
   readonly parameters: ParameterStore;
   /** The pools' users, and the sign-ups and sign-ins people make (control plane of account linking). */
   readonly users: UserDirectory;
+  /** Replicas of pools in other Regions, which Regions answer, and what a domain serves (multi-Region replication). */
+  readonly replicas: Replicas;
 
   private readonly ops: Operations;
   private readonly server: http.Server;
@@ -88,6 +91,7 @@ export class StandIn {
     this.cognito = new CognitoState(prng, this.region, this.account);
     this.parameters = new ParameterStore(this.region, this.account);
     this.users = new UserDirectory(this.cognito, prng);
+    this.replicas = new Replicas(this.cognito);
     this.ops = {
       cognito: this.cognito,
       branding: new BrandingStore(this.cognito, prng),
@@ -182,10 +186,19 @@ export class StandIn {
       return;
     }
     const seq = ++this.seq;
+    const region = signingRegion(req);
+    if (region !== undefined && !this.replicas.isReachable(region)) {
+      // An outage of the Region: no answer at all, the connection drops (the SDK sees a network error and retries).
+      this.calls.push({
+        seq, service: 'cognito-idp', operation: 'unreachable', region, requestBytes: body.length, outcome: 'RegionUnreachable', status: 0, durationMs: 0,
+      });
+      req.socket.destroy();
+      return;
+    }
     const target = req.headers['x-amz-target'];
     const queryService = QUERY_SERVICES[signingName(req) ?? ''];
     if (req.method === 'POST' && typeof target === 'string') {
-      await this.serveJson(req, res, target, body, seq, started);
+      await this.serveJson(req, res, target, body, seq, started, region);
     } else if (req.method === 'POST' && queryService) {
       await this.serveQuery(res, queryService, body, seq, started);
     } else {
@@ -194,12 +207,14 @@ export class StandIn {
   }
 
   private async serveJson(
-    req: http.IncomingMessage, res: http.ServerResponse, target: string, body: Buffer, seq: number, started: number,
+    req: http.IncomingMessage, res: http.ServerResponse, target: string, body: Buffer, seq: number, started: number, region?: string,
   ): Promise<void> {
     const [prefix, operation] = target.split('.');
     const service = TARGET_PREFIXES[prefix];
     let input: any = {};
-    let record: Omit<CallRecord, 'outcome' | 'status' | 'durationMs'> = { seq, service: service ?? 'cognito-idp', operation, requestBytes: body.length };
+    let record: Omit<CallRecord, 'outcome' | 'status' | 'durationMs'> = {
+      seq, service: service ?? 'cognito-idp', operation, ...(region ? { region } : {}), requestBytes: body.length,
+    };
     const answer = (status: number, payload: object, error?: ServiceError, fault?: CallRecord['fault']) => {
       this.calls.push({ ...record, ...(fault ? { fault } : {}), outcome: error?.code ?? 'ok', status, durationMs: Date.now() - started });
       sendJson(res, status, payload, service, error);
@@ -390,6 +405,11 @@ function checkSigned(req: http.IncomingMessage): void {
   if (!String(req.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 ')) {
     throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
   }
+}
+
+/** The Region of the SigV4 credential scope, `Credential=<key>/<date>/<region>/<service>/aws4_request`. */
+function signingRegion(req: http.IncomingMessage): string | undefined {
+  return /Credential=[^/]+\/[^/]+\/([^/]+)\/[^/]+\/aws4_request/.exec(String(req.headers.authorization ?? ''))?.[1];
 }
 
 /** The service of the SigV4 credential scope, `Credential=<key>/<date>/<region>/<service>/aws4_request`. */

@@ -96,8 +96,17 @@ test('the registered types\' Cognito actions and the claims\' SSM actions are ex
   expect(operations.filter(isSsm).map((o) => `ssm:${o}`).sort()).toEqual(SSM_ACTIONS);
 });
 
+/** aws-cdk-lib's cross-Region reference providers (a replica's stacks): functions of aws-cdk-lib's, not triggers. */
+const CROSS_REGION_PREFIX = 'CustomCrossRegionExport';
+
+/** Whether a stack holds the library's custom-resource handler (the key and replica Region stacks of a replica do not). */
+function hasHandler(stack: Stack): boolean {
+  return ofType(Template.fromStack(stack).toJSON().Resources, 'AWS::Lambda::Function').some(([id]) => id.startsWith(HANDLER_PREFIX));
+}
+
 describe.each(examplesOnThisCdk())('example %s: the custom-resource role', (_name, example) => {
-  const { stacks, outdir } = synthesizeExample(example);
+  const { stacks: allStacks, outdir } = synthesizeExample(example);
+  const stacks = allStacks.filter(hasHandler);
 
   test.each(stacks.map((stack) => [stack.stackName, stack] as const))('in %s allows nothing on *, nothing managed, and only what its resources need', (_stackName, stack) => {
     // GIVEN
@@ -185,6 +194,35 @@ describe.each(examplesOnThisCdk())('example %s: the custom-resource role', (_nam
   });
 });
 
+describe.each(examplesOnThisCdk())('example %s: aws-cdk-lib\'s cross-Region reference providers', (_name, example) => {
+  const { stacks } = synthesizeExample(example);
+
+  test.each(stacks.map((stack) => [stack.stackName, stack] as const))('in %s log into their own group, nothing managed, SSM under /cdk/exports/ only', (_stackName, stack) => {
+    // GIVEN
+    const resources: Resources = Template.fromStack(stack).toJSON().Resources;
+    const providers = ofType(resources, 'AWS::Lambda::Function').filter(([id]) => id.startsWith(CROSS_REGION_PREFIX));
+
+    for (const [, provider] of providers) {
+      // WHEN
+      const role = resources[provider.Role['Fn::GetAtt'][0]].Properties;
+      const statements: Statement[] = role.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
+
+      // THEN
+      expect(role.ManagedPolicyArns).toBeUndefined();
+      expect(provider.DependsOn).toBeUndefined();
+      const logs = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('logs:')));
+      expect(logs).toEqual([{ Effect: 'Allow', Action: LOG_ACTIONS, Resource: { 'Fn::GetAtt': [provider.LoggingConfig.LogGroup.Ref, 'Arn'] } }]);
+      const others = statements.filter((s) => !logs.includes(s));
+      expect(others.flatMap((s) => [s.Action].flat()).every((a) => a.startsWith('ssm:'))).toBe(true);
+      expect(others.flatMap((s) => [s.Resource].flat()).map(render).every((arn) => /^arn:<AWS::Partition>:ssm:[a-z0-9-]+:\d+:parameter\/cdk\/exports\//.test(arn)))
+        .toBe(true);
+    }
+  });
+});
+
+/** The regional settings of a replica, where its Region's triggers are named. */
+const REGIONAL_CONFIGURATION = 'AWS::Cognito::UserPoolRegionalConfigurationAttachment';
+
 /** The account linking trigger's Cognito actions, by whether it may create native users. */
 const TRIGGER_ACTIONS = ['cognito-idp:AdminLinkProviderForUser', 'cognito-idp:ListUsers'];
 
@@ -199,7 +237,7 @@ describe.each(examplesOnThisCdk())('example %s: a Lambda trigger\'s role', (_nam
   test.each(stacks.map((stack) => [stack.stackName, stack] as const))('in %s logs into its own group and acts on its own pool only', (_stackName, stack) => {
     // GIVEN every function that is not the custom-resource handler: the triggers
     const resources: Resources = Template.fromStack(stack).toJSON().Resources;
-    const triggers = ofType(resources, 'AWS::Lambda::Function').filter(([id]) => !id.startsWith(HANDLER_PREFIX));
+    const triggers = ofType(resources, 'AWS::Lambda::Function').filter(([id]) => !id.startsWith(HANDLER_PREFIX) && !id.startsWith(CROSS_REGION_PREFIX));
 
     for (const [triggerId, trigger] of triggers) {
       // WHEN
@@ -207,8 +245,13 @@ describe.each(examplesOnThisCdk())('example %s: a Lambda trigger\'s role', (_nam
       const role = resources[roleId].Properties;
       const policies = ofType(resources, 'AWS::IAM::Policy').filter(([, p]) => p.Roles.some((r: any) => r.Ref === roleId));
       const statements: Statement[] = policies.flatMap(([, p]) => p.PolicyDocument.Statement);
-      const pools = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Cognito::UserPool'
-        && Object.values(r.Properties.LambdaConfig ?? {}).some((v: any) => v['Fn::GetAtt']?.[0] === triggerId)).map(([id]) => id);
+      // The pool that calls it: the stack's pool, or in a replica Region's stack the replica, whose settings name the trigger
+      const callers = Object.entries(resources).filter(([, r]) => ['AWS::Cognito::UserPool', REGIONAL_CONFIGURATION].includes(r.Type)
+        && Object.values(r.Properties.LambdaConfig ?? {}).some((v: any) => v['Fn::GetAtt']?.[0] === triggerId));
+      const pools = callers.map(([id]) => id);
+      const poolArn = callers[0]?.[1].Type === REGIONAL_CONFIGURATION
+        ? `arn:<AWS::Partition>:cognito-idp:${stack.region}:${stack.account}:userpool/${render(callers[0][1].Properties.UserPoolId)}`
+        : undefined;
 
       // THEN: a role of its own, nothing managed, nothing on *
       expect(role.ManagedPolicyArns).toBeUndefined();
@@ -221,7 +264,11 @@ describe.each(examplesOnThisCdk())('example %s: a Lambda trigger\'s role', (_nam
       expect(pools).toHaveLength(1);
       const cognitoStatements = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('cognito-idp:')));
       expect(cognitoStatements).toHaveLength(1);
-      expect(cognitoStatements[0].Resource).toEqual({ 'Fn::GetAtt': [pools[0], 'Arn'] });
+      if (poolArn === undefined) {
+        expect(cognitoStatements[0].Resource).toEqual({ 'Fn::GetAtt': [pools[0], 'Arn'] });
+      } else {
+        expect(render(cognitoStatements[0].Resource)).toBe(poolArn);
+      }
       const actions = [cognitoStatements[0].Action].flat().sort();
       expect([TRIGGER_ACTIONS, [...TRIGGER_ACTIONS, 'cognito-idp:AdminCreateUser'].sort()]).toContainEqual(actions);
       expect(statements).toHaveLength(logs.length + 1);

@@ -98,6 +98,19 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
     'Custom::CognitoManagedLoginBranding': ['LoginWebBranding315920DB'],
     'AWS::IAM::Policy': [LOGIN_POOL_POLICY],
   },
+  'replica': {
+    'AWS::Cognito::UserPool': ['LoginUserPoolA0E1D865'],
+    'AWS::Cognito::UserPoolDomain': ['LoginDomainC59F1893'],
+    'AWS::Cognito::UserPoolIdentityProvider': ['LoginProviderGoogle4133791A'],
+    'AWS::Cognito::UserPoolClient': ['LoginWeb70313B00'],
+    'Custom::CognitoManagedLoginBranding': ['LoginWebBranding315920DB'],
+    'AWS::Cognito::UserPoolReplica': ['LoginReplica12638CC9'],
+    // In the replica Region's stack: its settings, and the linking trigger's policies there.
+    'AWS::Cognito::UserPoolRegionalConfigurationAttachment': ['Replica-Login-Replica/RegionalConfiguration'],
+    'AWS::IAM::Policy': [LOGIN_POOL_POLICY, 'LoginAccountLinkingPoolPolicyEB862FFF', 'LoginAccountLinkingRoleDefaultPolicy0DC2EC75',
+      'Replica-Login-Replica/AccountLinkingPoolPolicyB48F8606', 'Replica-Login-Replica/AccountLinkingRoleDefaultPolicy51F32EE3'],
+  },
+
 };
 
 /**
@@ -136,7 +149,9 @@ describe.each(examplesOnThisCdk())('example %s', (name, example) => {
     const stacks = example.createApp().node.children.filter(Stack.isStack);
 
     // WHEN
-    const actual = Object.assign({}, ...stacks.map((stack) => pinnedIds(resourcesOf(stack))));
+    // Every stack of the app (a replica adds stacks of its own), each id once per stack as `<stack>/<id>` for the other stacks.
+    const actual = pinnedIds(Object.assign({}, ...stacks.map((stack, index) => Object.fromEntries(Object.entries(resourcesOf(stack))
+      .map(([id, resource]) => [index === 0 ? id : `${stack.stackName}/${id}`, resource])))));
 
     // THEN
     expect(EXPECTED[name]).toBeDefined();

@@ -54,6 +54,13 @@ const ACKNOWLEDGED: Record<string, Array<[string, string]>> = {
     ['ApiClients/Login/UserPool/Resource', 'AwsSolutions-COG2'],
     ['ApiClients/Login/UserPool/Resource', 'AwsSolutions-COG8'],
   ],
+  // Made by the library on aws-cdk-lib's cross-Region reference providers (src/replica/private/login-replica.ts).
+  'replica': [
+    ['Replica/Custom::CrossRegionExportWriterCustomResourceProvider/Role', 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ssm:eu-central-1:123456789012:parameter/cdk/exports/*]'],
+    ['Replica-Login-PrimaryKey/Custom::CrossRegionExportWriterCustomResourceProvider/Role', 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ssm:eu-central-1:123456789012:parameter/cdk/exports/*]'],
+    ['Replica-Login-ReplicaKey/Custom::CrossRegionExportReaderCustomResourceProvider/Role', 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ssm:eu-central-1:123456789012:parameter/cdk/exports/Replica-Login-ReplicaKey/*]'],
+    ['Replica-Login-Replica/Custom::CrossRegionExportReaderCustomResourceProvider/Role', 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ssm:eu-central-1:123456789012:parameter/cdk/exports/Replica-Login-Replica/*]'],
+  ],
 };
 
 /**

@@ -40,6 +40,18 @@ export function triggerActions(policy: LinkingPolicy): string[] {
  * policy names this pool's ARN, no wildcard over the account's pools.
  */
 export function addLinkingTrigger(scope: Construct, userPool: cognito.UserPool, policy: LinkingPolicy): lambda.Function {
+  const fn = makeLinkingFunction(scope, userPool.userPoolArn, policy);
+  userPool.addTrigger(cognito.UserPoolOperation.PRE_SIGN_UP, fn);
+  return fn;
+}
+
+/**
+ * The trigger's function, role, log group and pool policy under
+ * `scope/AccountLinking`, for the pool of `userPoolArn`: the login's pool,
+ * or its replica in another Region (the same pool id there), where Cognito
+ * calls the trigger of that Region.
+ */
+export function makeLinkingFunction(scope: Construct, userPoolArn: string, policy: LinkingPolicy): lambda.Function {
   const environment = renderLinkingPolicy(policy);
   // The trigger parses it the same way at its cold start: refuse here what it would refuse there.
   parseLinkingPolicy(environment);
@@ -73,9 +85,8 @@ export function addLinkingTrigger(scope: Construct, userPool: cognito.UserPool, 
   });
   keepOnlyPolicyDependency(fn, role);
   role.attachInlinePolicy(new iam.Policy(construct, 'PoolPolicy', {
-    statements: [new iam.PolicyStatement({ actions: triggerActions(policy), resources: [userPool.userPoolArn] })],
+    statements: [new iam.PolicyStatement({ actions: triggerActions(policy), resources: [userPoolArn] })],
   }));
-  userPool.addTrigger(cognito.UserPoolOperation.PRE_SIGN_UP, fn);
   return fn;
 }
 
