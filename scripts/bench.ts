@@ -43,10 +43,8 @@ const CONFIG = quick
     // Issue 20: within 1.15x of the hand-written stack at 3 and at 30 clients.
     synthClients: [3, 30],
     synth: { pairs: 40, warmup: 5 },
-    // 70, not 100: one stack's handler role names an ownership record per
-    // styled client (and each staged file), and IAM's 10,240 characters of
-    // inline policy per role hold about 75 of them beside this benchmark's
-    // four files (synth refuses more; see src/private/policy-size.ts).
+    // Up to 70 here to keep the run short; what one stack and one pool hold
+    // (240 and 1,000 styled clients) is question 6's (scripts/bench/tenants.ts).
     scalingClients: [1, 10, 50, 70],
     scaling: { pairs: 5, warmup: 1 },
     handlerRuns: 21,
