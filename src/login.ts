@@ -23,6 +23,7 @@ import { collectClassInputViolations } from './private/class-inputs';
 import { collectClientPoolViolations } from './private/client-pool';
 import { definedMembers } from './private/defined-members';
 import { ClientAccess, ClientPlacement, LoginFeatures, applyFeaturesToPool, clientAccessOf, featurePoolProps } from './private/login-feature';
+import { refuseTooManyOutputs } from './private/stack-output-limit';
 import { ValidationError, ViolationCollector, requireUnique, warn } from './private/validate';
 import { LOGIN_PROVIDER } from './providers/private/provider-input';
 import { LoginProvider } from './providers/providers';
@@ -328,6 +329,7 @@ export class CognitoLogin extends Construct {
       this.resourceServersByIdentifier.set(options.identifier, server);
     }
     this.features.add(new LoginScopeDependencies(this.resourceServerOptions, this.resourceServersByIdentifier));
+    refuseTooManyOutputs(this, 'its clients\' sign-in URLs (one <id>SignInUrl per addClient client)');
     if (props.replica !== undefined) {
       // Checked above, before the pool was made: the pool is the login's own.
       new LoginReplica(this, props.replica, this.userPool as cognito.UserPool, this.domain, { poolProps, regionalTriggers });

@@ -1,4 +1,4 @@
-import { CfnParameter, Duration, Fn, SecretValue, Stack } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, Duration, Fn, SecretValue, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CognitoLogin, LoginDomain, LoginProvider } from '../src';
@@ -411,5 +411,39 @@ describe('addClient reports every violation of a client in one error', () => {
     })).toThrow(/^Stack\/Login: 4 invalid values\n {2}- Web.clientName "web \(beta\)!".*\n {2}- Web.callbackUrls\[0\] "http:\/\/app.example.com\/callback".*\n {2}- Web.logoutUrls\[0\] "https:\/\/app.example.com\/#out".*\n {2}- Web.identityProviders\[0\] "Okta" is invalid: a provider of this login: COGNITO/);
     expect(login.clients).toEqual([]);
     expect(login.node.tryFindChild('Web')).toBeUndefined();
+  });
+});
+
+describe('sign-in URL outputs and CloudFormation\'s 200 outputs per template', () => {
+  test('a login whose clients would take its stack past 200 outputs is refused at synth, naming the stack, the count and the way out', () => {
+    // GIVEN a login with 190 hosted-pages clients and a stack that already has 11 outputs of its own
+    const stack = testStack();
+    const login = newLogin(stack);
+    for (let i = 0; i < 11; i++) {
+      new CfnOutput(stack, `Own${i}`, { value: `v${i}` });
+    }
+
+    // WHEN
+    for (let i = 0; i < 190; i++) {
+      login.addClient(`Tenant${i}`, { callbackUrls: [CALLBACK] });
+    }
+
+    // THEN
+    expect(() => Template.fromStack(stack)).toThrow(
+      /declares 201 outputs, 190 of them its clients' sign-in URLs .*more than 200 .*UserPoolClients on login\.userPool/s);
+  });
+
+  test('200 outputs, the most a template holds, synthesize', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack);
+
+    // WHEN
+    for (let i = 0; i < 200; i++) {
+      login.addClient(`Tenant${i}`, { callbackUrls: [CALLBACK] });
+    }
+
+    // THEN
+    expect(Object.keys(Template.fromStack(stack).toJSON().Outputs)).toHaveLength(200);
   });
 });
