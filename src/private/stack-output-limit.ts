@@ -26,7 +26,7 @@ export function refuseTooManyOutputs(owner: Construct, ownOutputs: string): void
         return [];
       }
       const own = outputs.filter((c) => c.node.scopes.includes(owner)).length;
-      return [`${owner.node.path}: the stack ${stack.node.path} declares ${outputs.length} outputs, ${own} of them ${ownOutputs}; `
+      return [`the stack ${stack.node.path} declares ${outputs.length} outputs, ${own} of them ${ownOutputs}; `
         + `CloudFormation refuses a template with more than ${MAX_STACK_OUTPUTS} (CloudFormation quotas, "Outputs"). `
         + 'Add the clients beyond that as aws-cdk-lib UserPoolClients on login.userPool (styled through perClient, with no output), '
         + 'or in another stack.'];

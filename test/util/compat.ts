@@ -56,6 +56,19 @@ export function describeFromCdk(version: string, feature: string, file: string):
 }
 
 /**
+ * `test` for one check that needs an aws-cdk-lib feature added in `version`
+ * (see describeFromCdk): skipped on older releases, and said so.
+ */
+export function testFromCdk(version: string, feature: string, name: string, fn: () => void): void {
+  if (atLeast(version)) {
+    test(name, fn);
+  } else {
+    noteSkipped(name, `${feature}: aws-cdk-lib ${version} or newer`);
+    test.skip(name, fn);
+  }
+}
+
+/**
  * The examples whose own code runs on this aws-cdk-lib (see
  * `Example.requiresCdk`), as `describe.each` rows; the others are skipped, and said so.
  */
