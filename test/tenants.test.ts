@@ -4,9 +4,9 @@ import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { testFromCdk } from './util/compat';
 import { LOGIN_STACK, TENANTS_ENV, tenantsApp, TenantsApp } from '../scripts/bench/tenants-app';
 import { policyCharactersPerRole } from '../standin/runner/iam-rendering';
-import { testFromCdk } from './util/compat';
 
 /**
  * Issue 20's third target, as far as CI can afford it: a multi-tenant app of
