@@ -23,7 +23,7 @@ const CFN_LINT_VERSION = '1.58.0';
  * cognito-idp, s3 and ssm models are what the Cognito stand-in checks every
  * request against (standin/services), so nothing of the model is copied by hand.
  */
-const BOTOCORE_VERSION = '1.44.5';
+const BOTOCORE_VERSION = '1.44.8';
 /**
  * The XML parser SVG assets are read with at synth (src/branding/private/svg-hazards.ts):
  * pure JavaScript, no dependencies of its own, namespace-aware, decodes
