@@ -6,6 +6,7 @@ export * from './domain';
 export * from './login';
 export * from './pages';
 export * from './providers';
+export * from './registration';
 export * from './resource-server';
 export * from './sign-in';
 export * from './terms';

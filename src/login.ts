@@ -25,6 +25,9 @@ import { ClientAccess, ClientPlacement, LoginFeatures, applyFeaturesToPool, clie
 import { ValidationError, ViolationCollector, requireUnique, warn } from './private/validate';
 import { LOGIN_PROVIDER } from './providers/private/provider-input';
 import { LoginProvider } from './providers/providers';
+import { ClientRegistration } from './registration/client-registration';
+import { addClientRegistration, collectRegistrationViolations, LoginRegistrationContext } from './registration/private/login-registration';
+import { CLIENT_REGISTRATION_INPUT } from './registration/private/registration-input';
 import { checkMachineClientScopes, resourceServersOfScopes, validateResourceServers } from './resource-server/private/resource-server-checks';
 import { LoginScopeDependencies } from './resource-server/private/scope-dependencies';
 import { LoginResourceServerOptions } from './resource-server/resource-server';
@@ -124,6 +127,23 @@ export interface CognitoLoginProps {
    * @default - no linking: each way in makes an account of its own
    */
   readonly accountLinking?: AccountLinking;
+
+  /**
+   * Dynamic client registration on the login's domain: applications and AI
+   * agents (MCP clients) register their own app clients at run time, at
+   * `https://<domain>/oauth2/register`. `ClientRegistration.authenticated(...)`
+   * asks for an initial access token of a machine client holding
+   * `ClientRegistration.REGISTER_SCOPE` (`login.addMachineClient`);
+   * `ClientRegistration.open(...)` for nothing. Set by a custom resource
+   * that writes the pool back whole with only its registration settings
+   * changed, again after every CloudFormation update of the pool; removing
+   * it turns registration off. Adds the outputs `Issuer`,
+   * `AuthorizationServerMetadataUrl` and `RegistrationEndpoint`. Refused with
+   * the Lite plan and with scopes that are not the login's resource-server scopes.
+   *
+   * @default - no registration: only the app clients the app declares
+   */
+  readonly clientRegistration?: ClientRegistration;
 }
 
 /**
@@ -209,6 +229,13 @@ export class CognitoLogin extends Construct {
   /** The generation and look of the login pages. */
   public readonly pages: LoginPages;
 
+  /**
+   * Dynamic client registration, when the login allows it.
+   *
+   * @default - none
+   */
+  public readonly clientRegistration?: ClientRegistration;
+
   /** The login's providers by name; those created outside the login (LoginProvider.existing) are listed, but nothing can wait for them. */
   private readonly providersByName = new Map<string, { readonly provider: cognito.IUserPoolIdentityProvider; readonly existing: boolean }>();
   private readonly resourceServerOptions: LoginResourceServerOptions[];
@@ -236,6 +263,7 @@ export class CognitoLogin extends Construct {
     (props.identityProviders ?? []).forEach((provider, index) =>
       collectClassInputViolations(inputs, `identityProviders[${index}]`, provider, LOGIN_PROVIDER, true));
     collectClassInputViolations(inputs, 'accountLinking', props.accountLinking, ACCOUNT_LINKING, false);
+    collectClassInputViolations(inputs, 'clientRegistration', props.clientRegistration, CLIENT_REGISTRATION_INPUT, false);
     inputs.throwIfAny();
 
     if (props.userPool && props.userPoolProps) {
@@ -303,6 +331,20 @@ export class CognitoLogin extends Construct {
       this.resourceServersByIdentifier.set(options.identifier, server);
     }
     this.features.add(new LoginScopeDependencies(this.resourceServerOptions, this.resourceServersByIdentifier));
+
+    if (props.clientRegistration !== undefined) {
+      const context: LoginRegistrationContext = {
+        userPool: this.userPool,
+        domain: this.domain,
+        serverScopes: this.resourceServerOptions.flatMap((server) => server.scopes.map((s) => `${server.identifier}/${s.name}`)),
+        managedLogin: this.isManagedLogin(),
+      };
+      const violations = new ViolationCollector(this);
+      collectRegistrationViolations(violations, 'clientRegistration', props.clientRegistration, context);
+      violations.throwIfAny();
+      addClientRegistration(this, 'clientRegistration', props.clientRegistration, context);
+      this.clientRegistration = props.clientRegistration;
+    }
   }
 
   /**
@@ -438,7 +480,16 @@ export class CognitoLogin extends Construct {
     const violations = new ViolationCollector(this);
     violations.check(() => validateClientName(this, id, clientNameOf(options)));
     collectClientPropsViolations(violations, `${id}.clientProps`, options.clientProps, true);
-    violations.check(() => checkMachineClientScopes(this, `${id}.scopes`, options.scopes, this.resourceServerOptions));
+    // The register scope is Cognito's own (no resource server); it is the registrar's whole purpose.
+    const registers = (options.scopes ?? []).some((s) => s?.scopeName === ClientRegistration.REGISTER_SCOPE.scopeName);
+    const serverScopes = (options.scopes ?? []).filter((s) => s?.scopeName !== ClientRegistration.REGISTER_SCOPE.scopeName);
+    if (registers && this.clientRegistration === undefined) {
+      violations.add(`${id}.scopes`, ClientRegistration.REGISTER_SCOPE.scopeName,
+        'scopes of the login\'s resource servers: the register scope needs clientRegistration on the login');
+    }
+    if (!registers || serverScopes.length > 0) {
+      violations.check(() => checkMachineClientScopes(this, `${id}.scopes`, registers ? serverScopes : options.scopes, this.resourceServerOptions));
+    }
     this.features.validateClient(violations, placement);
     violations.throwIfAny();
 

@@ -13,10 +13,17 @@ export {
   CreateManagedLoginBrandingCommand,
   DeleteManagedLoginBrandingCommand,
   DescribeManagedLoginBrandingByClientCommand,
+  DescribeUserPoolCommand,
   GetUICustomizationCommand,
   SetUICustomizationCommand,
   UpdateManagedLoginBrandingCommand,
+  UpdateUserPoolCommand,
+  // The SDK's own schemas of the two pool shapes (the service model it is generated from):
+  // registration/pool-settings.ts reads which members an update takes from them.
+  UpdateUserPoolRequest$,
+  UserPoolType$,
 } from '@aws-sdk/client-cognito-identity-provider';
+export type { DcrConfigurationType, UpdateUserPoolRequest, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 export { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 export { DeleteParameterCommand, GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 export { CloudFormationClient, DescribeStackResourceCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';

@@ -32,8 +32,8 @@ export interface S3FileRef {
 /** The ClientId that addresses every client of the pool in SetUICustomization. */
 export const ALL_CLIENTS = 'ALL';
 
-/** What a claim parameter is about: a managed login style, or a classic customization. */
-export type ClaimKind = 'branding' | 'classic';
+/** What a claim parameter is about: a managed login style, a classic customization, or a pool's client registration (target ALL). */
+export type ClaimKind = 'branding' | 'classic' | 'registration';
 
 /** What every declared resource names: the pool and the client (or ALL) whose pages it styles, the key of its claim. */
 export interface DeclaredTarget {
