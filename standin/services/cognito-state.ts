@@ -56,6 +56,11 @@ export interface UserPool {
   readonly classic: Map<string, ClassicCustomization>;
   /** By user name, in creation order (users.ts). */
   readonly users: Map<string, StoredUser>;
+  /**
+   * What UpdateUserPool sets, in DescribeUserPool's names (user-pool-settings.ts):
+   * replaced whole by every UpdateUserPool, CloudFormation's included.
+   */
+  readonly settings: Record<string, unknown>;
 }
 
 /** The slot an asset fills: a new slot is added by Update, an existing one replaced. */
@@ -68,6 +73,8 @@ export interface CreateUserPoolOptions {
   /** @default the stand-in's region */
   readonly region?: string;
   readonly account?: string;
+  /** The pool's settings (user-pool-settings.ts). @default none: Cognito's defaults */
+  readonly settings?: Record<string, unknown>;
 }
 
 export interface CreateUserPoolDomainOptions {
@@ -97,6 +104,7 @@ export class CognitoState {
       styles: new Map(),
       classic: new Map(),
       users: new Map(),
+      settings: { ...structuredClone(options.settings ?? {}) },
     };
     this.pools.set(id, pool);
     return pool;

@@ -75,7 +75,7 @@ interface ActiveRule {
 
 /** The operations that change Cognito state, which the per-pool concurrency limit counts. */
 export const WRITE_OPERATIONS: ReadonlySet<string> = new Set([
-  'CreateManagedLoginBranding', 'UpdateManagedLoginBranding', 'DeleteManagedLoginBranding', 'SetUICustomization',
+  'CreateManagedLoginBranding', 'UpdateManagedLoginBranding', 'DeleteManagedLoginBranding', 'SetUICustomization', 'UpdateUserPool',
 ]);
 
 export class Faults {

@@ -18,6 +18,7 @@ import { Prng } from './prng';
 import { parseQueryRequest, QUERY_SERVICES, queryErrorXml, queryInput, queryResponseXml } from './query-protocol';
 import { ServiceError } from './service-error';
 import { StandInSnapshot, takeSnapshot } from './snapshot';
+import { replaceSettings, UserPoolSettings } from './user-pool-settings';
 import { UserDirectory } from './users';
 
 export interface StandInOptions {
@@ -95,6 +96,7 @@ export class StandIn {
       parameters: this.parameters,
       users: this.users,
       cloudFormation: { stacks: () => this.cloudFormation.stacks() },
+      poolSettings: new UserPoolSettings(this.cognito),
     };
     this.server = http.createServer((req, res) => {
       void this.serve(req, res);
@@ -126,10 +128,17 @@ export class StandIn {
     };
   }
 
-  /** UpdateUserPool of the sign-in settings it refuses together (checked, not kept). */
-  updateUserPool(userPoolId: string, signIn: PoolSignInSettings): void {
-    this.cognito.pool(userPoolId);
+  /**
+   * CloudFormation's UpdateUserPool: the sign-in settings it refuses
+   * together (checked, not kept), and, when given, the pool's settings,
+   * replaced whole (user-pool-settings.ts).
+   */
+  updateUserPool(userPoolId: string, signIn: PoolSignInSettings, settings?: Record<string, unknown>): void {
+    const pool = this.cognito.pool(userPoolId);
     checkSignInSettings(signIn);
+    if (settings !== undefined) {
+      replaceSettings(pool, settings);
+    }
   }
 
   deleteUserPool(userPoolId: string): void {
