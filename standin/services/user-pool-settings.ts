@@ -83,7 +83,8 @@ export class UserPoolSettings {
  * model's text says Cognito would.
  */
 function withLegacyValidity(settings: Record<string, unknown>): Record<string, unknown> {
-  const days = (settings.Policies as { PasswordPolicy?: { TemporaryPasswordValidityDays?: number } } | undefined)?.PasswordPolicy?.TemporaryPasswordValidityDays;
+  const policies = settings.Policies as { PasswordPolicy?: { TemporaryPasswordValidityDays?: number } } | undefined;
+  const days = policies?.PasswordPolicy?.TemporaryPasswordValidityDays;
   if (days === undefined) {
     return settings;
   }
