@@ -23,6 +23,8 @@ export interface PoolSnapshot {
   readonly classic: { readonly [clientId: string]: ClassicSnapshot };
   /** The SSM parameters whose name holds this pool's id. */
   readonly parameters: { readonly [name: string]: ParameterSnapshot };
+  /** The pool's DcrConfiguration (dynamic client registration), when it has one. */
+  readonly registration?: Record<string, unknown>;
 }
 
 export interface StyleSnapshot {
@@ -81,6 +83,7 @@ export function takeSnapshot(cognito: CognitoState, parameters: ParameterStore):
       lastModifiedDate: c.lastModifiedDate.toISOString(),
     }])),
     parameters: Object.fromEntries(Object.entries(allParameters).filter(([name]) => name.includes(pool.id))),
+    ...(pool.settings.DcrConfiguration === undefined ? {} : { registration: structuredClone(pool.settings.DcrConfiguration as Record<string, unknown>) }),
   }]));
   return { pools, parameters: allParameters };
 }

@@ -136,9 +136,11 @@ function poolConfigurationHash(pool: cognito.CfnUserPool): string {
   return Lazy.uncachedString({
     produce: (context: IResolveContext) => {
       // _toCloudFormation is what the template gets for the pool: its properties with every override applied.
-      const rendered = (pool as unknown as { _toCloudFormation(): Record<string, { Properties?: unknown }> })._toCloudFormation();
-      const properties = Object.values(rendered)[0]?.Properties ?? {};
-      return createHash('sha256').update(JSON.stringify(context.resolve(properties))).digest('hex').slice(0, 32);
+      // Each resource is a token there, so the whole is resolved before its properties are read.
+      const rendered = context.resolve((pool as unknown as { _toCloudFormation(): object })._toCloudFormation()) as
+        { Resources?: Record<string, { Properties?: unknown }> };
+      const properties = Object.values(rendered.Resources ?? {})[0]?.Properties ?? {};
+      return createHash('sha256').update(JSON.stringify(properties)).digest('hex').slice(0, 32);
     },
   });
 }
