@@ -83,7 +83,8 @@ export function takeSnapshot(cognito: CognitoState, parameters: ParameterStore):
       lastModifiedDate: c.lastModifiedDate.toISOString(),
     }])),
     parameters: Object.fromEntries(Object.entries(allParameters).filter(([name]) => name.includes(pool.id))),
-    ...(pool.settings.DcrConfiguration === undefined ? {} : { registration: structuredClone(pool.settings.DcrConfiguration as Record<string, unknown>) }),
+    ...(pool.settings.DcrConfiguration === undefined
+      ? {} : { registration: structuredClone(pool.settings.DcrConfiguration as Record<string, unknown>) }),
   }]));
   return { pools, parameters: allParameters };
 }

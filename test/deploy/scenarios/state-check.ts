@@ -1,11 +1,11 @@
 import { AFTER_STYLES } from './scenario-apps';
+import { configurationOf } from '../../../lambda/registration/handler';
 import { RESOURCE_TYPES } from '../../../lambda/registry';
 import { decodeClaim } from '../../../lambda/shared/claim-record';
 import { declaredOf } from '../../../lambda/shared/declared-state';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
 import { ALL_CLIENTS, CLAIM_PARAMETER_ROOT, ClaimKind, claimParameterName } from '../../../src/private/custom-resource-contract';
-import { configurationOf } from '../../../lambda/registration/handler';
 import { CLIENT_REGISTRATION, CLIENT_REGISTRATION_TYPE } from '../../../src/registration/private/registration-contract';
 import { CallRecord, CloudFormationRunner, DeployedStack, readAssembly, ResourceEvent, sha256, slotKey, StackResult, StandIn } from '../../../standin';
 import { stagedBytes } from '../lifecycle-fixture';
