@@ -101,7 +101,7 @@ async function step(runner: CloudFormationRunner, standIn: StandIn, title: strin
 }
 
 const WRITES = [
-  'CreateManagedLoginBranding', 'UpdateManagedLoginBranding', 'DeleteManagedLoginBranding', 'SetUICustomization',
+  'CreateManagedLoginBranding', 'UpdateManagedLoginBranding', 'DeleteManagedLoginBranding', 'SetUICustomization', 'UpdateUserPool',
   'PutParameter', 'DeleteParameter',
 ];
 

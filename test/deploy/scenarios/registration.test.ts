@@ -151,6 +151,22 @@ test('registration removed from the app: turned off, every other setting kept', 
   expectPoolAsTemplate(dirs[4]);
 });
 
+test('a Create whose write landed but was then refused puts the pool back before it answers (the rollback cannot: issue 17, item 1.1)', async () => {
+  // GIVEN the write lands but its answer is lost; the retry is refused
+  standIn.faults.inject({ kind: 'lost-response', operation: 'UpdateUserPool', count: 1 });
+  standIn.faults.inject({ kind: 'refuse', operation: 'UpdateUserPool', after: 1, count: 1 });
+
+  // WHEN registration comes back with a pool update
+  const results = await deploy(cfn, dirs[3]);
+  standIn.faults.clear();
+
+  // THEN
+  expect(statuses(results)).toEqual(['Agents UPDATE_ROLLBACK_COMPLETE']);
+  expectStateMatchesDeclaration(cfn, standIn, dirs[4]);
+  expect(standIn.snapshot().pools[poolId()].registration).toEqual({ EnableStatus: 'Disabled' });
+  expectPoolAsTemplate(dirs[4]);
+});
+
 test('delete the stack: nothing of ours is left', async () => {
   const pools = poolIds(cfn, dirs[4]);
   const [result] = await cfn.destroyAssembly(dirs[4]);
