@@ -2,7 +2,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { ClientRegistration, CognitoLogin, CognitoLoginProps, LoginDomain, RegistrationGrantType } from '../src';
+import { ClientRegistration, CognitoLogin, CognitoLoginProps, LoginDomain, LoginPages, RegistrationGrantType } from '../src';
 import { testStack } from './util/stack';
 import { CLIENT_REGISTRATION_TYPE } from '../src/registration/private/registration-contract';
 
@@ -163,6 +163,22 @@ describe('clientRegistration', () => {
     // THEN
     expect(registration(stack).properties.PoolConfiguration).toBeUndefined();
     Annotations.fromStack(stack).hasWarning('/Stack/Login', Match.stringLikeRegexp('the user pool is not made in this app'));
+  });
+});
+
+describe('the pages registered clients get', () => {
+  test('with managed login, a warning says that a registered client has no style; with classic pages, whose pool-wide style covers it, none', () => {
+    // GIVEN
+    const managed = testStack();
+    const classic = testStack();
+
+    // WHEN
+    newLogin(managed, { clientRegistration: ClientRegistration.authenticated() });
+    newLogin(classic, { pages: LoginPages.classic(), clientRegistration: ClientRegistration.authenticated() });
+
+    // THEN
+    Annotations.fromStack(managed).hasWarning('/Stack/Login', Match.stringLikeRegexp('Login pages unavailable'));
+    expect(Annotations.fromStack(classic).findWarning('*', Match.stringLikeRegexp('registered at run time'))).toHaveLength(0);
   });
 });
 

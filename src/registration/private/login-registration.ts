@@ -91,6 +91,14 @@ export function addClientRegistration(login: Construct, prop: string, registrati
       + 'a machine client and get access tokens for the allowed scopes without any person signing in, and you pay for those tokens. '
       + 'Use ClientRegistration.authenticated(...) for machine clients, or leave CLIENT_CREDENTIALS out of grantTypes.');
   }
+  if (context.managedLogin) {
+    // CreateManagedLoginBranding requires a ClientId (botocore's model): managed login has no pool-wide style.
+    warn(login, 'registeredClientPages', `${prop} with managed login pages: a client registered at run time gets no style `
+      + 'from CloudFormation, and managed login has no pool-wide style (each style belongs to one app client), so the sign-in '
+      + 'pages of a registered client read "Login pages unavailable" until a style is created for it (CreateManagedLoginBranding '
+      + 'with UseCognitoProvidedValues). With LoginPages.classic(...) every client has pages without a style of its own, and a pool-wide '
+      + 'customization (ClientId ALL) styles registered clients too; a client metadata document (CIMD) client signs in through the app client its policy names.');
+  }
   const pool = poolResource(context.userPool);
   if (pool === undefined) {
     warn(login, 'registrationPoolUpdates', `${prop}: the user pool is not made in this app, so its updates cannot be followed; `
