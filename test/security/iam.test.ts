@@ -153,7 +153,9 @@ describe.each(examplesOnThisCdk())('example %s: the custom-resource role', (_nam
       expect(actionsOf(ssmStatement)).toEqual(SSM_ACTIONS);
       const claims = [ssmStatement.Resource].flat().map(render).sort();
       const expected = stylesOfPool.map(([, r]) => {
-        return `:parameter/cdk-cognito-login/${render(r.Properties.UserPoolId)}/${CLAIM_KIND_OF_TYPE.get(r.Type)}/${render(r.Properties.ClientId)}`;
+        // A pool-wide type (client registration) has no ClientId: its record is the pool's, ALL.
+        const clientId = r.Properties.ClientId === undefined ? 'ALL' : render(r.Properties.ClientId);
+        return `:parameter/cdk-cognito-login/${render(r.Properties.UserPoolId)}/${CLAIM_KIND_OF_TYPE.get(r.Type)}/${clientId}`;
       });
       expect(claims.map((arn) => arn.replace(/^arn:<AWS::Partition>:ssm:[^:]+:[^:]+/, '')).sort()).toEqual([...new Set(expected)].sort());
       expect(claims.every((arn) => arn.startsWith('arn:<AWS::Partition>:ssm:'))).toBe(true);

@@ -98,6 +98,15 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
     'Custom::CognitoManagedLoginBranding': ['LoginWebBranding315920DB'],
     'AWS::IAM::Policy': [LOGIN_POOL_POLICY],
   },
+  'mcp-server-login': {
+    'AWS::Cognito::UserPool': ['LoginUserPoolA0E1D865'],
+    'AWS::Cognito::UserPoolDomain': ['LoginDomainC59F1893'],
+    'AWS::Cognito::UserPoolResourceServer': ['LoginResourceServerhttpsmcpacmeexamplecomE511CDB7'],
+    'AWS::Cognito::UserPoolClient': ['LoginRegistrar11EE8424'],
+    'Custom::CognitoClassicLoginCustomization': ['LoginClassicCustomization2C37541E'],
+    'Custom::CognitoClientRegistration': ['LoginClientRegistration78F7165B'],
+    'AWS::IAM::Policy': [LOGIN_POOL_POLICY],
+  },
 };
 
 /**

@@ -52,6 +52,10 @@ const ACKNOWLEDGED: Record<string, Array<[string, string]>> = {
     ['ApiClients/Login/UserPool/Resource', 'AwsSolutions-COG2'],
     ['ApiClients/Login/UserPool/Resource', 'AwsSolutions-COG8'],
   ],
+  'mcp-server-login': [
+    ['McpServerLogin/Login/UserPool/Resource', 'AwsSolutions-COG2'],
+    ['McpServerLogin/Login/UserPool/Resource', 'AwsSolutions-COG8'],
+  ],
 };
 
 /**
