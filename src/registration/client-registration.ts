@@ -81,13 +81,13 @@ export class ClientRegistration {
   }
 
   /** Whether applications register without an initial access token. */
-  public readonly open: boolean;
+  public readonly isOpen: boolean;
 
   /** What registered clients may ask for. */
   public readonly options: ClientRegistrationOptions;
 
   private constructor(open: boolean, options: ClientRegistrationOptions) {
-    this.open = open;
+    this.isOpen = open;
     this.options = options;
   }
 }

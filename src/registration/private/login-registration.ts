@@ -85,8 +85,8 @@ export function collectRegistrationViolations(
  * under the login, its warnings, and the outputs an MCP server points at.
  */
 export function addClientRegistration(login: Construct, prop: string, registration: ClientRegistration, context: LoginRegistrationContext): void {
-  const grants = registration.options.grantTypes ?? DEFAULT_GRANTS[registration.open ? 'open' : 'authenticated'];
-  if (registration.open && grants.includes(RegistrationGrantType.CLIENT_CREDENTIALS)) {
+  const grants = registration.options.grantTypes ?? DEFAULT_GRANTS[registration.isOpen ? 'open' : 'authenticated'];
+  if (registration.isOpen && grants.includes(RegistrationGrantType.CLIENT_CREDENTIALS)) {
     warn(login, 'openClientCredentials', `${prop} is open and allows client_credentials: anyone who reaches the domain can register `
       + 'a machine client and get access tokens for the allowed scopes without any person signing in, and you pay for those tokens. '
       + 'Use ClientRegistration.authenticated(...) for machine clients, or leave CLIENT_CREDENTIALS out of grantTypes.');
@@ -106,7 +106,7 @@ export function addClientRegistration(login: Construct, prop: string, registrati
   }
   const properties: ClientRegistrationProperties = {
     UserPoolId: context.userPool.userPoolId,
-    OpenRegistration: String(registration.open),
+    OpenRegistration: String(registration.isOpen),
     GrantTypes: [...grants],
     AllowedScopes: (registration.options.scopes ?? []).map((scope) => scope.scopeName),
     ...(pool === undefined ? {} : { PoolConfiguration: poolConfigurationHash(pool) }),
