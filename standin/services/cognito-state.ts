@@ -1,3 +1,4 @@
+import type { StoredCimdPolicy } from './cimd-policies';
 import { Prng, userPoolClientId, userPoolId } from './prng';
 import { resourceNotFound, ServiceError } from './service-error';
 import type { StoredUser } from './users';
@@ -61,6 +62,8 @@ export interface UserPool {
    * replaced whole by every UpdateUserPool, CloudFormation's included.
    */
   readonly settings: Record<string, unknown>;
+  /** Client ID Metadata Document policies by id (cimd-policies.ts). */
+  readonly cimdPolicies: Map<string, StoredCimdPolicy>;
 }
 
 /** The slot an asset fills: a new slot is added by Update, an existing one replaced. */
@@ -105,6 +108,7 @@ export class CognitoState {
       classic: new Map(),
       users: new Map(),
       settings: { ...structuredClone(options.settings ?? {}) },
+      cimdPolicies: new Map(),
     };
     this.pools.set(id, pool);
     return pool;

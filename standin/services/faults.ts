@@ -76,6 +76,7 @@ interface ActiveRule {
 /** The operations that change Cognito state, which the per-pool concurrency limit counts. */
 export const WRITE_OPERATIONS: ReadonlySet<string> = new Set([
   'CreateManagedLoginBranding', 'UpdateManagedLoginBranding', 'DeleteManagedLoginBranding', 'SetUICustomization', 'UpdateUserPool',
+  'CreateCIMDPolicy', 'UpdateCIMDPolicy', 'DeleteCIMDPolicy',
 ]);
 
 export class Faults {

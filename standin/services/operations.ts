@@ -1,5 +1,6 @@
 import { ServiceName } from './botocore-models';
 import { BrandingInput, BrandingStore } from './branding-store';
+import { CimdPolicies } from './cimd-policies';
 import { ClassicCustomizations } from './classic-customization';
 import { CloudFormationSource, describeStackResource, describeStacks } from './cloudformation-stacks';
 import { CognitoState } from './cognito-state';
@@ -17,6 +18,7 @@ export interface Operations {
   readonly users: UserDirectory;
   readonly cloudFormation: CloudFormationSource;
   readonly poolSettings: UserPoolSettings;
+  readonly cimd: CimdPolicies;
 }
 
 /** Carries out one (already validated) operation; returns the response body's object. */
@@ -32,6 +34,10 @@ export function dispatch(ops: Operations, service: ServiceName, operation: strin
     case 'cognito-idp:GetUICustomization': return ops.classic.get(input);
     case 'cognito-idp:DescribeUserPool': return ops.poolSettings.describe(input);
     case 'cognito-idp:UpdateUserPool': return ops.poolSettings.update(input);
+    case 'cognito-idp:CreateCIMDPolicy': return ops.cimd.create(input);
+    case 'cognito-idp:DescribeCIMDPolicy': return ops.cimd.describe(input);
+    case 'cognito-idp:UpdateCIMDPolicy': return ops.cimd.update(input);
+    case 'cognito-idp:DeleteCIMDPolicy': return ops.cimd.delete(input);
     case 'cognito-idp:ListUsers': return ops.users.list(input);
     case 'cognito-idp:AdminCreateUser': return ops.users.adminCreate(input);
     case 'cognito-idp:AdminLinkProviderForUser': return ops.users.adminLink(input);

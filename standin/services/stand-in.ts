@@ -4,6 +4,7 @@ import { AddressInfo } from 'net';
 import { serviceModel, ServiceName } from './botocore-models';
 import { BrandingStore } from './branding-store';
 import { CallRecord } from './call-log';
+import { CimdPolicies } from './cimd-policies';
 import { ClassicCustomizations } from './classic-customization';
 import { CloudFormationSource, NO_STACKS } from './cloudformation-stacks';
 import { CognitoState, CreateUserPoolDomainOptions, CreateUserPoolOptions } from './cognito-state';
@@ -97,6 +98,7 @@ export class StandIn {
       users: this.users,
       cloudFormation: { stacks: () => this.cloudFormation.stacks() },
       poolSettings: new UserPoolSettings(this.cognito),
+      cimd: new CimdPolicies(this.cognito, prng),
     };
     this.server = http.createServer((req, res) => {
       void this.serve(req, res);
