@@ -26,7 +26,9 @@ import { ValidationError, ViolationCollector, requireUnique, warn } from './priv
 import { LOGIN_PROVIDER } from './providers/private/provider-input';
 import { LoginProvider } from './providers/providers';
 import { ClientRegistration } from './registration/client-registration';
-import { addClientRegistration, collectRegistrationViolations, LoginRegistrationContext } from './registration/private/login-registration';
+import {
+  addClientMetadataPolicy, addClientRegistration, collectMetadataDocumentViolations, collectRegistrationViolations, LoginRegistrationContext,
+} from './registration/private/login-registration';
 import { CLIENT_REGISTRATION_INPUT } from './registration/private/registration-input';
 import { checkMachineClientScopes, resourceServersOfScopes, validateResourceServers } from './resource-server/private/resource-server-checks';
 import { LoginScopeDependencies } from './resource-server/private/scope-dependencies';
@@ -383,7 +385,7 @@ export class CognitoLogin extends Construct {
     const access: ClientAccess = withoutOAuth ? 'sdk' : 'hostedPages';
     const placement: ClientPlacement<LoginClientOptions> = { origin: 'addClient', key: id, scope: this, prefix: id, options, access };
     // Every construct a client brings (its output, its terms, its page style) is named after it; all of those ids must be free.
-    if ([id, `${id}SignInUrl`, ...this.features.reservedIds(placement)].some((childId) => this.node.tryFindChild(childId) !== undefined)) {
+    if ([id, `${id}SignInUrl`, `${id}ClientMetadata`, ...this.features.reservedIds(placement)].some((childId) => this.node.tryFindChild(childId) !== undefined)) {
       throw new ValidationError(this, 'id', id,
         `an id not yet used in this login (taken: ${this.node.children.map((c) => c.node.id).join(', ')})`);
     }
@@ -401,6 +403,13 @@ export class CognitoLogin extends Construct {
       collectRedirectUrlViolations(violations, `${id}.logoutUrls`, options.logoutUrls, false);
       violations.check(() => resourceServersOfScopes(this, `${id}.scopes`, scopes, this.resourceServerOptions));
     }
+    if (options.clientMetadataDocuments !== undefined) {
+      if (withoutOAuth) {
+        violations.add(`${id}.clientMetadataDocuments`, options.clientMetadataDocuments.urlPatterns,
+          `absent with ${id}.clientProps.disableOAuth: CIMD clients sign in through the authorize endpoint`);
+      }
+      collectMetadataDocumentViolations(violations, `${id}.clientMetadataDocuments`, options.clientMetadataDocuments);
+    }
     // Federated sign-in goes through the pages (the authorize endpoint): a client without them signs in the pool's own users only.
     const providerNames = violations.check(() =>
       this.supportedProviderNames(id, options.identityProviders ?? (withoutOAuth ? [COGNITO] : undefined))) ?? [];
@@ -417,6 +426,9 @@ export class CognitoLogin extends Construct {
       },
     }));
     this.features.applyToClient({ ...placement, resource: client.node.defaultChild as cognito.CfnUserPoolClient }, client);
+    if (options.clientMetadataDocuments !== undefined) {
+      addClientMetadataPolicy(this, id, this.userPool, client, options.clientMetadataDocuments);
+    }
     if (options.implicitCodeGrant) {
       warn(client, 'implicitCodeGrant',
         'The implicit grant returns tokens in the URL, where browser history and referrers can leak them; '

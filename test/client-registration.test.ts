@@ -1,5 +1,5 @@
 // Dynamic client registration on a login: its custom resource, its refusals and warnings, the registrar client.
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { ClientRegistration, CognitoLogin, CognitoLoginProps, LoginDomain, LoginPages, RegistrationGrantType } from '../src';
@@ -205,5 +205,55 @@ describe('the registrar: a machine client holding ClientRegistration.REGISTER_SC
     const login = newLogin(testStack());
     expect(() => login.addMachineClient('Registrar', { scopes: [ClientRegistration.REGISTER_SCOPE] }))
       .toThrow(/Registrar.scopes.*aws.cognito\/dcr\/register.*needs clientRegistration on the login/);
+  });
+});
+
+describe('clientMetadataDocuments', () => {
+  test('a CIMD policy for the client: its patterns, the cache in seconds, named after the client, on the handler with the CIMD actions only', () => {
+    // GIVEN
+    const stack = testStack();
+    const login = newLogin(stack);
+
+    // WHEN
+    login.addClient('Agents', {
+      callbackUrls: ['http://localhost:3000/callback'],
+      clientMetadataDocuments: { urlPatterns: ['https://agents.example.com/*.json'], cacheDuration: Duration.days(7) },
+    });
+
+    // THEN
+    const template = Template.fromStack(stack);
+    const client = Object.entries<any>(template.findResources('AWS::Cognito::UserPoolClient')).find(([, r]) => r.Properties.ClientName === 'Agents')![0];
+    template.hasResourceProperties('Custom::CognitoClientMetadataPolicy', {
+      ClientId: { Ref: client }, PolicyName: 'Agents', URLPatterns: ['https://agents.example.com/*.json'], CacheDuration: '604800',
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Action: Match.arrayWith(['cognito-idp:CreateCIMDPolicy', 'cognito-idp:UpdateCIMDPolicy', 'cognito-idp:DeleteCIMDPolicy']),
+        })]),
+      },
+    });
+    // No ownership record for a policy: the SSM statement names the styles' records only.
+    expect(JSON.stringify(template.findResources('AWS::IAM::Policy'))).not.toContain('AgentsClientMetadata');
+  });
+
+  test('every bad value is refused at once: a pattern not HTTPS, six patterns, a cache under a day, and a client without pages', () => {
+    // GIVEN
+    const login = newLogin(testStack());
+
+    // WHEN / THEN
+    expect(() => login.addClient('Agents', {
+      callbackUrls: ['http://localhost:3000/callback'],
+      clientMetadataDocuments: {
+        urlPatterns: ['http://agents.example.com/a.json', ...Array.from({ length: 5 }, (_, i) => `https://agents.example.com/${i}.json`)],
+        cacheDuration: Duration.hours(1),
+      },
+    })).toThrow(new RegExp([
+      'Agents.clientMetadataDocuments.urlPatterns.*1 to 5 HTTPS URL patterns',
+      'Agents.clientMetadataDocuments.urlPatterns\\[0\\].*http://agents.example.com/a.json.*an https:// URL pattern',
+      'Agents.clientMetadataDocuments.cacheDuration.*1 hour.*one day \\(86400\\) to one year \\(31556952\\)',
+    ].join('[\\s\\S]*')));
+    expect(() => login.addClient('Sdk', { clientProps: { disableOAuth: true }, clientMetadataDocuments: { urlPatterns: ['https://agents.example.com/*'] } }))
+      .toThrow(/Sdk.clientMetadataDocuments.*absent with Sdk.clientProps.disableOAuth/);
   });
 });

@@ -52,8 +52,13 @@ export interface CustomResourceType<P extends DeclaredTarget> {
   readonly resourceType: string;
   /** Cognito actions the handler needs on the resource's user pool for this type (its ARN is the only resource). */
   readonly poolActions: readonly string[];
-  /** What its ownership records (claims) are about; SSM on exactly those parameters comes with it. */
-  readonly claimKind: ClaimKind;
+  /**
+   * What its ownership records (claims) are about; SSM on exactly those
+   * parameters comes with it. Undefined for a type whose targets are objects
+   * of their own with ids Cognito generates (a CIMD policy): a renamed
+   * construct makes a new object and deletes the old, and no record is needed.
+   */
+  readonly claimKind?: ClaimKind;
   /**
    * The property contract: parses the properties strictly, refusing any
    * member or value the constructs never write, naming the property. The
@@ -62,6 +67,9 @@ export interface CustomResourceType<P extends DeclaredTarget> {
    */
   parse(properties: Record<string, unknown>, options?: ParseOptions): P;
 }
+
+/** A type that keeps ownership records (claims) of its targets. */
+export type ClaimedResourceType<P extends DeclaredTarget> = CustomResourceType<P> & { readonly claimKind: ClaimKind };
 
 /** The path under which the handler keeps its ownership records (SSM Parameter Store). */
 export const CLAIM_PARAMETER_ROOT = '/cdk-cognito-login';

@@ -59,9 +59,10 @@ export function grantPool(provider: CustomResourceProvider, userPool: cognito.IU
   const claimArns: string[] = [];
   const actions: string[] = [];
   const poolArn = userPool.userPoolArn;
+  // No SSM statement for a pool whose resources keep no claims (CIMD policies only).
   const statements = (): PolicyStatementJson[] => [
     { Effect: 'Allow', Action: actions, Resource: poolArn },
-    { Effect: 'Allow', Action: CLAIM_ACTIONS, Resource: distinct(stack, claimArns) },
+    ...(claimArns.length === 0 ? [] : [{ Effect: 'Allow' as const, Action: CLAIM_ACTIONS, Resource: distinct(stack, claimArns) }]),
   ];
   const role = provider.node.tryFindChild('Role');
   if (!CfnResource.isCfnResource(role)) {

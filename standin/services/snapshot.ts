@@ -25,6 +25,15 @@ export interface PoolSnapshot {
   readonly parameters: { readonly [name: string]: ParameterSnapshot };
   /** The pool's DcrConfiguration (dynamic client registration), when it has one. */
   readonly registration?: Record<string, unknown>;
+  /** Client ID metadata document policies by id, when the pool has any. */
+  readonly cimdPolicies?: { readonly [policyId: string]: CimdPolicySnapshot };
+}
+
+export interface CimdPolicySnapshot {
+  readonly clientId: string;
+  readonly policyName: string;
+  readonly urlPatterns: readonly string[];
+  readonly cacheDuration?: number;
 }
 
 export interface StyleSnapshot {
@@ -85,6 +94,14 @@ export function takeSnapshot(cognito: CognitoState, parameters: ParameterStore):
     parameters: Object.fromEntries(Object.entries(allParameters).filter(([name]) => name.includes(pool.id))),
     ...(pool.settings.DcrConfiguration === undefined
       ? {} : { registration: structuredClone(pool.settings.DcrConfiguration as Record<string, unknown>) }),
+    ...(pool.cimdPolicies.size === 0 ? {} : {
+      cimdPolicies: Object.fromEntries([...pool.cimdPolicies.values()].map((p): [string, CimdPolicySnapshot] => [p.id, {
+        clientId: p.clientId,
+        policyName: p.policyName,
+        urlPatterns: [...p.urlPatterns],
+        ...(p.cacheDuration === undefined ? {} : { cacheDuration: p.cacheDuration }),
+      }])),
+    }),
   }]));
   return { pools, parameters: allParameters };
 }

@@ -2,9 +2,13 @@ import { createHash } from 'crypto';
 import { CfnOutput, IResolveContext, Lazy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import {
+  CACHE_SECONDS, CLIENT_METADATA_POLICY, ClientMetadataPolicyProperties, URL_PATTERN, URL_PATTERN_COUNT, URL_PATTERN_LENGTH,
+} from './cimd-contract';
 import { ClientRegistrationProperties, CLIENT_REGISTRATION } from './registration-contract';
 import { addHandlerResource } from '../../private/handler-provider';
 import { isUnresolved, ViolationCollector, warn } from '../../private/validate';
+import { ClientMetadataDocumentsOptions } from '../client-metadata-documents';
 import { ClientRegistration, RegistrationGrantType } from '../client-registration';
 
 /** What the login knows that registration needs. */
@@ -151,4 +155,44 @@ function poolConfigurationHash(pool: cognito.CfnUserPool): string {
       return createHash('sha256').update(JSON.stringify(properties)).digest('hex').slice(0, 32);
     },
   });
+}
+
+/**
+ * Records every violation of a client's metadata documents at once: one to
+ * five patterns, each HTTPS and matching the model's URLPatternType, and a
+ * cache of one day to one year in whole seconds (CreateCIMDPolicy).
+ */
+export function collectMetadataDocumentViolations(violations: ViolationCollector, prop: string, options: ClientMetadataDocumentsOptions): void {
+  const patterns = options.urlPatterns ?? [];
+  if (!isUnresolved(patterns) && (patterns.length < URL_PATTERN_COUNT.min || patterns.length > URL_PATTERN_COUNT.max)) {
+    violations.add(`${prop}.urlPatterns`, patterns, `${URL_PATTERN_COUNT.min} to ${URL_PATTERN_COUNT.max} HTTPS URL patterns`);
+  }
+  patterns.forEach((pattern, index) => {
+    const fits = pattern.length >= URL_PATTERN_LENGTH.min && pattern.length <= URL_PATTERN_LENGTH.max && URL_PATTERN.test(pattern);
+    if (!isUnresolved(pattern) && !fits) {
+      violations.add(`${prop}.urlPatterns[${index}]`, pattern,
+        `an https:// URL pattern of ${URL_PATTERN_LENGTH.min} to ${URL_PATTERN_LENGTH.max} characters, lowercase, '*' as wildcard, no white space`);
+    }
+  });
+  const cache = options.cacheDuration;
+  if (cache !== undefined && !isUnresolved(cache.toSeconds({ integral: false }))) {
+    const seconds = cache.toSeconds({ integral: false });
+    if (!Number.isInteger(seconds) || seconds < CACHE_SECONDS.min || seconds > CACHE_SECONDS.max) {
+      violations.add(`${prop}.cacheDuration`, cache.toHumanString(), `whole seconds from one day (${CACHE_SECONDS.min}) to one year (${CACHE_SECONDS.max})`);
+    }
+  }
+}
+
+/** The CIMD policy of one client, `<id>ClientMetadata` under the login; it depends on the client, so it is deleted first. */
+export function addClientMetadataPolicy(
+  login: Construct, id: string, userPool: cognito.IUserPool, client: cognito.UserPoolClient, options: ClientMetadataDocumentsOptions,
+): void {
+  const properties: ClientMetadataPolicyProperties = {
+    UserPoolId: userPool.userPoolId,
+    ClientId: client.userPoolClientId,
+    PolicyName: id.slice(0, 32),
+    URLPatterns: [...options.urlPatterns],
+    ...(options.cacheDuration === undefined ? {} : { CacheDuration: String(options.cacheDuration.toSeconds()) }),
+  };
+  addHandlerResource(new Construct(login, `${id}ClientMetadata`), CLIENT_METADATA_POLICY, { userPool, files: [], properties });
 }

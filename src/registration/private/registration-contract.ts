@@ -10,7 +10,7 @@
  * pool-wide classic customization, so its ownership record is
  * `/cdk-cognito-login/<UserPoolId>/registration/ALL`.
  */
-import { ALL_CLIENTS, CustomResourceType, DeclaredTarget } from '../../private/custom-resource-contract';
+import { ALL_CLIENTS, ClaimedResourceType, DeclaredTarget } from '../../private/custom-resource-contract';
 import { ParseOptions, parseFlag, requireOnlyKnown, requireString, requireUserPoolId } from '../../private/property-parsing';
 
 /** Resource type of a pool's dynamic client registration settings. */
@@ -98,7 +98,7 @@ function stringList(properties: Record<string, unknown>, name: string, options: 
 }
 
 /** The registry entry of client registration (lambda/registry.ts pairs it with lambda/registration). */
-export const CLIENT_REGISTRATION: CustomResourceType<DeclaredRegistration> = {
+export const CLIENT_REGISTRATION: ClaimedResourceType<DeclaredRegistration> = {
   resourceType: CLIENT_REGISTRATION_TYPE,
   // DescribeUserPool then UpdateUserPool: the update replaces every setting it
   // omits (API_UpdateUserPool), so the handler writes the pool back whole.
