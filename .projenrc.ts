@@ -10,6 +10,13 @@ import { LAMBDA_NODEJS_RUNTIME } from './src/private/lambda-runtime';
  */
 const AWS_SDK_VERSION = '3.1169.0';
 /**
+ * The Smithy runtime those clients are built on (npm ls @smithy/core): the
+ * handler builds the few Cognito commands the SDK does not have yet (the CIMD
+ * policy operations, lambda/shared/cimd-commands.ts) from its command builder
+ * and endpoint plugin, so they are signed, sent and parsed as every SDK command is.
+ */
+const SMITHY_CORE_VERSION = '3.41.0';
+/**
  * The environment credential provider those clients depend on (npm ls
  * @aws-sdk/credential-provider-env): the bundles' only credential source
  * (lambda/shared/environment-credentials.ts).
@@ -23,7 +30,7 @@ const CFN_LINT_VERSION = '1.58.0';
  * cognito-idp, s3 and ssm models are what the Cognito stand-in checks every
  * request against (standin/services), so nothing of the model is copied by hand.
  */
-const BOTOCORE_VERSION = '1.44.5';
+const BOTOCORE_VERSION = '1.44.8';
 /**
  * The XML parser SVG assets are read with at synth (src/branding/private/svg-hazards.ts):
  * pure JavaScript, no dependencies of its own, namespace-aware, decodes
@@ -131,6 +138,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     `@aws-sdk/client-cognito-identity-provider@${AWS_SDK_VERSION}`,
     `@aws-sdk/client-s3@${AWS_SDK_VERSION}`,
     `@aws-sdk/client-ssm@${AWS_SDK_VERSION}`,
+    `@smithy/core@${SMITHY_CORE_VERSION}`,
     `@aws-sdk/credential-provider-env@${AWS_SDK_CREDENTIAL_PROVIDER_ENV_VERSION}`,
     'aws-sdk-client-mock@4.1.0',
     'cdk-nag@3.0.2',

@@ -6,6 +6,7 @@ import { createApp as classicPages } from './classic-pages';
 import { createApp as customDomain } from './custom-domain';
 import { createApp as exportedStyle } from './exported-style';
 import { createApp as managedLoginBranding } from './managed-login-branding';
+import { createApp as mcpServerLogin } from './mcp-server-login';
 import { createApp as passkeysAndTerms } from './passkeys-and-terms';
 import { createApp as prefixGoogleSaml } from './prefix-google-saml';
 import { createApp as replica } from './replica';
@@ -74,6 +75,12 @@ export const EXAMPLES: Example[] = [
     description: 'A web client with managed login pages, a mobile client that signs in through the SDK (no pages), '
       + 'a machine client with the client credentials grant, and a partner client made the aws-cdk-lib way, all asking for an API\'s scopes',
     createApp: apiClients,
+  },
+  {
+    name: 'mcp-server-login',
+    description: 'A login an MCP server points at: authenticated dynamic client registration for MCP clients, a registrar machine client, '
+      + 'classic pages styled for every client (registered ones included), and the issuer, metadata and registration endpoint outputs',
+    createApp: mcpServerLogin,
   },
   {
     name: 'replica',

@@ -11,11 +11,15 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { onBrandingEvent } from './branding/handler';
 import { onClassicEvent } from './classic/handler';
+import { onClientMetadataPolicyEvent } from './registration/cimd-handler';
+import { onRegistrationEvent } from './registration/handler';
 import { Invocation } from './shared/invocation';
 import { HandlerResult } from './shared/result';
 import { MANAGED_LOGIN_BRANDING } from '../src/branding/private/branding-contract';
 import { CLASSIC_CUSTOMIZATION } from '../src/classic/private/classic-contract';
 import { CustomResourceType, DeclaredTarget } from '../src/private/custom-resource-contract';
+import { CLIENT_METADATA_POLICY } from '../src/registration/private/cimd-contract';
+import { CLIENT_REGISTRATION } from '../src/registration/private/registration-contract';
 
 /** What serves one event of a type: it parses the properties with the type's contract and answers CloudFormation. */
 export type ResourceEventHandler = (invocation: Invocation, event: CloudFormationCustomResourceEvent) => Promise<HandlerResult>;
@@ -29,6 +33,8 @@ export interface RegisteredType {
 export const RESOURCE_TYPES: readonly RegisteredType[] = [
   { type: MANAGED_LOGIN_BRANDING, onEvent: onBrandingEvent },
   { type: CLASSIC_CUSTOMIZATION, onEvent: onClassicEvent },
+  { type: CLIENT_REGISTRATION, onEvent: onRegistrationEvent },
+  { type: CLIENT_METADATA_POLICY, onEvent: onClientMetadataPolicyEvent },
 ];
 
 /** The entry for a CloudFormation resource type, if this handler serves it. */

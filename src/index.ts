@@ -7,6 +7,7 @@ export * from './login';
 export * from './pages';
 export * from './providers';
 export * from './replica';
+export * from './registration';
 export * from './resource-server';
 export * from './sign-in';
 export * from './terms';

@@ -29,6 +29,11 @@ import { LOGIN_PROVIDER } from './providers/private/provider-input';
 import { LoginProvider } from './providers/providers';
 import { LoginReplica } from './replica/private/login-replica';
 import { LoginReplicaOptions } from './replica/replica';
+import { ClientRegistration } from './registration/client-registration';
+import {
+  addClientMetadataPolicy, addClientRegistration, collectMetadataDocumentViolations, collectRegistrationViolations, LoginRegistrationContext,
+} from './registration/private/login-registration';
+import { CLIENT_REGISTRATION_INPUT } from './registration/private/registration-input';
 import { checkMachineClientScopes, resourceServersOfScopes, validateResourceServers } from './resource-server/private/resource-server-checks';
 import { LoginScopeDependencies } from './resource-server/private/scope-dependencies';
 import { LoginResourceServerOptions } from './resource-server/resource-server';
@@ -143,6 +148,23 @@ export interface CognitoLoginProps {
    * @default - no replica: the pool serves from the stack's Region only
    */
   readonly replica?: LoginReplicaOptions;
+
+  /**
+   * Dynamic client registration on the login's domain: applications and AI
+   * agents (MCP clients) register their own app clients at run time, at
+   * `https://<domain>/oauth2/register`. `ClientRegistration.authenticated(...)`
+   * asks for an initial access token of a machine client holding
+   * `ClientRegistration.REGISTER_SCOPE` (`login.addMachineClient`);
+   * `ClientRegistration.open(...)` for nothing. Set by a custom resource
+   * that writes the pool back whole with only its registration settings
+   * changed, again after every CloudFormation update of the pool; removing
+   * it turns registration off. Adds the outputs `Issuer`,
+   * `AuthorizationServerMetadataUrl` and `RegistrationEndpoint`. Refused with
+   * the Lite plan and with scopes that are not the login's resource-server scopes.
+   *
+   * @default - no registration: only the app clients the app declares
+   */
+  readonly clientRegistration?: ClientRegistration;
 }
 
 /**
@@ -228,6 +250,13 @@ export class CognitoLogin extends Construct {
   /** The generation and look of the login pages. */
   public readonly pages: LoginPages;
 
+  /**
+   * Dynamic client registration, when the login allows it.
+   *
+   * @default - none
+   */
+  public readonly clientRegistration?: ClientRegistration;
+
   /** The login's providers by name; those created outside the login (LoginProvider.existing) are listed, but nothing can wait for them. */
   private readonly providersByName = new Map<string, { readonly provider: cognito.IUserPoolIdentityProvider; readonly existing: boolean }>();
   private readonly resourceServerOptions: LoginResourceServerOptions[];
@@ -255,6 +284,7 @@ export class CognitoLogin extends Construct {
     (props.identityProviders ?? []).forEach((provider, index) =>
       collectClassInputViolations(inputs, `identityProviders[${index}]`, provider, LOGIN_PROVIDER, true));
     collectClassInputViolations(inputs, 'accountLinking', props.accountLinking, ACCOUNT_LINKING, false);
+    collectClassInputViolations(inputs, 'clientRegistration', props.clientRegistration, CLIENT_REGISTRATION_INPUT, false);
     inputs.throwIfAny();
 
     if (props.userPool && props.userPoolProps) {
@@ -334,6 +364,20 @@ export class CognitoLogin extends Construct {
       // Checked above, before the pool was made: the pool is the login's own.
       new LoginReplica(this, props.replica, this.userPool as cognito.UserPool, this.domain, { poolProps, regionalTriggers });
     }
+
+    if (props.clientRegistration !== undefined) {
+      const context: LoginRegistrationContext = {
+        userPool: this.userPool,
+        domain: this.domain,
+        serverScopes: this.resourceServerOptions.flatMap((server) => server.scopes.map((s) => `${server.identifier}/${s.name}`)),
+        managedLogin: this.isManagedLogin(),
+      };
+      const violations = new ViolationCollector(this);
+      collectRegistrationViolations(violations, 'clientRegistration', props.clientRegistration, context);
+      violations.throwIfAny();
+      addClientRegistration(this, 'clientRegistration', props.clientRegistration, context);
+      this.clientRegistration = props.clientRegistration;
+    }
   }
 
   /**
@@ -372,7 +416,7 @@ export class CognitoLogin extends Construct {
     const access: ClientAccess = withoutOAuth ? 'sdk' : 'hostedPages';
     const placement: ClientPlacement<LoginClientOptions> = { origin: 'addClient', key: id, scope: this, prefix: id, options, access };
     // Every construct a client brings (its output, its terms, its page style) is named after it; all of those ids must be free.
-    if ([id, `${id}SignInUrl`, ...this.features.reservedIds(placement)].some((childId) => this.node.tryFindChild(childId) !== undefined)) {
+    if ([id, `${id}SignInUrl`, `${id}ClientMetadata`, ...this.features.reservedIds(placement)].some((childId) => this.node.tryFindChild(childId) !== undefined)) {
       throw new ValidationError(this, 'id', id,
         `an id not yet used in this login (taken: ${this.node.children.map((c) => c.node.id).join(', ')})`);
     }
@@ -390,6 +434,13 @@ export class CognitoLogin extends Construct {
       collectRedirectUrlViolations(violations, `${id}.logoutUrls`, options.logoutUrls, false);
       violations.check(() => resourceServersOfScopes(this, `${id}.scopes`, scopes, this.resourceServerOptions));
     }
+    if (options.clientMetadataDocuments !== undefined) {
+      if (withoutOAuth) {
+        violations.add(`${id}.clientMetadataDocuments`, options.clientMetadataDocuments.urlPatterns,
+          `absent with ${id}.clientProps.disableOAuth: CIMD clients sign in through the authorize endpoint`);
+      }
+      collectMetadataDocumentViolations(violations, `${id}.clientMetadataDocuments`, options.clientMetadataDocuments);
+    }
     // Federated sign-in goes through the pages (the authorize endpoint): a client without them signs in the pool's own users only.
     const providerNames = violations.check(() =>
       this.supportedProviderNames(id, options.identityProviders ?? (withoutOAuth ? [COGNITO] : undefined))) ?? [];
@@ -406,6 +457,9 @@ export class CognitoLogin extends Construct {
       },
     }));
     this.features.applyToClient({ ...placement, resource: client.node.defaultChild as cognito.CfnUserPoolClient }, client);
+    if (options.clientMetadataDocuments !== undefined) {
+      addClientMetadataPolicy(this, id, this.userPool, client, options.clientMetadataDocuments);
+    }
     if (options.implicitCodeGrant) {
       warn(client, 'implicitCodeGrant',
         'The implicit grant returns tokens in the URL, where browser history and referrers can leak them; '
@@ -469,7 +523,16 @@ export class CognitoLogin extends Construct {
     const violations = new ViolationCollector(this);
     violations.check(() => validateClientName(this, id, clientNameOf(options)));
     collectClientPropsViolations(violations, `${id}.clientProps`, options.clientProps, true);
-    violations.check(() => checkMachineClientScopes(this, `${id}.scopes`, options.scopes, this.resourceServerOptions));
+    // The register scope is Cognito's own (no resource server); it is the registrar's whole purpose.
+    const registers = (options.scopes ?? []).some((s) => s?.scopeName === ClientRegistration.REGISTER_SCOPE.scopeName);
+    const serverScopes = (options.scopes ?? []).filter((s) => s?.scopeName !== ClientRegistration.REGISTER_SCOPE.scopeName);
+    if (registers && this.clientRegistration === undefined) {
+      violations.add(`${id}.scopes`, ClientRegistration.REGISTER_SCOPE.scopeName,
+        'scopes of the login\'s resource servers: the register scope needs clientRegistration on the login');
+    }
+    if (!registers || serverScopes.length > 0) {
+      violations.check(() => checkMachineClientScopes(this, `${id}.scopes`, registers ? serverScopes : options.scopes, this.resourceServerOptions));
+    }
     this.features.validateClient(violations, placement);
     violations.throwIfAny();
 

@@ -13,10 +13,19 @@ export {
   CreateManagedLoginBrandingCommand,
   DeleteManagedLoginBrandingCommand,
   DescribeManagedLoginBrandingByClientCommand,
+  DescribeUserPoolCommand,
   GetUICustomizationCommand,
   SetUICustomizationCommand,
   UpdateManagedLoginBrandingCommand,
+  UpdateUserPoolCommand,
+  // The SDK's own schemas of the two pool shapes (the service model it is generated from):
+  // registration/pool-settings.ts reads which members an update takes from them.
+  UpdateUserPoolRequest$,
+  UserPoolType$,
 } from '@aws-sdk/client-cognito-identity-provider';
+// Not in the SDK release yet: built from its pieces (cimd-commands.ts); move to the SDK's own commands when it has them.
+export { CreateCIMDPolicyCommand, DeleteCIMDPolicyCommand, UpdateCIMDPolicyCommand } from './cimd-commands';
+export type { DcrConfigurationType, UpdateUserPoolRequest, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 export { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 export { DeleteParameterCommand, GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 export { CloudFormationClient, DescribeStackResourceCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';

@@ -116,7 +116,7 @@ async function step(runner: CloudFormationRunner, standIn: StandIn, title: strin
 }
 
 const WRITES = [
-  'CreateManagedLoginBranding', 'UpdateManagedLoginBranding', 'DeleteManagedLoginBranding', 'SetUICustomization',
+  'CreateManagedLoginBranding', 'UpdateManagedLoginBranding', 'DeleteManagedLoginBranding', 'SetUICustomization', 'UpdateUserPool',
   'PutParameter', 'DeleteParameter',
 ];
 
@@ -128,6 +128,12 @@ function existing(runner: CloudFormationRunner, stackName: string) {
 function concerns(call: CallRecord, resource: DeployedResource): boolean {
   const props = resource.properties as Record<string, any>;
   const pool = String(props.UserPoolId);
+  if (props.ClientId === undefined) {
+    // A pool-wide resource (client registration): its claim is the pool's registration record, its calls name no client.
+    return call.service === 'ssm'
+      ? (call.resource ?? '').includes(`${pool}/registration/`)
+      : call.service === 'cognito-idp' && call.userPoolId === pool && call.clientId === undefined && call.brandingId === undefined;
+  }
   const client = String(props.ClientId);
   if (call.service === 's3') {
     const keys = [props.Settings, props.Css, props.Logo, ...(props.Assets ?? [])]
@@ -135,7 +141,7 @@ function concerns(call: CallRecord, resource: DeployedResource): boolean {
     return keys.includes(call.resource ?? '');
   }
   if (call.service === 'ssm') {
-    return (call.resource ?? '').includes(pool) && (call.resource ?? '').endsWith(`/${client}`);
+    return (call.resource ?? '').includes(pool) && (call.resource ?? '').endsWith(`/${client}`) && !(call.resource ?? '').includes('/registration/');
   }
   if (call.userPoolId !== pool) {
     return false;
@@ -177,6 +183,13 @@ function printState(runner: CloudFormationRunner, standIn: StandIn, results: rea
       for (const [clientId, classic] of Object.entries(pool.classic)) {
         console.log(`    classic ${clientId === 'ALL' ? 'ALL' : pool.clients[clientId]}: CSS version ${classic.cssVersion}`
           + `${classic.css !== undefined ? `, ${classic.css.length} characters of CSS` : ''}${classic.imageBytes ? `, logo ${classic.imageBytes} B` : ''}`);
+      }
+      if (pool.registration !== undefined) {
+        const dcr = pool.registration as {
+          EnableStatus?: string; OpenDcrEnabled?: boolean; AuthenticatedGrantTypes?: string[]; AllowedScopes?: string[];
+        };
+        console.log(`    client registration: ${dcr.EnableStatus ?? 'Enabled'}${dcr.EnableStatus === 'Disabled' ? ''
+          : `, ${dcr.OpenDcrEnabled ? 'open' : 'authenticated'}, grants ${(dcr.AuthenticatedGrantTypes ?? []).join(' ')}, scopes ${(dcr.AllowedScopes ?? []).join(' ') || '(OIDC only)'}`}`);
       }
       const unstyled = Object.entries(pool.clients).filter(([id]) => !pool.styles[id]).map(([, name]) => name);
       if (pool.domains.some((d) => d.managedLoginVersion === 2) && unstyled.length > 0) {

@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { ClientMetadataDocumentsOptions } from '../registration/client-metadata-documents';
 import { LoginTermsOptions } from '../terms/terms';
 
 /**
@@ -95,6 +96,16 @@ export interface LoginClientOptions {
    * @default - the login's terms, if any
    */
   readonly terms?: LoginTermsOptions;
+
+  /**
+   * Client ID metadata documents: OAuth clients whose client id is an HTTPS
+   * URL matching one of `urlPatterns` sign in as this client (a CIMD policy,
+   * `<id>ClientMetadata`, updated in place and deleted with the client).
+   * Refused for a client without hosted pages.
+   *
+   * @default - none
+   */
+  readonly clientMetadataDocuments?: ClientMetadataDocumentsOptions;
 
   /**
    * Any other option of aws-cdk-lib's app clients (auth flows, refresh token

@@ -32,8 +32,8 @@ export interface S3FileRef {
 /** The ClientId that addresses every client of the pool in SetUICustomization. */
 export const ALL_CLIENTS = 'ALL';
 
-/** What a claim parameter is about: a managed login style, or a classic customization. */
-export type ClaimKind = 'branding' | 'classic';
+/** What a claim parameter is about: a managed login style, a classic customization, or a pool's client registration (target ALL). */
+export type ClaimKind = 'branding' | 'classic' | 'registration';
 
 /** What every declared resource names: the pool and the client (or ALL) whose pages it styles, the key of its claim. */
 export interface DeclaredTarget {
@@ -52,8 +52,14 @@ export interface CustomResourceType<P extends DeclaredTarget> {
   readonly resourceType: string;
   /** Cognito actions the handler needs on the resource's user pool for this type (its ARN is the only resource). */
   readonly poolActions: readonly string[];
-  /** What its ownership records (claims) are about; SSM on the pool's records of this kind comes with it. */
-  readonly claimKind: ClaimKind;
+  /**
+   * What its ownership records (claims) are about; SSM on the pool's records
+   * of this kind comes with it. Undefined for a type whose targets are
+   * objects of their own with ids Cognito generates (a CIMD policy): a
+   * renamed construct makes a new object and deletes the old, and no record
+   * is needed.
+   */
+  readonly claimKind?: ClaimKind;
   /**
    * The property contract: parses the properties strictly, refusing any
    * member or value the constructs never write, naming the property. The
@@ -62,6 +68,9 @@ export interface CustomResourceType<P extends DeclaredTarget> {
    */
   parse(properties: Record<string, unknown>, options?: ParseOptions): P;
 }
+
+/** A type that keeps ownership records (claims) of its targets. */
+export type ClaimedResourceType<P extends DeclaredTarget> = CustomResourceType<P> & { readonly claimKind: ClaimKind };
 
 /** The path under which the handler keeps its ownership records (SSM Parameter Store). */
 export const CLAIM_PARAMETER_ROOT = '/cdk-cognito-login';

@@ -64,7 +64,7 @@ export function addHandlerResource<P extends DeclaredTarget>(
       userPool: props.userPool,
       files: props.files,
       actions: type.poolActions,
-      claim: { kind: type.claimKind, clientId: declared.clientId },
+      claim: type.claimKind === undefined ? undefined : { kind: type.claimKind, clientId: declared.clientId },
     }),
     properties: { ...props.properties },
   });
@@ -78,8 +78,8 @@ interface HandlerGrants {
   readonly files: StagedFile[];
   /** Its type's Cognito actions, on the pool. */
   readonly actions: readonly string[];
-  /** The target whose ownership record (claim) the handler keeps: its kind and client id (or ALL). */
-  readonly claim: ClaimTarget;
+  /** The target whose ownership record (claim) the handler keeps: its kind and client id (or ALL); none for a type without claims. */
+  readonly claim?: ClaimTarget;
 }
 
 const resourcesByProvider = new WeakMap<CustomResourceProvider, ProviderResources>();
@@ -133,7 +133,7 @@ function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): stri
     resources.pools.set(grants.userPool, pool);
   }
   pool.actions.push(...grants.actions.filter((action) => !pool!.actions.includes(action)));
-  if (!pool.claimKinds.includes(grants.claim.kind)) {
+  if (grants.claim !== undefined && !pool.claimKinds.includes(grants.claim.kind)) {
     pool.claimKinds.push(grants.claim.kind);
     acknowledgeClaimPath(pool, claimPathArn(stack, grants.userPool.userPoolId, grants.claim.kind));
   }

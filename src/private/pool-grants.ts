@@ -61,9 +61,10 @@ export function grantPool(provider: CustomResourceProvider, userPool: cognito.IU
   const actions: string[] = [];
   const poolArn = userPool.userPoolArn;
   const claimPaths = () => claimKinds.map((kind) => claimPathArn(stack, userPool.userPoolId, kind));
+  // No SSM statement for a pool whose resources keep no claims (CIMD policies only).
   const statements = (): PolicyStatementJson[] => [
     { Effect: 'Allow', Action: actions, Resource: poolArn },
-    { Effect: 'Allow', Action: CLAIM_ACTIONS, Resource: claimPaths() },
+    ...(claimKinds.length === 0 ? [] : [{ Effect: 'Allow' as const, Action: CLAIM_ACTIONS, Resource: claimPaths() }]),
   ];
   const role = provider.node.tryFindChild('Role');
   if (!CfnResource.isCfnResource(role)) {

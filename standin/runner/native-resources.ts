@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import { PoolSignInSettings, StandIn } from '../services';
+import { PoolSignInSettings, settingsOfCloudFormation, StandIn } from '../services';
 
 /**
  * Resource types CloudFormation itself provisions. The Cognito types
@@ -34,14 +34,15 @@ interface NativeType {
 const COGNITO_TYPES: { readonly [type: string]: NativeType } = {
   'AWS::Cognito::UserPool': {
     create: (ctx, logicalId, props) => {
-      const options = { name: props.UserPoolName ?? logicalId, region: ctx.region, account: ctx.account };
+      const options = { name: props.UserPoolName ?? logicalId, region: ctx.region, account: ctx.account, settings: settingsOfCloudFormation(props) };
       const pool = ctx.standIn.createUserPool(options, signInSettings(props));
       return {
         physicalId: pool.id,
         attributes: { Arn: pool.arn, ProviderName: pool.providerName, ProviderURL: pool.providerUrl, UserPoolId: pool.id },
       };
     },
-    update: (ctx, physicalId, props) => ctx.standIn.updateUserPool(physicalId, signInSettings(props)),
+    // The template's properties and nothing else: a setting made outside CloudFormation (DcrConfiguration) goes back to its default.
+    update: (ctx, physicalId, props) => ctx.standIn.updateUserPool(physicalId, signInSettings(props), settingsOfCloudFormation(props)),
     delete: (ctx, physicalId) => ctx.standIn.deleteUserPool(physicalId),
     // "Settings you can't change" once a pool exists: sign-in options and user name case sensitivity
     // (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-updating.html).

@@ -1,3 +1,4 @@
+import type { StoredCimdPolicy } from './cimd-policies';
 import { Prng, userPoolClientId, userPoolId } from './prng';
 import { resourceNotFound, ServiceError } from './service-error';
 import type { StoredUser } from './users';
@@ -56,6 +57,13 @@ export interface UserPool {
   readonly classic: Map<string, ClassicCustomization>;
   /** By user name, in creation order (users.ts). */
   readonly users: Map<string, StoredUser>;
+  /**
+   * What UpdateUserPool sets, in DescribeUserPool's names (user-pool-settings.ts):
+   * replaced whole by every UpdateUserPool, CloudFormation's included.
+   */
+  readonly settings: Record<string, unknown>;
+  /** Client ID Metadata Document policies by id (cimd-policies.ts). */
+  readonly cimdPolicies: Map<string, StoredCimdPolicy>;
 }
 
 /** The slot an asset fills: a new slot is added by Update, an existing one replaced. */
@@ -68,6 +76,8 @@ export interface CreateUserPoolOptions {
   /** @default the stand-in's region */
   readonly region?: string;
   readonly account?: string;
+  /** The pool's settings (user-pool-settings.ts). @default none: Cognito's defaults */
+  readonly settings?: Record<string, unknown>;
 }
 
 export interface CreateUserPoolDomainOptions {
@@ -97,6 +107,8 @@ export class CognitoState {
       styles: new Map(),
       classic: new Map(),
       users: new Map(),
+      settings: { ...structuredClone(options.settings ?? {}) },
+      cimdPolicies: new Map(),
     };
     this.pools.set(id, pool);
     return pool;

@@ -75,7 +75,8 @@ interface ActiveRule {
 
 /** The operations that change Cognito state, which the per-pool concurrency limit counts. */
 export const WRITE_OPERATIONS: ReadonlySet<string> = new Set([
-  'CreateManagedLoginBranding', 'UpdateManagedLoginBranding', 'DeleteManagedLoginBranding', 'SetUICustomization',
+  'CreateManagedLoginBranding', 'UpdateManagedLoginBranding', 'DeleteManagedLoginBranding', 'SetUICustomization', 'UpdateUserPool',
+  'CreateCIMDPolicy', 'UpdateCIMDPolicy', 'DeleteCIMDPolicy',
 ]);
 
 /** A service's throughput quota: at most `perSecond` of these calls answered in any second. */

@@ -11,3 +11,4 @@ export { MAX_BRANDING_REQUEST_BYTES, settingsRefusal } from './branding-store';
 export { MAX_UI_CUSTOMIZATION_REQUEST_BYTES } from './classic-customization';
 export type { CloudFormationSource, ResourceStatus, StackRecord, StackResourceRecord } from './cloudformation-stacks';
 export { DUMMY_CREDENTIALS, sdkClients } from './sdk-clients';
+export { settableMembers, settingsOfCloudFormation } from './user-pool-settings';

@@ -7,7 +7,10 @@
  * than matched loosely.
  */
 export function javaPatternToRegExp(pattern: string): RegExp {
-  return new RegExp(`^(?:${translate(pattern)})$`, 'u');
+  // A leading `(?s)` (DOTALL, e.g. SmsInviteMessageType `(?s).*`) covers the
+  // whole pattern, which is what JS's `s` flag does; inline flags elsewhere are refused below.
+  const dotAll = pattern.startsWith('(?s)');
+  return new RegExp(`^(?:${translate(dotAll ? pattern.slice(4) : pattern)})$`, dotAll ? 'su' : 'u');
 }
 
 /** JS syntax characters: the only identity escapes the `u` flag allows (plus `-` in a class). */

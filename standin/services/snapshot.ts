@@ -23,6 +23,17 @@ export interface PoolSnapshot {
   readonly classic: { readonly [clientId: string]: ClassicSnapshot };
   /** The SSM parameters whose name holds this pool's id. */
   readonly parameters: { readonly [name: string]: ParameterSnapshot };
+  /** The pool's DcrConfiguration (dynamic client registration), when it has one. */
+  readonly registration?: Record<string, unknown>;
+  /** Client ID metadata document policies by id, when the pool has any. */
+  readonly cimdPolicies?: { readonly [policyId: string]: CimdPolicySnapshot };
+}
+
+export interface CimdPolicySnapshot {
+  readonly clientId: string;
+  readonly policyName: string;
+  readonly urlPatterns: readonly string[];
+  readonly cacheDuration?: number;
 }
 
 export interface StyleSnapshot {
@@ -81,6 +92,16 @@ export function takeSnapshot(cognito: CognitoState, parameters: ParameterStore):
       lastModifiedDate: c.lastModifiedDate.toISOString(),
     }])),
     parameters: Object.fromEntries(Object.entries(allParameters).filter(([name]) => name.includes(pool.id))),
+    ...(pool.settings.DcrConfiguration === undefined
+      ? {} : { registration: structuredClone(pool.settings.DcrConfiguration as Record<string, unknown>) }),
+    ...(pool.cimdPolicies.size === 0 ? {} : {
+      cimdPolicies: Object.fromEntries([...pool.cimdPolicies.values()].map((p): [string, CimdPolicySnapshot] => [p.id, {
+        clientId: p.clientId,
+        policyName: p.policyName,
+        urlPatterns: [...p.urlPatterns],
+        ...(p.cacheDuration === undefined ? {} : { cacheDuration: p.cacheDuration }),
+      }])),
+    }),
   }]));
   return { pools, parameters: allParameters };
 }

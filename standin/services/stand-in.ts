@@ -4,6 +4,7 @@ import { AddressInfo } from 'net';
 import { serviceModel, ServiceName } from './botocore-models';
 import { BrandingStore } from './branding-store';
 import { CallRecord } from './call-log';
+import { CimdPolicies } from './cimd-policies';
 import { ClassicCustomizations } from './classic-customization';
 import { CloudFormationSource, NO_STACKS } from './cloudformation-stacks';
 import { CognitoState, CreateUserPoolDomainOptions, CreateUserPoolOptions } from './cognito-state';
@@ -19,6 +20,7 @@ import { parseQueryRequest, QUERY_SERVICES, queryErrorXml, queryInput, queryResp
 import { Replicas } from './replicas';
 import { ServiceError } from './service-error';
 import { StandInSnapshot, takeSnapshot } from './snapshot';
+import { replaceSettings, UserPoolSettings } from './user-pool-settings';
 import { UserDirectory } from './users';
 
 export interface StandInOptions {
@@ -99,6 +101,8 @@ export class StandIn {
       parameters: this.parameters,
       users: this.users,
       cloudFormation: { stacks: () => this.cloudFormation.stacks() },
+      poolSettings: new UserPoolSettings(this.cognito),
+      cimd: new CimdPolicies(this.cognito, prng),
     };
     this.server = http.createServer((req, res) => {
       void this.serve(req, res);
@@ -130,10 +134,17 @@ export class StandIn {
     };
   }
 
-  /** UpdateUserPool of the sign-in settings it refuses together (checked, not kept). */
-  updateUserPool(userPoolId: string, signIn: PoolSignInSettings): void {
-    this.cognito.pool(userPoolId);
+  /**
+   * CloudFormation's UpdateUserPool: the sign-in settings it refuses
+   * together (checked, not kept), and, when given, the pool's settings,
+   * replaced whole (user-pool-settings.ts).
+   */
+  updateUserPool(userPoolId: string, signIn: PoolSignInSettings, settings?: Record<string, unknown>): void {
+    const pool = this.cognito.pool(userPoolId);
     checkSignInSettings(signIn);
+    if (settings !== undefined) {
+      replaceSettings(pool, settings);
+    }
   }
 
   deleteUserPool(userPoolId: string): void {

@@ -7,6 +7,7 @@ const OPERATIONS: { readonly [service in ServiceName]: readonly string[] } = {
     'CreateManagedLoginBranding', 'UpdateManagedLoginBranding', 'DeleteManagedLoginBranding',
     'DescribeManagedLoginBrandingByClient', 'DescribeManagedLoginBranding', 'SetUICustomization', 'GetUICustomization',
     'ListUsers', 'AdminCreateUser', 'AdminLinkProviderForUser', 'AdminDisableProviderForUser',
+    'DescribeUserPool', 'UpdateUserPool', 'CreateCIMDPolicy', 'DescribeCIMDPolicy', 'UpdateCIMDPolicy', 'DeleteCIMDPolicy',
   ],
   'ssm': ['GetParameter', 'PutParameter', 'DeleteParameter'],
   's3': ['GetObject'],
@@ -82,6 +83,7 @@ describe('Java patterns of botocore as JS RegExp', () => {
     ['POSIX \\p{Alnum} is ASCII', '\\p{Alnum}+', 'abc123', 'é'],
     ['\\Q...\\E quotes', '\\Qa.b\\E', 'a.b', 'axb'],
     ['a class of \\S alone is \\S (SearchPaginationTokenType)', '[\\S]+', 'dG9rZW4=', 'a b'],
+    ['a leading (?s) lets . match line breaks (SmsInviteMessageType)', '(?s)a.b', 'a\nb', 'a\nbc'],
   ])('%s', (_why, pattern, good, bad) => {
     // WHEN
     const re = javaPatternToRegExp(pattern);
@@ -96,6 +98,7 @@ describe('Java patterns of botocore as JS RegExp', () => {
     ['class intersection', '[a-z&&[^b]]'],
     ['nested class', '[a[b]]'],
     ['unknown escape', '\\G'],
+    ['an inline flag past the start', 'a(?s).'],
   ])('refuses what JS cannot express: %s', (_why, pattern) => {
     expect(() => javaPatternToRegExp(pattern)).toThrow(/no JS equivalent|not supported/);
   });

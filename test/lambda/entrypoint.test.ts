@@ -13,6 +13,8 @@ import {
 } from './helpers';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../src/branding/private/branding-contract';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../src/classic/private/classic-contract';
+import { CLIENT_METADATA_POLICY_TYPE } from '../../src/registration/private/cimd-contract';
+import { CLIENT_REGISTRATION_TYPE } from '../../src/registration/private/registration-contract';
 
 /**
  * The handler behind aws-cdk-lib's own nodejs-entrypoint, the wrapper that
@@ -107,7 +109,7 @@ test('an unknown resource type answers FAILED naming the types served', async ()
 
   // THEN
   expect(response.Status).toBe('FAILED');
-  expect(response.Reason).toBe(`Unsupported resource type Custom::Something: this handler serves ${MANAGED_LOGIN_BRANDING_TYPE} and ${CLASSIC_CUSTOMIZATION_TYPE}`);
+  expect(response.Reason).toBe(`Unsupported resource type Custom::Something: this handler serves ${MANAGED_LOGIN_BRANDING_TYPE}, ${CLASSIC_CUSTOMIZATION_TYPE}, ${CLIENT_REGISTRATION_TYPE} and ${CLIENT_METADATA_POLICY_TYPE}`);
 });
 
 test('a Cognito that never answers still yields FAILED before the Lambda times out, once the unanswered attempt has ended', async () => {

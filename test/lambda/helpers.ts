@@ -12,6 +12,7 @@ import {
   ResourceNotFoundException,
   SetUICustomizationCommand,
   UpdateManagedLoginBrandingCommand,
+  UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DeleteParameterCommand, GetParameterCommand, ParameterNotFound, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
@@ -171,6 +172,7 @@ export function writeCalls(): number {
     UpdateManagedLoginBrandingCommand,
     DeleteManagedLoginBrandingCommand,
     SetUICustomizationCommand,
+    UpdateUserPoolCommand,
   ].reduce((n, command) => n + cognito.commandCalls(command as any).length, 0);
 }
 

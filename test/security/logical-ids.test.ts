@@ -111,6 +111,15 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
       'Replica-Login-Replica/AccountLinkingPoolPolicyB48F8606', 'Replica-Login-Replica/AccountLinkingRoleDefaultPolicy51F32EE3'],
   },
 
+  'mcp-server-login': {
+    'AWS::Cognito::UserPool': ['LoginUserPoolA0E1D865'],
+    'AWS::Cognito::UserPoolDomain': ['LoginDomainC59F1893'],
+    'AWS::Cognito::UserPoolResourceServer': ['LoginResourceServerhttpsmcpacmeexamplecomE511CDB7'],
+    'AWS::Cognito::UserPoolClient': ['LoginRegistrar11EE8424'],
+    'Custom::CognitoClassicLoginCustomization': ['LoginClassicCustomization2C37541E'],
+    'Custom::CognitoClientRegistration': ['LoginClientRegistration78F7165B'],
+    'AWS::IAM::Policy': [LOGIN_POOL_POLICY],
+  },
 };
 
 /**

@@ -61,6 +61,10 @@ const ACKNOWLEDGED: Record<string, Array<[string, string]>> = {
     ['Replica-Login-ReplicaKey/Custom::CrossRegionExportReaderCustomResourceProvider/Role', 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ssm:eu-central-1:123456789012:parameter/cdk/exports/Replica-Login-ReplicaKey/*]'],
     ['Replica-Login-Replica/Custom::CrossRegionExportReaderCustomResourceProvider/Role', 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ssm:eu-central-1:123456789012:parameter/cdk/exports/Replica-Login-Replica/*]'],
   ],
+  'mcp-server-login': [
+    ['McpServerLogin/Login/UserPool/Resource', 'AwsSolutions-COG2'],
+    ['McpServerLogin/Login/UserPool/Resource', 'AwsSolutions-COG8'],
+  ],
 };
 
 /**

@@ -5,7 +5,7 @@
  * both use this file. No aws-cdk-lib here: the handler bundle includes it.
  */
 import { MAX_ASSETS } from './resolved-branding';
-import { CustomResourceType, DeclaredTarget, S3FileRef } from '../../private/custom-resource-contract';
+import { ClaimedResourceType, DeclaredTarget, S3FileRef } from '../../private/custom-resource-contract';
 import { IMAGE_TYPES } from '../../private/file-type';
 import {
   isSynthToken, ParseOptions, parseFileRef, parseFlag, requireClientId, requireObject, requireOneOf, requireOnlyKnown, requireString,
@@ -134,7 +134,7 @@ export function assetSlot(asset: { readonly Category?: string; readonly ColorMod
 }
 
 /** The registry entry of managed login branding styles (lambda/registry.ts pairs it with lambda/branding). */
-export const MANAGED_LOGIN_BRANDING: CustomResourceType<DeclaredStyle> = {
+export const MANAGED_LOGIN_BRANDING: ClaimedResourceType<DeclaredStyle> = {
   resourceType: MANAGED_LOGIN_BRANDING_TYPE,
   poolActions: [
     'cognito-idp:CreateManagedLoginBranding',

@@ -4,7 +4,7 @@
  * The construct (customization.ts) and the handler (lambda/classic) both use
  * this file. No aws-cdk-lib here: the handler bundle includes it.
  */
-import { CustomResourceType, DeclaredTarget, S3FileRef } from '../../private/custom-resource-contract';
+import { ClaimedResourceType, DeclaredTarget, S3FileRef } from '../../private/custom-resource-contract';
 import { ParseOptions, parseFileRef, requireClientId, requireOnlyKnown, requireUserPoolId } from '../../private/property-parsing';
 
 /** Resource type of a classic hosted-UI customization (CSS and logo). */
@@ -43,7 +43,7 @@ export function parseCustomization(properties: Record<string, unknown>, options:
 }
 
 /** The registry entry of classic hosted-UI customizations (lambda/registry.ts pairs it with lambda/classic). */
-export const CLASSIC_CUSTOMIZATION: CustomResourceType<DeclaredCustomization> = {
+export const CLASSIC_CUSTOMIZATION: ClaimedResourceType<DeclaredCustomization> = {
   resourceType: CLASSIC_CUSTOMIZATION_TYPE,
   // GetUICustomization: a failed create reads what it must put back (lambda/classic/handler.ts).
   poolActions: ['cognito-idp:SetUICustomization', 'cognito-idp:GetUICustomization'],

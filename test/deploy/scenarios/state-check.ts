@@ -1,10 +1,13 @@
 import { AFTER_STYLES } from './scenario-apps';
+import { configurationOf } from '../../../lambda/registration/handler';
 import { RESOURCE_TYPES } from '../../../lambda/registry';
 import { decodeClaim } from '../../../lambda/shared/claim-record';
 import { declaredOf } from '../../../lambda/shared/declared-state';
 import { MANAGED_LOGIN_BRANDING_TYPE } from '../../../src/branding/private/branding-contract';
 import { CLASSIC_CUSTOMIZATION_TYPE } from '../../../src/classic/private/classic-contract';
-import { CLAIM_PARAMETER_ROOT, claimParameterName } from '../../../src/private/custom-resource-contract';
+import { ALL_CLIENTS, CLAIM_PARAMETER_ROOT, ClaimKind, claimParameterName } from '../../../src/private/custom-resource-contract';
+import { CLIENT_METADATA_POLICY, CLIENT_METADATA_POLICY_TYPE } from '../../../src/registration/private/cimd-contract';
+import { CLIENT_REGISTRATION, CLIENT_REGISTRATION_TYPE } from '../../../src/registration/private/registration-contract';
 import { CallRecord, CloudFormationRunner, DeployedStack, readAssembly, ResourceEvent, sha256, slotKey, StackResult, StandIn } from '../../../standin';
 import { stagedBytes } from '../lifecycle-fixture';
 
@@ -27,7 +30,9 @@ export interface DeclarationOptions {
 }
 
 /** The types whose declared state expectStateMatchesDeclaration compares with the stand-in's. */
-export const CHECKED_TYPES: ReadonlySet<string> = new Set([MANAGED_LOGIN_BRANDING_TYPE, CLASSIC_CUSTOMIZATION_TYPE]);
+export const CHECKED_TYPES: ReadonlySet<string> = new Set([
+  MANAGED_LOGIN_BRANDING_TYPE, CLASSIC_CUSTOMIZATION_TYPE, CLIENT_REGISTRATION_TYPE, CLIENT_METADATA_POLICY_TYPE,
+]);
 
 /** The library's types (lambda/registry.ts) that the check would pass over: a new type must get its comparison. */
 export function uncheckedTypes(): string[] {
@@ -35,8 +40,9 @@ export function uncheckedTypes(): string[] {
 }
 
 /**
- * For every Custom::CognitoManagedLoginBranding and
- * Custom::CognitoClassicLoginCustomization of every deployed stack of the
+ * For every Custom::CognitoManagedLoginBranding,
+ * Custom::CognitoClassicLoginCustomization and Custom::CognitoClientRegistration
+ * (the pool's DcrConfiguration as the handler writes it) of every deployed stack of the
  * assembly, the stand-in holds exactly what the template declares:
  * - the runner holds the assembly's template for the stack (it is the
  *   declaration in force, after a rollback too);
@@ -59,6 +65,10 @@ export function expectStateMatchesDeclaration(
   const styles = new Map<string, Set<string>>();
   const classic = new Map<string, Set<string>>();
   const claims: { [name: string]: object } = {};
+  /** Pools whose registration a deployed resource declares. */
+  const registered = new Set<string>();
+  /** CIMD policy ids the deployed resources declare, by pool. */
+  const policies = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, pool: string, client: string) => {
     pools.add(pool);
     map.set(pool, (map.get(pool) ?? new Set()).add(client));
@@ -103,6 +113,24 @@ export function expectStateMatchesDeclaration(
         const css = props.Css === undefined ? undefined : stagedBytes(dir, props.Css as S3Ref).toString('utf8');
         const logo = props.Logo === undefined ? undefined : sha256(stagedBytes(dir, props.Logo as S3Ref));
         expect({ where, css: live?.css, logo: live?.imageSha256 }).toEqual({ where, css, logo });
+      } else if (resource.type === CLIENT_REGISTRATION_TYPE) {
+        registered.add(props.UserPoolId);
+        claims[claimName(props.UserPoolId, 'registration', ALL_CLIENTS)] = ownedBy(`${stack.stackId}|${logicalId}`, props);
+        const live = snapshot.pools[props.UserPoolId]?.registration;
+        expect({ where, registration: live }).toEqual({ where, registration: configurationOf(CLIENT_REGISTRATION.parse(props)) });
+      } else if (resource.type === CLIENT_METADATA_POLICY_TYPE) {
+        const declaredPolicy = CLIENT_METADATA_POLICY.parse(props);
+        const policyId = resource.physicalId.split(':')[1];
+        (policies.get(props.UserPoolId) ?? policies.set(props.UserPoolId, new Set()).get(props.UserPoolId)!).add(policyId);
+        expect({ where, policy: snapshot.pools[props.UserPoolId]?.cimdPolicies?.[policyId] }).toEqual({
+          where,
+          policy: {
+            clientId: declaredPolicy.clientId,
+            policyName: declaredPolicy.policyName,
+            urlPatterns: declaredPolicy.urlPatterns,
+            ...(declaredPolicy.cacheSeconds === undefined ? {} : { cacheDuration: declaredPolicy.cacheSeconds }),
+          },
+        });
       }
     }
   }
@@ -115,6 +143,11 @@ export function expectStateMatchesDeclaration(
     const styled = Object.keys(live.styles).filter((c) => !foreign.has(c)).sort();
     expect({ pool, styled }).toEqual({ pool, styled: [...styles.get(pool) ?? []].sort() });
     expect({ pool, classic: Object.keys(live.classic).sort() }).toEqual({ pool, classic: [...classic.get(pool) ?? []].sort() });
+    expect({ pool, cimdPolicies: Object.keys(live.cimdPolicies ?? {}).sort() }).toEqual({ pool, cimdPolicies: [...policies.get(pool) ?? []].sort() });
+    if (!registered.has(pool)) {
+      // No resource declares registration on it: never set, or turned off by a Delete.
+      expect({ pool, registration: live.registration?.EnableStatus ?? 'Disabled' }).toEqual({ pool, registration: 'Disabled' });
+    }
   }
   const ours = Object.fromEntries(Object.entries(snapshot.parameters)
     .filter(([name]) => name.startsWith(`${CLAIM_PARAMETER_ROOT}/`) && pools.has(name.split('/')[2]))
@@ -138,13 +171,18 @@ export function expectNothingOfOurs(standIn: StandIn, pools: readonly string[]):
   const snapshot = standIn.snapshot();
   for (const pool of pools) {
     const live = snapshot.pools[pool];
-    const left = { styles: live ? Object.keys(live.styles) : [], classic: live ? Object.keys(live.classic) : [] };
-    expect({ pool, ...left }).toEqual({ pool, styles: [], classic: [] });
+    const left = {
+      styles: live ? Object.keys(live.styles) : [],
+      classic: live ? Object.keys(live.classic) : [],
+      registration: live?.registration?.EnableStatus ?? 'Disabled',
+      cimdPolicies: Object.keys(live?.cimdPolicies ?? {}),
+    };
+    expect({ pool, ...left }).toEqual({ pool, styles: [], classic: [], registration: 'Disabled', cimdPolicies: [] });
   }
   expect(Object.keys(snapshot.parameters).filter((name) => name.startsWith(`${CLAIM_PARAMETER_ROOT}/`) && pools.includes(name.split('/')[2]))).toEqual([]);
 }
 
-function claimName(userPoolId: string, kind: 'branding' | 'classic', clientId: string): string {
+function claimName(userPoolId: string, kind: ClaimKind, clientId: string): string {
   return claimParameterName(userPoolId, kind, clientId);
 }
 

@@ -1,0 +1,2 @@
+export * from './client-registration';
+export * from './client-metadata-documents';
