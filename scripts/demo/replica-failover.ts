@@ -1,5 +1,5 @@
 /**
- * The demo's failover of the replica example, after its four stacks are
+ * The demo's failover of the replica example, after its five stacks are
  * deployed: the replica Region's state, what the domain serves while the
  * primary Region is unreachable (nowhere to go while the replica is
  * INACTIVE), the replica activated (`replica.active: true`), and what it
