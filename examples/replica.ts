@@ -5,7 +5,7 @@ import { AccountLinking, CognitoLogin, LoginDomain, LoginProvider } from '../src
 import { exampleApp } from './app';
 
 /**
- * Sign-in that survives a Region: a pool in eu-west-1 on auth.example.com,
+ * Sign-in that survives a Region: a pool in eu-west-1 on login.example.com,
  * replicated to eu-central-1, with account linking (its trigger deployed in
  * both Regions). The login adds four stacks to the app: the domain's
  * certificate (us-east-1, made for it: no `certificate` given, the hosted
@@ -31,7 +31,7 @@ export function createApp(props?: AppProps): App {
   });
 
   const login = new CognitoLogin(stack, 'Login', {
-    domain: LoginDomain.custom({ domainName: 'auth.example.com', hostedZone }),
+    domain: LoginDomain.custom({ domainName: 'login.example.com', hostedZone }),
     userPoolProps: {
       featurePlan: cognito.FeaturePlan.PLUS,
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
