@@ -1,17 +1,18 @@
 import { Annotations, App, AppProps, SecretValue, Stack } from 'aws-cdk-lib';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { AccountLinking, CognitoLogin, LoginDomain, LoginProvider } from '../src';
 import { exampleApp } from './app';
 
 /**
- * Sign-in that survives a Region: a pool in eu-west-1 on auth.example.com,
+ * Sign-in that survives a Region: a pool in eu-west-1 on login.example.com,
  * replicated to eu-central-1, with account linking (its trigger deployed in
- * both Regions). The login adds three stacks to the app: the multi-Region
- * KMS key (eu-west-1), its replica key (eu-central-1) and the replica
- * Region's settings (eu-central-1). The replica stays INACTIVE until
- * `active: true` (README, "A replica in a second Region").
+ * both Regions). The login adds four stacks to the app: the domain's
+ * certificate (us-east-1, made for it: no `certificate` given, the hosted
+ * zone imported by its id), the multi-Region KMS key (eu-west-1), its
+ * replica key (eu-central-1) and the replica Region's settings
+ * (eu-central-1). The replica stays INACTIVE until `active: true` (README,
+ * "A replica in a second Region").
  *
  * A production pool, as the custom-domain example: Plus plan with threat
  * protection enforced and MFA required, by email code rather than an
@@ -23,15 +24,14 @@ export function createApp(props?: AppProps): App {
   const app = exampleApp({ ...props, context: { '@aws-cdk/core:defaultCrossStackReferences': 'strong', ...props?.context } });
   const stack = new Stack(app, 'Replica', { env: { account: '123456789012', region: 'eu-west-1' } });
 
-  const certificate = acm.Certificate.fromCertificateArn(stack, 'Certificate',
-    'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555');
+  // Imported by its id, known at synth: the certificate's stack in us-east-1 validates in it before this stack exists.
   const hostedZone = route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', {
     hostedZoneId: 'Z0123456789EXAMPLE',
     zoneName: 'example.com',
   });
 
   const login = new CognitoLogin(stack, 'Login', {
-    domain: LoginDomain.custom({ domainName: 'auth.example.com', certificate, hostedZone }),
+    domain: LoginDomain.custom({ domainName: 'login.example.com', hostedZone }),
     userPoolProps: {
       featurePlan: cognito.FeaturePlan.PLUS,
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,

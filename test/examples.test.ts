@@ -45,6 +45,20 @@ describe.each(examplesOnThisCdk())('example %s on managed login', (_name, exampl
   });
 });
 
+test('no two examples claim the same domain, so that all deploy side by side in one account, as `npm run demo` deploys them', () => {
+  // GIVEN every example's pool domains (a prefix is unique in its Region, a custom domain across Cognito)
+  const claims = examplesOnThisCdk().flatMap(([name, example]) => example.createApp().node.children.filter(Stack.isStack)
+    .flatMap((stack) => Object.values<any>(Template.fromStack(stack).findResources('AWS::Cognito::UserPoolDomain')))
+    .map((domain) => [String(domain.Properties.Domain), name] as const));
+
+  // WHEN
+  const examplesOf = new Map<string, string[]>();
+  claims.forEach(([domain, name]) => examplesOf.set(domain, [...(examplesOf.get(domain) ?? []), name]));
+
+  // THEN
+  expect([...examplesOf].filter(([, names]) => names.length > 1)).toEqual([]);
+});
+
 describe('templateSnapshot', () => {
   test('masks 64-hex asset hashes and nothing shorter', () => {
     // GIVEN

@@ -1,5 +1,5 @@
 /**
- * The demo's failover of the replica example, after its four stacks are
+ * The demo's failover of the replica example, after its five stacks are
  * deployed: the replica Region's state, what the domain serves while the
  * primary Region is unreachable (nowhere to go while the replica is
  * INACTIVE), the replica activated (`replica.active: true`), and what it
@@ -42,6 +42,10 @@ export async function playFailover(runner: CloudFormationRunner, standIn: StandI
   };
   const primary = standIn.region;
   console.log(`\n=== failover of ${example.name}: the primary Region ${primary} unreachable`);
+  // The custom domain's certificate, made in us-east-1 and read across Regions by Fn::GetStackOutput.
+  runner.stackNames().flatMap((name) => [...runner.stack(name).resources.values()])
+    .filter((resource) => resource.type === 'AWS::Cognito::UserPoolDomain' && pools.includes(String(resource.properties.UserPoolId)))
+    .forEach((domain) => console.log(`  domain ${domain.physicalId}: certificate ${(domain.properties.CustomDomainConfig as { CertificateArn?: string } | undefined)?.CertificateArn ?? '(none: a prefix domain)'}`));
   show('deployed (replica INACTIVE), primary up:');
   standIn.replicas.setReachable(primary, false);
   show(`primary ${primary} unreachable: an INACTIVE replica takes no traffic`);

@@ -29,6 +29,7 @@ export async function simulateDeployments(examples: readonly Example[], root: st
     for (const example of examples) {
       const results = await step(runner, standIn, `deploy ${example.name}`, () => runner.deployAssembly(path.join(root, example.name)));
       printState(runner, standIn, results);
+      failUnlessDeployed(results);
     }
 
     const branded = examples.find((example) => example.name === 'branded-login');
@@ -40,11 +41,21 @@ export async function simulateDeployments(examples: readonly Example[], root: st
       await playFailover(runner, standIn, replicated, async (title, dir) => {
         const results = await step(runner, standIn, title, () => runner.deployAssembly(dir));
         printState(runner, standIn, results);
+        failUnlessDeployed(results);
         return results;
       });
     }
   } finally {
     await standIn.stop();
+  }
+}
+
+/** A deployment meant to succeed that did not (a stack rolled back, or stopped before it): said, and the demo exits non-zero. */
+function failUnlessDeployed(results: readonly StackResult[]): void {
+  const failed = results.filter((result) => result.status !== 'CREATE_COMPLETE' && result.status !== 'UPDATE_COMPLETE');
+  if (failed.length > 0) {
+    console.log(`  DEPLOYMENT FAILED: ${failed.map((result) => `${result.stackName} ${result.status}`).join(', ')}`);
+    process.exitCode = 1;
   }
 }
 

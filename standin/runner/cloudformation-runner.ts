@@ -145,6 +145,26 @@ export class CloudFormationRunner {
     return resource.physicalId;
   }
 
+  /**
+   * Fn::GetStackOutput: the output of a stack of the runner's that exists in
+   * `region`. CloudFormation reads it with DescribeStacks (the function's
+   * RoleArn must allow cloudformation:DescribeStacks on it), so a stack not
+   * there fails as DescribeStacks does; the wording for a missing output is
+   * the runner's own, the page gives none
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-getstackoutput.html,
+   * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStacks.html).
+   */
+  private stackOutput(stackName: string, outputName: string, region: string): string {
+    const stack = [...this.stacks.values()].find((s) => s.stackName === stackName && s.region === region);
+    if (!stack) {
+      throw new Error(`Stack with id ${stackName} does not exist`);
+    }
+    if (!(outputName in stack.outputs)) {
+      throw new Error(`Stack ${stackName} (${region}) has no output ${outputName}`);
+    }
+    return stack.outputs[outputName];
+  }
+
   private async deployArtifact(artifact: StackArtifact, options: DeployOptions): Promise<StackResult> {
     const first = this.events.length;
     const operation = new StackOperation(this.settings(), artifact, this.stacks.get(artifact.stackName));
@@ -197,6 +217,7 @@ export class CloudFormationRunner {
         }
         throw new Error(`No export named ${name} found`);
       },
+      stackOutput: (stackName: string, outputName: string, region: string) => this.stackOutput(stackName, outputName, region),
     };
   }
 }

@@ -2,7 +2,8 @@
  * CloudFormation's intrinsic functions, as far as CDK templates use them:
  * Ref (resources, parameters, pseudo parameters), Fn::GetAtt, Fn::Join,
  * Fn::Sub (both forms), Fn::Select, Fn::Split, Fn::If with the condition
- * functions, Fn::ImportValue, Fn::FindInMap, Fn::Base64, Fn::GetAZs.
+ * functions, Fn::ImportValue, Fn::GetStackOutput, Fn::FindInMap, Fn::Base64,
+ * Fn::GetAZs.
  */
 
 /** What resolution reads from the stack being deployed. */
@@ -14,6 +15,8 @@ export interface ResolveContext {
   getAtt(logicalId: string, attribute: string): unknown;
   condition(name: string): boolean;
   importValue(exportName: string): string;
+  /** Fn::GetStackOutput: an output of a deployed stack of this account, in `region`. */
+  stackOutput(stackName: string, outputName: string, region: string): string;
 }
 
 /** Ref AWS::NoValue: the property is removed. */
@@ -98,6 +101,13 @@ function intrinsic(fn: string, arg: any, ctx: ResolveContext): unknown {
     }
     case 'Fn::ImportValue':
       return ctx.importValue(String(r(arg)));
+    case 'Fn::GetStackOutput': {
+      // StackName and OutputName required, Region defaulting to the Region of the stack being deployed; RoleArn only
+      // grants reading a stack of another account, which the runner does not keep apart
+      // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-getstackoutput.html).
+      const { StackName, OutputName, Region } = r(arg) as { StackName: string; OutputName: string; Region?: string };
+      return ctx.stackOutput(String(StackName), String(OutputName), Region === undefined ? ctx.region : String(Region));
+    }
     case 'Fn::FindInMap': {
       const [map, top, second] = (arg as unknown[]).map(r) as [string, string, string];
       const found = ctx.mappings?.[map]?.[top]?.[second];

@@ -1,11 +1,11 @@
-import { randomBytes } from 'crypto';
+import { randomBytes, randomUUID } from 'crypto';
 import { PoolSignInSettings, settingsOfCloudFormation, StandIn } from '../services';
 
 /**
  * Resource types CloudFormation itself provisions. The Cognito types
  * are made in the stand-in, with the ids and attributes the handler will see;
- * every other type is only recorded, with a plausible physical id and
- * attributes and no behaviour.
+ * an ACM certificate gets the ARN its Ref gives; every other type is only
+ * recorded, with a plausible physical id and attributes and no behaviour.
  */
 
 export interface NativeContext {
@@ -96,6 +96,19 @@ const COGNITO_TYPES: { readonly [type: string]: NativeType } = {
   },
 };
 
+/**
+ * An ACM certificate: recorded, no behaviour (DNS validation is taken as done), but with what its Ref returns, the
+ * certificate's ARN in its stack's Region, `arn:aws:acm:<region>:<account>:certificate/<uuid>`, which a custom domain
+ * of a pool in another Region reads across Regions; the properties CloudFormation replaces it for
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-certificatemanager-certificate.html).
+ */
+const CERTIFICATE_TYPE: NativeType = {
+  create: (ctx) => ({ physicalId: `arn:aws:acm:${ctx.region}:${ctx.account}:certificate/${randomUUID()}`, attributes: {} }),
+  update: () => undefined,
+  delete: () => undefined,
+  replacedBy: ['DomainName', 'SubjectAlternativeNames', 'DomainValidationOptions', 'ValidationMethod', 'CertificateAuthorityArn', 'KeyAlgorithm'],
+};
+
 /** A replica's settings in its Region, from an AWS::Cognito::UserPoolRegionalConfigurationAttachment's properties. */
 function configureReplica(ctx: NativeContext, props: Props): void {
   ctx.standIn.replicas.configure(props.UserPoolId, ctx.region, { status: props.Status, triggers: props.LambdaConfig });
@@ -116,7 +129,7 @@ const RECORDED_TYPE: NativeType = {
 };
 
 export function nativeType(type: string): NativeType {
-  return COGNITO_TYPES[type] ?? RECORDED_TYPE;
+  return COGNITO_TYPES[type] ?? (type === 'AWS::CertificateManager::Certificate' ? CERTIFICATE_TYPE : RECORDED_TYPE);
 }
 
 /** Whether the change from `old` to `props` replaces the resource rather than updating it in place. */

@@ -47,6 +47,8 @@ export interface OperationSettings {
   readonly crossRegionValues: Map<string, string>;
   /** Export name to value, across the runner's stacks. */
   importValue(name: string): string;
+  /** An output of a deployed stack of the runner, by stack name, output name and Region (Fn::GetStackOutput). */
+  stackOutput(stackName: string, outputName: string, region: string): string;
 }
 
 export interface DeployOptions {
@@ -672,6 +674,7 @@ export class StackOperation {
       getAtt: (logicalId, attribute) => this.attribute(logicalId, attribute),
       condition: (name) => this.condition(template, name),
       importValue: (name) => this.settings.importValue(name),
+      stackOutput: (stackName, outputName, region) => this.settings.stackOutput(stackName, outputName, region),
     };
   }
 

@@ -1,10 +1,8 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { CloudFormationRunner } from '../runner';
 import { Template } from '../runner/cloud-assembly';
 import { resolve, ResolveContext } from '../runner/intrinsics';
 import { StandIn } from '../services';
+import { handWrittenAssembly } from './hand-written-assembly';
 
 /** The runner's CloudFormation semantics on small hand-written templates (no Lambda involved). */
 
@@ -16,14 +14,8 @@ afterEach(async () => standIn.stop());
 
 /** A cloud assembly of hand-written templates, one stack each, the later depending on the earlier. */
 function assembly(stacks: { readonly [name: string]: Template }): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runner-'));
   const names = Object.keys(stacks);
-  const artifacts = Object.fromEntries(names.map((name, i) => {
-    fs.writeFileSync(path.join(dir, `${name}.template.json`), JSON.stringify(stacks[name]));
-    return [name, { type: 'aws:cloudformation:stack', environment: 'aws://111122223333/eu-central-1', properties: { templateFile: `${name}.template.json` }, dependencies: names.slice(0, i) }];
-  }));
-  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ version: '55.0.0', artifacts }));
-  return dir;
+  return handWrittenAssembly(Object.fromEntries(names.map((name, i) => [name, { template: stacks[name], dependsOn: names.slice(0, i) }])));
 }
 
 const POOL_STACK: Template = {
@@ -177,6 +169,7 @@ describe('intrinsics', () => {
     getAtt: (id, attribute) => `${id}.${attribute}`,
     condition: (name) => name === 'Yes',
     importValue: (name) => `imported-${name}`,
+    stackOutput: (stackName, outputName, region) => `${region}/${stackName}.${outputName}`,
   };
 
   test.each([
@@ -189,6 +182,8 @@ describe('intrinsics', () => {
     [{ A: { 'Fn::If': ['No', 1, { Ref: 'AWS::NoValue' }] }, B: 2 }, { B: 2 }],
     [{ 'Fn::ImportValue': { 'Fn::Sub': '${Param}-out' } }, 'imported-p-out'],
     [{ 'Fn::GetAtt': 'Res.Arn' }, 'Res.Arn'],
+    [{ 'Fn::GetStackOutput': { StackName: { Ref: 'Param' }, OutputName: 'Out', Region: 'us-east-1' } }, 'us-east-1/p.Out'],
+    [{ 'Fn::GetStackOutput': { StackName: 'S', OutputName: 'Out' } }, 'eu-west-1/S.Out'],
   ])('%j resolves to %j', (value, expected) => {
     expect(resolve(value, ctx)).toEqual(expected);
   });

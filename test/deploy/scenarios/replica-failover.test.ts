@@ -43,12 +43,14 @@ describeExample('a failover of the replica example', () => {
   });
   afterAll(async () => standIn?.stop());
 
-  test('deployed: four stacks in order, the replica INACTIVE in eu-central-1, every style written once, in the primary', async () => {
+  test('deployed: five stacks in order, the domain\'s certificate in us-east-1 first, the replica INACTIVE in eu-central-1, '
+    + 'every style written once, in the primary', async () => {
     // WHEN
     const results = await deploy(cfn, synthExample(createApp));
 
     // THEN
     expect(results.map((r) => [r.stackName, r.status])).toEqual([
+      ['Replica-Certificate', 'CREATE_COMPLETE'],
       ['Replica-Login-PrimaryKey', 'CREATE_COMPLETE'],
       ['Replica-Login-ReplicaKey', 'CREATE_COMPLETE'],
       ['Replica', 'CREATE_COMPLETE'],
@@ -57,6 +59,9 @@ describeExample('a failover of the replica example', () => {
     const login = cfn.stack('Replica');
     poolId = login.resources.get('LoginUserPoolA0E1D865')!.physicalId;
     webClientId = login.resources.get('LoginWeb70313B00')!.physicalId;
+    const certificateArn = cfn.physicalId('Replica-Certificate', 'LoginDomainCertificateC3663189');
+    expect(certificateArn).toMatch(/^arn:aws:acm:us-east-1:123456789012:certificate\//);
+    expect(login.resources.get('LoginDomainC59F1893')?.properties.CustomDomainConfig).toEqual({ CertificateArn: certificateArn });
     expect(standIn.replicas.of(poolId)).toMatchObject({ region: SECONDARY, status: 'INACTIVE', triggers: { PreSignUp: expect.any(String) } });
     const writes = standIn.calls.filter((call) => call.service === 'cognito-idp' && /^(Create|Update|Delete)ManagedLoginBranding/.test(call.operation));
     expect(writes.length).toBeGreaterThan(0);
@@ -76,7 +81,7 @@ describeExample('a failover of the replica example', () => {
   test('replica.active: the secondary serves the primary\'s style of each client, as synced, while the primary is unreachable', async () => {
     // GIVEN
     const results = await deploy(cfn, synthExample(createApp, activated));
-    expect(results.map((r) => r.status)).toEqual(['UPDATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_COMPLETE']);
+    expect(results.map((r) => r.status)).toEqual(['UPDATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_COMPLETE']);
     expect(standIn.replicas.of(poolId)?.status).toBe('ACTIVE');
     const onPrimary = standIn.replicas.servedPage(poolId, webClientId);
 
