@@ -135,6 +135,20 @@ function existing(runner: CloudFormationRunner, stackName: string) {
   return runner.stackNames().includes(stackName) ? runner.stack(stackName) : undefined;
 }
 
+/** The ids of the deployed app clients of these stacks that sign users in on the hosted pages. */
+function withHostedPages(runner: CloudFormationRunner, results: readonly StackResult[]): Set<string> {
+  const ids = new Set<string>();
+  for (const result of results) {
+    for (const resource of existing(runner, result.stackName)?.resources.values() ?? []) {
+      const flows = resource.properties.AllowedOAuthFlows;
+      if (resource.type === 'AWS::Cognito::UserPoolClient' && Array.isArray(flows) && flows.some((f) => f === 'code' || f === 'implicit')) {
+        ids.add(resource.physicalId);
+      }
+    }
+  }
+  return ids;
+}
+
 /** Whether a call was made for this resource: its client (or ALL), its pool's claim for it, or one of its staged files. */
 function concerns(call: CallRecord, resource: DeployedResource): boolean {
   const props = resource.properties as Record<string, any>;
@@ -202,7 +216,10 @@ function printState(runner: CloudFormationRunner, standIn: StandIn, results: rea
         console.log(`    client registration: ${dcr.EnableStatus ?? 'Enabled'}${dcr.EnableStatus === 'Disabled' ? ''
           : `, ${dcr.OpenDcrEnabled ? 'open' : 'authenticated'}, grants ${(dcr.AuthenticatedGrantTypes ?? []).join(' ')}, scopes ${(dcr.AllowedScopes ?? []).join(' ') || '(OIDC only)'}`}`);
       }
-      const unstyled = Object.entries(pool.clients).filter(([id]) => !pool.styles[id]).map(([, name]) => name);
+      // Only a client with hosted pages (an authorization code or implicit grant) shows "Login pages unavailable" without a style;
+      // SDK-only and client-credentials clients never open the pages.
+      const unstyled = Object.entries(pool.clients)
+        .filter(([id]) => !pool.styles[id] && withHostedPages(runner, results).has(id)).map(([, name]) => name);
       if (pool.domains.some((d) => d.managedLoginVersion === 2) && unstyled.length > 0) {
         console.log(`    WITHOUT A STYLE ("Login pages unavailable"): ${unstyled.join(', ')}`);
       }
