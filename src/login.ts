@@ -27,13 +27,13 @@ import { refuseTooManyOutputs } from './private/stack-output-limit';
 import { ValidationError, ViolationCollector, requireUnique, warn } from './private/validate';
 import { LOGIN_PROVIDER } from './providers/private/provider-input';
 import { LoginProvider } from './providers/providers';
-import { LoginReplica } from './replica/private/login-replica';
-import { LoginReplicaOptions } from './replica/replica';
 import { ClientRegistration } from './registration/client-registration';
 import {
   addClientMetadataPolicy, addClientRegistration, collectMetadataDocumentViolations, collectRegistrationViolations, LoginRegistrationContext,
 } from './registration/private/login-registration';
 import { CLIENT_REGISTRATION_INPUT } from './registration/private/registration-input';
+import { LoginReplica } from './replica/private/login-replica';
+import { LoginReplicaOptions } from './replica/replica';
 import { checkMachineClientScopes, resourceServersOfScopes, validateResourceServers } from './resource-server/private/resource-server-checks';
 import { LoginScopeDependencies } from './resource-server/private/scope-dependencies';
 import { LoginResourceServerOptions } from './resource-server/resource-server';

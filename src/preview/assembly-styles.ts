@@ -159,7 +159,8 @@ function classicDeclaration(stack: AssemblyStack, id: string, resource: Template
  * One classic style per client of each customized pool: the client's own
  * customization, else the pool's ALL one ("A client with its own
  * customization no longer falls back to ALL"). A pool with only ALL and no
- * client in the stack (an imported pool) gets one page for ALL.
+ * client with hosted pages in the stack (an imported pool, or clients that
+ * register at run time) gets one page for ALL.
  */
 function classicStyles(stack: AssemblyStack, resources: Array<[string, TemplateResource]>): ClassicPageStyle[] {
   const declarations = resources.map(([id, resource]) => classicDeclaration(stack, id, resource));

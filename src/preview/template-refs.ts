@@ -51,11 +51,21 @@ function resourceOf(template: Template, value: unknown, type: string): TemplateR
   return resource?.Type === type ? resource : undefined;
 }
 
-/** The clients of the stack on the pool `userPoolId` (a property value), with their logical ids. */
+/** The clients of the stack on the pool `userPoolId` (a property value) that open the hosted pages, by their logical ids. */
 export function clientsOfPool(template: Template, userPoolId: unknown): string[] {
   return Object.entries(template.Resources ?? {})
-    .filter(([, resource]) => resource.Type === CLIENT_TYPE && sameValue(resource.Properties?.UserPoolId, userPoolId))
+    .filter(([, resource]) => resource.Type === CLIENT_TYPE && sameValue(resource.Properties?.UserPoolId, userPoolId)
+      && opensHostedPages(resource.Properties?.AllowedOAuthFlows))
     .map(([id]) => id);
+}
+
+/**
+ * Whether a client's users sign in on the hosted pages: an authorization code
+ * or implicit grant. A machine client (client credentials) or an SDK-only
+ * client (no OAuth flows) never shows a login page, so it gets no preview.
+ */
+function opensHostedPages(flows: unknown): boolean {
+  return Array.isArray(flows) && flows.some((flow) => flow === 'code' || flow === 'implicit');
 }
 
 /** The client a style's `ClientId` property names. */

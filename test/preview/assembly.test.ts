@@ -5,9 +5,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, AppProps, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { previewApp } from './render';
+import { previewApp, tempDir } from './render';
 import { EXAMPLE_ASSETS } from '../../examples/house-style';
+import { createApp as createMcpServerLogin } from '../../examples/mcp-server-login';
 import { parseArguments } from '../../src/preview/cli';
+import { writePreviews } from '../../src/preview/write-previews';
 
 const LOGO = fs.readFileSync(path.join(EXAMPLE_ASSETS, 'logo.png'));
 
@@ -55,5 +57,19 @@ describe('the command line', () => {
 
   test('GIVEN a bad mode THEN it is refused with what is allowed', () => {
     expect(() => parseArguments(['--mode', 'sepia'])).toThrow('--mode must be light, dark or both, not "sepia"');
+  });
+});
+
+describe('classic pages of a pool whose only client is a machine client', () => {
+  test('GIVEN the mcp-server-login example (a registrar machine client, clients registered at run time) WHEN previewed THEN one page for the pool-wide style, none for the machine client', async () => {
+    // GIVEN
+    const dir = tempDir('mcp-assembly');
+    createMcpServerLogin({ outdir: dir }).synth();
+
+    // WHEN
+    const result = await writePreviews(dir, tempDir('mcp-preview'), { browser: false });
+
+    // THEN: the registrar signs in with client credentials and never opens a page
+    expect([...new Set(result.pages.map((p) => p.client))]).toEqual(['ALL']);
   });
 });
