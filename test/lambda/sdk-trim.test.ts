@@ -8,6 +8,7 @@ import { isRetryable } from '../../lambda/shared/retry';
 import type * as sdkModule from '../../lambda/shared/sdk';
 import { lambdaBuildOptions } from '../../scripts/bundle/build';
 import { ServiceName, serviceModel } from '../../standin/services/botocore-models';
+import { sampleOf } from './model-samples';
 
 /**
  * scripts/bundle/sdk-trim.ts leaves schemas, error registrations, most of
@@ -58,6 +59,10 @@ const BRANDING = {
 const UI_CUSTOMIZATION = {
   UICustomization: { UserPoolId: POOL, ClientId: 'client', ImageUrl: 'https://example.com/logo.png', CSS: '.banner-customizable { padding: 1px; }', CSSVersion: '1', LastModifiedDate: 1767225600, CreationDate: 1767225600 },
 };
+/** Cognito's model: the pool shapes and the CIMD policy with every member set. */
+const COGNITO = serviceModel('cognito-idp');
+const CIMD_POLICY = json({ CIMDPolicy: sampleOf(COGNITO, 'CIMDPolicyType', 'output') });
+const CIMD_INPUT = { UserPoolId: POOL, ClientId: 'client', PolicyName: 'agents', URLPatterns: ['https://agents.example.com/*'], CacheDuration: 300 };
 const STACK_XML = '<StackName>stack</StackName><StackId>arn:aws:cloudformation:eu-west-1:123456789012:stack/stack/id</StackId>';
 
 const COMMANDS: Record<string, CommandCase> = {
@@ -87,6 +92,19 @@ const COMMANDS: Record<string, CommandCase> = {
     input: { UserPoolId: POOL, ClientId: 'client', CSS: '.banner-customizable { padding: 1px; }', ImageFile: Uint8Array.from([137, 80, 78, 71]) },
     answer: json(UI_CUSTOMIZATION),
   },
+  DescribeUserPoolCommand: {
+    client: 'CognitoIdentityProviderClient',
+    input: { UserPoolId: POOL },
+    answer: json({ UserPool: sampleOf(COGNITO, 'UserPoolType', 'output') }),
+  },
+  UpdateUserPoolCommand: {
+    client: 'CognitoIdentityProviderClient',
+    input: sampleOf(COGNITO, 'UpdateUserPoolRequest', 'input') as object,
+    answer: json({}),
+  },
+  CreateCIMDPolicyCommand: { client: 'CognitoIdentityProviderClient', input: CIMD_INPUT, answer: CIMD_POLICY },
+  UpdateCIMDPolicyCommand: { client: 'CognitoIdentityProviderClient', input: { ...CIMD_INPUT, CIMDPolicyId: 'policy' }, answer: CIMD_POLICY },
+  DeleteCIMDPolicyCommand: { client: 'CognitoIdentityProviderClient', input: { UserPoolId: POOL, CIMDPolicyId: 'policy' }, answer: json({}) },
   GetObjectCommand: {
     client: 'S3Client',
     input: { Bucket: 'cdk-hnb659fds-assets-123456789012-eu-west-1', Key: 'abc.png' },
@@ -253,4 +271,15 @@ test.each(Object.keys(COMMANDS))('%s raises every error its operation can answer
     expect({ code, ...fromTrimmed }).toEqual({ code, ...fromUntrimmed });
     expect(fromTrimmed.outcome).toMatchObject({ error: { name: code, message: `${code} happened` } });
   }
+});
+
+test('DescribeUserPool reads back every member of the pool the model has, nested shapes included', async () => {
+  // WHEN the pool with every member set is read through the trimmed build
+  const { outcome } = await exchange(trimmed, 'DescribeUserPoolCommand', COMMANDS.DescribeUserPoolCommand.answer);
+
+  // THEN every member the model's UserPoolType has is there: pool-settings.ts writes back what Describe read
+  const sample = sampleOf(COGNITO, 'UserPoolType', 'output') as Record<string, unknown>;
+  const pool = (outcome as { output: { UserPool: Record<string, unknown> } }).output.UserPool;
+  expect(Object.keys(pool).sort()).toEqual(Object.keys(sample).sort());
+  expect(pool.LambdaConfig).toEqual(sample.LambdaConfig);
 });
