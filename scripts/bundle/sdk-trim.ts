@@ -39,10 +39,19 @@
  *    the whole file (about 2 kB per client). Only the version is kept.
  * 3. `@smithy/core/event-streams` becomes ./event-streams-unbundled.ts (it
  *    says why).
+ * 4. The pure JavaScript SHA-256, SHA-1, MD5 and CRC32 (./node-only.ts says
+ *    why Lambda's Node.js never reaches them) and S3 Express One Zone's
+ *    session code (./no-directory-buckets.ts says why the handler never
+ *    reaches it) become classes that throw if they ever are; the Region
+ *    lookup from instance metadata becomes one that finds nothing
+ *    (./lambda-environment.ts says why a Lambda never reaches it).
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { Plugin } from 'esbuild';
+import { LAMBDA_ENVIRONMENT } from './lambda-environment';
+import { NO_DIRECTORY_BUCKETS } from './no-directory-buckets';
+import { NODE_ONLY } from './node-only';
 
 /** A client's schemas file, under its ES module build. */
 const SCHEMAS = /[\\/]node_modules[\\/]@aws-sdk[\\/]client-[a-z0-9-]+[\\/]dist-es[\\/]schemas[\\/]schemas_0\.js$/;
@@ -82,6 +91,9 @@ export function sdkTrim(): Plugin {
         loader: 'js',
       }));
       build.onResolve({ filter: EVENT_STREAMS }, () => ({ path: path.join(__dirname, 'event-streams-unbundled.ts') }));
+      for (const { file, contents } of [...NODE_ONLY, ...NO_DIRECTORY_BUCKETS, ...LAMBDA_ENVIRONMENT]) {
+        build.onLoad({ filter: file }, () => ({ contents, loader: 'js' }));
+      }
       build.onLoad({ filter: PACKAGE_JSON }, (args) => ({
         contents: JSON.stringify({ version: JSON.parse(readFileSync(args.path, 'utf8')).version }),
         loader: 'json',

@@ -1,8 +1,11 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
+import { crc32 } from 'zlib';
 import { build } from 'esbuild';
+import { sampleOf } from './model-samples';
 import { awsErrorName } from '../../lambda/shared/errors';
 import { isRetryable } from '../../lambda/shared/retry';
 import type * as sdkModule from '../../lambda/shared/sdk';
@@ -58,6 +61,10 @@ const BRANDING = {
 const UI_CUSTOMIZATION = {
   UICustomization: { UserPoolId: POOL, ClientId: 'client', ImageUrl: 'https://example.com/logo.png', CSS: '.banner-customizable { padding: 1px; }', CSSVersion: '1', LastModifiedDate: 1767225600, CreationDate: 1767225600 },
 };
+/** Cognito's model: the pool shapes and the CIMD policy with every member set. */
+const COGNITO = serviceModel('cognito-idp');
+const CIMD_POLICY = json({ CIMDPolicy: sampleOf(COGNITO, 'CIMDPolicyType', 'output') });
+const CIMD_INPUT = { UserPoolId: POOL, ClientId: 'client', PolicyName: 'agents', URLPatterns: ['https://agents.example.com/*'], CacheDuration: 300 };
 const STACK_XML = '<StackName>stack</StackName><StackId>arn:aws:cloudformation:eu-west-1:123456789012:stack/stack/id</StackId>';
 
 const COMMANDS: Record<string, CommandCase> = {
@@ -87,6 +94,19 @@ const COMMANDS: Record<string, CommandCase> = {
     input: { UserPoolId: POOL, ClientId: 'client', CSS: '.banner-customizable { padding: 1px; }', ImageFile: Uint8Array.from([137, 80, 78, 71]) },
     answer: json(UI_CUSTOMIZATION),
   },
+  DescribeUserPoolCommand: {
+    client: 'CognitoIdentityProviderClient',
+    input: { UserPoolId: POOL },
+    answer: json({ UserPool: sampleOf(COGNITO, 'UserPoolType', 'output') }),
+  },
+  UpdateUserPoolCommand: {
+    client: 'CognitoIdentityProviderClient',
+    input: sampleOf(COGNITO, 'UpdateUserPoolRequest', 'input') as object,
+    answer: json({}),
+  },
+  CreateCIMDPolicyCommand: { client: 'CognitoIdentityProviderClient', input: CIMD_INPUT, answer: CIMD_POLICY },
+  UpdateCIMDPolicyCommand: { client: 'CognitoIdentityProviderClient', input: { ...CIMD_INPUT, CIMDPolicyId: 'policy' }, answer: CIMD_POLICY },
+  DeleteCIMDPolicyCommand: { client: 'CognitoIdentityProviderClient', input: { UserPoolId: POOL, CIMDPolicyId: 'policy' }, answer: json({}) },
   GetObjectCommand: {
     client: 'S3Client',
     input: { Bucket: 'cdk-hnb659fds-assets-123456789012-eu-west-1', Key: 'abc.png' },
@@ -175,10 +195,16 @@ interface Exchange {
   readonly outcome: unknown;
 }
 
-/** Sends one command through one build of the SDK, answering it with `answer`; returns the request and what the handler reads of the result. */
-async function exchange(sdk: Sdk, commandName: string, answer: Answer): Promise<Exchange> {
+/** What a test changes of a command's case: its input, or the client's configuration. */
+interface Overrides {
+  readonly input?: object;
+  readonly config?: object;
+}
+
+/** Sends one command through one build of the SDK, answering every request with `answer`; returns the requests and what the handler reads of the result. */
+async function send(sdk: Sdk, commandName: string, answer: Answer, overrides: Overrides = {}): Promise<{ requests: Exchange['request'][]; outcome: unknown }> {
   const { client, input } = COMMANDS[commandName];
-  let request: Exchange['request'] | undefined;
+  const requests: Exchange['request'][] = [];
   const Client = (sdk as unknown as Record<string, new (config: object) => { send(command: unknown): Promise<any> }>)[client];
   const Command = (sdk as unknown as Record<string, new (input: object) => unknown>)[commandName];
   const instance = new Client({
@@ -189,22 +215,29 @@ async function exchange(sdk: Sdk, commandName: string, answer: Answer): Promise<
       handle: async (sent: { method: string; hostname: string; path: string; query: unknown; headers: Record<string, string>; body?: unknown }) => {
         const body = sent.body instanceof Uint8Array ? Buffer.from(sent.body.buffer, sent.body.byteOffset, sent.body.byteLength).toString('base64') : String(sent.body ?? '');
         const headers = Object.fromEntries(Object.entries(sent.headers).filter(([name]) => !VARYING_HEADERS.has(name.toLowerCase())));
-        request = { method: sent.method, hostname: sent.hostname, path: sent.path, query: sent.query, headers, body };
+        requests.push({ method: sent.method, hostname: sent.hostname, path: sent.path, query: sent.query, headers, body });
         return { response: { statusCode: answer.statusCode, headers: answer.headers, body: Readable.from([Buffer.from(answer.body)]) } };
       },
     },
+    ...overrides.config,
   });
   let outcome: unknown;
   try {
-    const output = await instance.send(new Command(input));
+    const output = await instance.send(new Command(overrides.input ?? input));
     const { Body, ...rest } = output;
     outcome = { output: rest, body: Body ? await Body.transformToString() : undefined };
   } catch (error) {
     const e = error as { message?: string; $fault?: string; $metadata?: object };
     outcome = { error: { name: awsErrorName(error), message: e.message, fault: e.$fault, metadata: e.$metadata, retryable: isRetryable(error) } };
   }
-  if (!request) throw new Error(`${commandName} sent no request: ${JSON.stringify(outcome)}`);
-  return { request, outcome };
+  return { requests, outcome };
+}
+
+/** As send, for a command that must reach the service: its one request and the outcome. */
+async function exchange(sdk: Sdk, commandName: string, answer: Answer, overrides: Overrides = {}): Promise<Exchange> {
+  const { requests, outcome } = await send(sdk, commandName, answer, overrides);
+  if (requests.length !== 1) throw new Error(`${commandName} sent ${requests.length} requests: ${JSON.stringify(outcome)}`);
+  return { request: requests[0], outcome };
 }
 
 let trimmed: Sdk;
@@ -253,4 +286,112 @@ test.each(Object.keys(COMMANDS))('%s raises every error its operation can answer
     expect({ code, ...fromTrimmed }).toEqual({ code, ...fromUntrimmed });
     expect(fromTrimmed.outcome).toMatchObject({ error: { name: code, message: `${code} happened` } });
   }
+});
+
+test('DescribeUserPool reads back every member of the pool the model has, nested shapes included', async () => {
+  // WHEN the pool with every member set is read through the trimmed build
+  const { outcome } = await exchange(trimmed, 'DescribeUserPoolCommand', COMMANDS.DescribeUserPoolCommand.answer);
+
+  // THEN every member the model's UserPoolType has is there: pool-settings.ts writes back what Describe read
+  const sample = sampleOf(COGNITO, 'UserPoolType', 'output') as Record<string, unknown>;
+  const pool = (outcome as { output: { UserPool: Record<string, unknown> } }).output.UserPool;
+  expect(Object.keys(pool).sort()).toEqual(Object.keys(sample).sort());
+  expect(pool.LambdaConfig).toEqual(sample.LambdaConfig);
+});
+
+describe('what scripts/bundle/ leaves out of the SDK is never reached by what the handler sends', () => {
+  const getObject = COMMANDS.GetObjectCommand.answer;
+  const checksum = (algorithm: string, value: string): Answer => ({ ...getObject, headers: { ...getObject.headers, [`x-amz-checksum-${algorithm}`]: value } });
+  const crc32Of = (body: string) => {
+    const digest = Buffer.alloc(4);
+    digest.writeUInt32BE(crc32(body));
+    return digest.toString('base64');
+  };
+  /** What S3 answers a GetObject with x-amz-checksum-mode ENABLED with (the SDK's default for GetObject): the object's checksum, as it was uploaded or as S3 computed it. */
+  const RIGHT: Record<string, string> = {
+    crc32: crc32Of(getObject.body),
+    sha1: createHash('sha1').update(getObject.body).digest('base64'),
+    sha256: createHash('sha256').update(getObject.body).digest('base64'),
+  };
+  const WRONG: Record<string, string> = {
+    crc32: 'AAAAAA==',
+    crc32c: 'AAAAAA==',
+    crc64nvme: 'AAAAAAAAAAA=',
+    sha1: Buffer.alloc(20).toString('base64'),
+    sha256: Buffer.alloc(32).toString('base64'),
+  };
+
+  test.each(Object.keys(RIGHT))('GetObject validates an object\'s %s checksum through node-only.ts\'s native hashes as the untrimmed build does', async (algorithm) => {
+    // WHEN S3 answers with the object's checksum
+    const fromTrimmed = await exchange(trimmed, 'GetObjectCommand', checksum(algorithm, RIGHT[algorithm]));
+    const fromUntrimmed = await exchange(untrimmed, 'GetObjectCommand', checksum(algorithm, RIGHT[algorithm]));
+
+    // THEN the request asked for it, and the body is read the same, without error
+    expect(fromTrimmed.request.headers['x-amz-checksum-mode']).toBe('ENABLED');
+    expect(fromTrimmed).toEqual(fromUntrimmed);
+    expect(fromTrimmed.outcome).toMatchObject({ body: getObject.body });
+  });
+
+  test.each(Object.keys(WRONG))('GetObject refuses a body whose %s checksum differs as the untrimmed build does', async (algorithm) => {
+    // WHEN S3 answers with a checksum the body does not have
+    const fromTrimmed = await exchange(trimmed, 'GetObjectCommand', checksum(algorithm, WRONG[algorithm]));
+    const fromUntrimmed = await exchange(untrimmed, 'GetObjectCommand', checksum(algorithm, WRONG[algorithm]));
+
+    // THEN both refuse it the same way
+    expect(fromTrimmed).toEqual(fromUntrimmed);
+    expect(fromTrimmed.outcome).toMatchObject({ error: { message: expect.stringContaining('Checksum mismatch') } });
+  });
+
+  test('GetObject from a directory bucket is refused naming no-directory-buckets.ts, where the untrimmed build would open an S3 Express session', async () => {
+    // GIVEN a directory bucket's name (S3 Express One Zone: <base>--<zone id>--x-s3), which the bootstrap's asset bucket never has
+    const input = { Bucket: 'assets--euw1-az1--x-s3', Key: 'abc.png' };
+
+    // WHEN GetObject is sent to it through both builds
+    const fromTrimmed = await send(trimmed, 'GetObjectCommand', getObject, { input });
+    const fromUntrimmed = await send(untrimmed, 'GetObjectCommand', getObject, { input });
+
+    // THEN the untrimmed build asks for a session (CreateSession: GET /?session) and the trimmed one sends nothing and says why
+    expect(fromUntrimmed.requests[0]?.query).toHaveProperty('session');
+    expect(fromTrimmed.requests).toEqual([]);
+    expect(fromTrimmed.outcome).toMatchObject({ error: { message: expect.stringContaining('scripts/bundle/no-directory-buckets.ts') } });
+  });
+
+  describe('a client built without a region, as the handler builds its clients (lambda/shared/clients.ts)', () => {
+    const saved = { ...process.env };
+    beforeEach(() => {
+      // GIVEN no shared config files to read a region from
+      process.env.AWS_CONFIG_FILE = path.join(os.tmpdir(), 'sdk-trim-no-config');
+      process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(os.tmpdir(), 'sdk-trim-no-credentials');
+    });
+    afterEach(() => {
+      process.env = { ...saved };
+    });
+
+    test('takes the Region from AWS_REGION, which Lambda always sets, through lambda-environment.ts as the untrimmed build does', async () => {
+      // GIVEN
+      process.env.AWS_REGION = 'ap-southeast-2';
+
+      // WHEN
+      const fromTrimmed = await exchange(trimmed, 'DescribeUserPoolCommand', COMMANDS.DescribeUserPoolCommand.answer, { config: { region: undefined } });
+      const fromUntrimmed = await exchange(untrimmed, 'DescribeUserPoolCommand', COMMANDS.DescribeUserPoolCommand.answer, { config: { region: undefined } });
+
+      // THEN
+      expect(fromTrimmed.request.hostname).toBe('cognito-idp.ap-southeast-2.amazonaws.com');
+      expect(fromTrimmed).toEqual(fromUntrimmed);
+    });
+
+    test('without AWS_REGION, finds none, as the untrimmed build does where there is no instance metadata', async () => {
+      // GIVEN no AWS_REGION, and instance metadata off (as in a Lambda, which has none)
+      delete process.env.AWS_REGION;
+      process.env.AWS_EC2_METADATA_DISABLED = 'true';
+
+      // WHEN
+      const fromTrimmed = await send(trimmed, 'DescribeUserPoolCommand', COMMANDS.DescribeUserPoolCommand.answer, { config: { region: undefined } });
+      const fromUntrimmed = await send(untrimmed, 'DescribeUserPoolCommand', COMMANDS.DescribeUserPoolCommand.answer, { config: { region: undefined } });
+
+      // THEN both refuse alike, sending nothing
+      expect(fromTrimmed).toEqual(fromUntrimmed);
+      expect(fromTrimmed).toMatchObject({ requests: [], outcome: { error: { message: 'Region is missing' } } });
+    });
+  });
 });
