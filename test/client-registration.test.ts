@@ -229,12 +229,33 @@ describe('clientMetadataDocuments', () => {
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: Match.arrayWith([Match.objectLike({
-          Action: Match.arrayWith(['cognito-idp:CreateCIMDPolicy', 'cognito-idp:UpdateCIMDPolicy', 'cognito-idp:DeleteCIMDPolicy']),
+          Action: Match.arrayWith(['cognito-idp:CreateCIMDPolicy', 'cognito-idp:UpdateCIMDPolicy', 'cognito-idp:DeleteCIMDPolicy', 'cognito-idp:ListCIMDPolicies']),
         })]),
       },
     });
     // No ownership record for a policy: the SSM statement names the styles' records only.
     expect(JSON.stringify(template.findResources('AWS::IAM::Policy'))).not.toContain('AgentsClientMetadata');
+  });
+
+  test('a CIMD client signs in as the app client its policy names, so on managed login it gets that client\'s style (never "Login pages unavailable")', () => {
+    // GIVEN: "A CIMD policy maps a set of metadata URL patterns to exactly one existing user pool app client"
+    // (developer guide, "Client ID metadata documents (CIMD)"); what the pages show a CIMD client is not documented
+    // beyond that, so the library gives the policy's app client a style like any other client of the login.
+    const stack = testStack();
+    const login = newLogin(stack);
+
+    // WHEN
+    login.addClient('Agents', {
+      callbackUrls: ['http://localhost:3000/callback'],
+      clientMetadataDocuments: { urlPatterns: ['https://agents.example.com/*.json'] },
+    });
+
+    // THEN the same client carries the policy and a managed login style
+    const template = Template.fromStack(stack);
+    const client = Object.entries<any>(template.findResources('AWS::Cognito::UserPoolClient')).find(([, r]) => r.Properties.ClientName === 'Agents')![0];
+    template.hasResourceProperties('Custom::CognitoClientMetadataPolicy', { ClientId: { Ref: client } });
+    template.hasResourceProperties('Custom::CognitoManagedLoginBranding', { ClientId: { Ref: client } });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('Login pages unavailable'))).toHaveLength(0);
   });
 
   test('every bad value is refused at once: a pattern not HTTPS, six patterns, a cache under a day, and a client without pages', () => {

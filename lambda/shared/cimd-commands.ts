@@ -1,6 +1,6 @@
 /**
  * The Client ID Metadata Document (CIMD) policy operations of Cognito
- * (botocore 1.44.8's cognito-idp model: Create/Describe/Update/DeleteCIMDPolicy),
+ * (botocore 1.44.8's cognito-idp model: Create/Describe/Update/Delete/ListCIMDPolicies),
  * which @aws-sdk/client-cognito-identity-provider 3.1169.0 does not have yet.
  * Each command is built exactly as the SDK builds its own (its generated
  * `command(...)`: Smithy's Command class builder, the endpoint plugin, the
@@ -17,11 +17,12 @@
 import type { CognitoIdentityProviderClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-cognito-identity-provider';
 import { Command } from '@smithy/core/client';
 import { getEndpointPlugin } from '@smithy/core/endpoints';
-import type { StaticOperationSchema, StaticStructureSchema } from '@smithy/types';
+import type { StaticListSchema, StaticOperationSchema, StaticStructureSchema } from '@smithy/types';
 
 /** The model's namespace, as the SDK's schemas name it. */
 const NAMESPACE = 'com.amazonaws.cognitoidentityprovider';
 /** Static schema ids and member kinds of the SDK's schemas (@smithy/core/schema). */
+const LIST = 1;
 const STRUCTURE = 3;
 const OPERATION = 9;
 const STRING = 0;
@@ -63,6 +64,29 @@ export interface CimdPolicyOutput {
   readonly CIMDPolicy: CimdPolicy;
 }
 
+/** CIMDPolicySummaryType of the model: a policy as ListCIMDPolicies answers it (no URL patterns). */
+export interface CimdPolicySummary {
+  readonly CIMDPolicyId: string;
+  readonly PolicyName: string;
+  /** Left out once the client no longer exists. */
+  readonly ClientId?: string;
+  readonly CacheDuration?: number;
+  readonly CreationDate?: Date;
+  readonly LastModifiedDate?: Date;
+}
+
+export interface ListCimdPoliciesInput {
+  readonly UserPoolId: string;
+  /** PoolQueryLimitType: 1 to 60. */
+  readonly MaxResults?: number;
+  readonly NextToken?: string;
+}
+
+export interface ListCimdPoliciesOutput {
+  readonly CIMDPolicies: CimdPolicySummary[];
+  readonly NextToken?: string;
+}
+
 const policy: StaticStructureSchema = [STRUCTURE, NAMESPACE, 'CIMDPolicyType', 0,
   ['UserPoolId', 'CIMDPolicyId', 'PolicyName', 'ClientId', 'CacheDuration', 'URLPatterns', 'CreationDate', 'LastModifiedDate'],
   [STRING, STRING, STRING, STRING, INTEGER, STRING_LIST, TIMESTAMP, TIMESTAMP], 3];
@@ -73,6 +97,15 @@ const createRequest: StaticStructureSchema = [STRUCTURE, NAMESPACE, 'CreateCIMDP
   ['UserPoolId', 'ClientId', 'PolicyName', 'URLPatterns', 'CacheDuration'], [STRING, STRING, STRING, STRING_LIST, INTEGER], 4];
 const updateRequest: StaticStructureSchema = [STRUCTURE, NAMESPACE, 'UpdateCIMDPolicyRequest', 0,
   ['UserPoolId', 'CIMDPolicyId', 'ClientId', 'URLPatterns', 'PolicyName', 'CacheDuration'], [STRING, STRING, STRING, STRING_LIST, STRING, INTEGER], 4];
+
+const summary: StaticStructureSchema = [STRUCTURE, NAMESPACE, 'CIMDPolicySummaryType', 0,
+  ['CIMDPolicyId', 'ClientId', 'PolicyName', 'CacheDuration', 'CreationDate', 'LastModifiedDate'],
+  [STRING, STRING, STRING, INTEGER, TIMESTAMP, TIMESTAMP], 2];
+const summaries: StaticListSchema = [LIST, NAMESPACE, 'CIMDPolicySummaryListType', 0, () => summary];
+const listRequest: StaticStructureSchema = [STRUCTURE, NAMESPACE, 'ListCIMDPoliciesRequest', 0,
+  ['UserPoolId', 'NextToken', 'MaxResults'], [STRING, STRING, INTEGER], 1];
+const listResponse: StaticStructureSchema = [STRUCTURE, NAMESPACE, 'ListCIMDPoliciesResponse', 0,
+  ['NextToken', 'CIMDPolicies'], [STRING, () => summaries], 2];
 
 function operation(name: string, input: StaticStructureSchema, output: StaticStructureSchema): StaticOperationSchema {
   return [OPERATION, NAMESPACE, name, 0, () => input, () => output];
@@ -111,3 +144,6 @@ export class UpdateCIMDPolicyCommand extends commandOf<UpdateCimdPolicyInput, Ci
 
 export class DeleteCIMDPolicyCommand extends commandOf<CimdPolicyAddress, object>(
   'DeleteCIMDPolicy', operation('DeleteCIMDPolicy', address('DeleteCIMDPolicyRequest'), empty('DeleteCIMDPolicyResponse'))) {}
+
+export class ListCIMDPoliciesCommand extends commandOf<ListCimdPoliciesInput, ListCimdPoliciesOutput>(
+  'ListCIMDPolicies', operation('ListCIMDPolicies', listRequest, listResponse)) {}

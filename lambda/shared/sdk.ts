@@ -24,7 +24,8 @@ export {
   UserPoolType$,
 } from '@aws-sdk/client-cognito-identity-provider';
 // Not in the SDK release yet: built from its pieces (cimd-commands.ts); move to the SDK's own commands when it has them.
-export { CreateCIMDPolicyCommand, DeleteCIMDPolicyCommand, UpdateCIMDPolicyCommand } from './cimd-commands';
+export { CreateCIMDPolicyCommand, DeleteCIMDPolicyCommand, ListCIMDPoliciesCommand, UpdateCIMDPolicyCommand } from './cimd-commands';
+export type { CimdPolicySummary } from './cimd-commands';
 export type { DcrConfigurationType, UpdateUserPoolRequest, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 export { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 export { DeleteParameterCommand, GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';

@@ -17,7 +17,7 @@ import { log } from './log';
  * both reasons are answered.
  */
 export async function undoFailedCreate<T>(
-  invocation: Invocation, target: Target, work: (forward: Invocation) => Promise<T>, undo: (cleanup: Invocation) => Promise<void>,
+  invocation: Invocation, target: Pick<Target, 'userPoolId' | 'clientId'>, work: (forward: Invocation) => Promise<T>, undo: (cleanup: Invocation) => Promise<void>,
 ): Promise<T> {
   const fields = { userPoolId: target.userPoolId, clientId: target.clientId };
   const left = invocation.deadlineAt - invocation.retry.now();

@@ -35,7 +35,8 @@ export async function playFailover(runner: CloudFormationRunner, standIn: StandI
       console.log(`    pool ${poolId}: replica in ${replica.region} ${replica.status}, its triggers: ${Object.keys(replica.triggers).join(', ') || '(none)'}`);
       for (const [clientId, name] of Object.entries(pool?.clients ?? {})) {
         const served = standIn.replicas.servedPage(poolId, clientId);
-        const page = typeof served.page === 'string' ? served.page : `style ${served.page.styleId}`;
+        const page = typeof served.page === 'string' ? served.page
+          : 'styleId' in served.page ? `style ${served.page.styleId}` : `classic customization ${served.page.classic}`;
         console.log(`      ${name}: ${served.servedBy ? `served by ${served.servedBy}: ${page}` : page}`);
       }
     }

@@ -50,7 +50,10 @@ const COGNITO_TYPES: { readonly [type: string]: NativeType } = {
   },
   'AWS::Cognito::UserPoolClient': {
     create: (ctx, logicalId, props) => {
-      const clientId = ctx.standIn.createUserPoolClient(props.UserPoolId, props.ClientName ?? logicalId);
+      const clientId = ctx.standIn.createUserPoolClient(props.UserPoolId, props.ClientName ?? logicalId, {
+        ...(props.AllowedOAuthFlows ? { allowedOAuthFlows: props.AllowedOAuthFlows } : {}),
+        ...(props.AllowedOAuthScopes ? { allowedOAuthScopes: props.AllowedOAuthScopes } : {}),
+      });
       return {
         physicalId: clientId,
         attributes: { ClientId: clientId, Name: props.ClientName ?? logicalId, ...(props.GenerateSecret ? { ClientSecret: randomBytes(26).toString('hex') } : {}) },

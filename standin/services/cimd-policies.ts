@@ -1,10 +1,10 @@
 import { CognitoState, UserPool } from './cognito-state';
 import { Prng } from './prng';
-import { resourceNotFound } from './service-error';
+import { resourceNotFound, ServiceError } from './service-error';
 
 /**
  * Client ID Metadata Document policies (CreateCIMDPolicy, DescribeCIMDPolicy,
- * UpdateCIMDPolicy, DeleteCIMDPolicy; botocore's cognito-idp model, developer
+ * UpdateCIMDPolicy, DeleteCIMDPolicy, ListCIMDPolicies; botocore's cognito-idp model, developer
  * guide "Client ID metadata documents (CIMD)"): each maps one to five HTTPS
  * URL patterns (URLPatternType, checked by the model) to exactly one app
  * client of the pool. Update replaces the policy's members. A policy outlives
@@ -28,6 +28,8 @@ interface PolicyInput {
   readonly PolicyName?: string;
   readonly CacheDuration?: number;
   readonly URLPatterns?: string[];
+  readonly MaxResults?: number;
+  readonly NextToken?: string;
 }
 
 export class CimdPolicies {
@@ -66,6 +68,26 @@ export class CimdPolicies {
     policy.urlPatterns = [...input.URLPatterns!];
     policy.lastModifiedDate = new Date();
     return { CIMDPolicy: answer(pool, policy) };
+  }
+
+  /**
+   * ListCIMDPolicies: the pool's policies as summaries (CIMDPolicySummaryType:
+   * no URL patterns), in creation order, MaxResults (1..60, PoolQueryLimitType) a page.
+   * The page size when MaxResults is left out is the stand-in's choice (unpublished).
+   */
+  list(input: PolicyInput): object {
+    const pool = this.cognito.pool(input.UserPoolId);
+    const all = [...pool.cimdPolicies.values()];
+    const start = input.NextToken === undefined ? 0 : Number(/^page-(\d+)$/.exec(input.NextToken)?.[1] ?? NaN);
+    if (!Number.isInteger(start) || start > all.length) {
+      throw new ServiceError('InvalidParameterException', 'The pagination token is not valid.');
+    }
+    const end = start + (input.MaxResults ?? 60);
+    const page = all.slice(start, end).map((policy) => {
+      const { URLPatterns: _patterns, UserPoolId: _pool, ...summary } = answer(pool, policy) as Record<string, unknown>;
+      return summary;
+    });
+    return { CIMDPolicies: page, ...(end < all.length ? { NextToken: `page-${end}` } : {}) };
   }
 
   delete(input: PolicyInput): object {

@@ -44,12 +44,36 @@ export interface UserPoolDomain {
   readonly customDomain: boolean;
 }
 
+/** An app client: what the registration endpoint and the token endpoint read of it. */
+export interface StoredClient {
+  readonly clientId: string;
+  readonly name: string;
+  /** AllowedOAuthFlows (code, implicit, client_credentials). @default none */
+  readonly allowedOAuthFlows?: readonly string[];
+  /** AllowedOAuthScopes. @default none */
+  readonly allowedOAuthScopes?: readonly string[];
+  /** True for a client made at the registration endpoint (RFC 7591), not by CloudFormation. */
+  readonly registered?: boolean;
+}
+
+/** What a new app client is made with. */
+export type ClientOptions = Omit<StoredClient, 'clientId' | 'name'>;
+
+/**
+ * App clients per user pool: 1,000 by default, registered clients included
+ * (developer guide "Quotas in Amazon Cognito"; "Dynamic client
+ * registration": registered clients count toward it).
+ */
+export const APP_CLIENT_QUOTA = 1000;
+
 export interface UserPool {
   readonly id: string;
   readonly name: string;
   readonly region: string;
   readonly account: string;
-  readonly clients: Map<string, { readonly clientId: string; readonly name: string }>;
+  readonly clients: Map<string, StoredClient>;
+  /** App clients the pool may hold (LimitExceededException beyond it). */
+  appClientQuota: number;
   /** One prefix domain and one custom domain at most, as Cognito allows. */
   readonly domains: UserPoolDomain[];
   readonly styles: Map<string, ManagedLoginStyle>;
@@ -103,6 +127,7 @@ export class CognitoState {
       region,
       account: options.account ?? this.account,
       clients: new Map(),
+      appClientQuota: APP_CLIENT_QUOTA,
       domains: [],
       styles: new Map(),
       classic: new Map(),
@@ -119,10 +144,14 @@ export class CognitoState {
     this.pools.delete(poolId);
   }
 
-  createUserPoolClient(poolId: string, name: string): string {
+  /** Refuses a client beyond the pool's app-client quota, as CreateUserPoolClient does (LimitExceededException). */
+  createUserPoolClient(poolId: string, name: string, options: ClientOptions = {}): string {
     const pool = this.pool(poolId);
+    if (pool.clients.size >= pool.appClientQuota) {
+      throw new ServiceError('LimitExceededException', `User pool ${poolId} has reached its quota of ${pool.appClientQuota} app clients.`);
+    }
     const clientId = userPoolClientId(this.prng);
-    pool.clients.set(clientId, { clientId, name });
+    pool.clients.set(clientId, { ...options, clientId, name });
     return clientId;
   }
 
@@ -175,7 +204,7 @@ export class CognitoState {
     return pool;
   }
 
-  client(pool: UserPool, clientId: string): { readonly clientId: string; readonly name: string } {
+  client(pool: UserPool, clientId: string): StoredClient {
     const client = pool.clients.get(clientId);
     if (!client) {
       throw resourceNotFound(`User pool client ${clientId} does not exist.`);

@@ -12,3 +12,5 @@ export { MAX_UI_CUSTOMIZATION_REQUEST_BYTES } from './classic-customization';
 export type { CloudFormationSource, ResourceStatus, StackRecord, StackResourceRecord } from './cloudformation-stacks';
 export { DUMMY_CREDENTIALS, sdkClients } from './sdk-clients';
 export { settableMembers, settingsOfCloudFormation } from './user-pool-settings';
+export type { RegisteredClient, RegistrationAnswer, RegistrationRequest, TokenAnswer } from './registration-endpoint';
+export { REGISTER_SCOPE } from './registration-endpoint';

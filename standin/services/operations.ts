@@ -38,6 +38,7 @@ export function dispatch(ops: Operations, service: ServiceName, operation: strin
     case 'cognito-idp:DescribeCIMDPolicy': return ops.cimd.describe(input);
     case 'cognito-idp:UpdateCIMDPolicy': return ops.cimd.update(input);
     case 'cognito-idp:DeleteCIMDPolicy': return ops.cimd.delete(input);
+    case 'cognito-idp:ListCIMDPolicies': return ops.cimd.list(input);
     case 'cognito-idp:ListUsers': return ops.users.list(input);
     case 'cognito-idp:AdminCreateUser': return ops.users.adminCreate(input);
     case 'cognito-idp:AdminLinkProviderForUser': return ops.users.adminLink(input);

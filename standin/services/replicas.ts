@@ -23,8 +23,12 @@ export interface PoolReplica {
 export interface ServedPage {
   /** The Region that answered, or undefined when none could. */
   readonly servedBy?: string;
-  /** The client's style (its id), or why there is no page. */
-  readonly page: { readonly styleId: string } | 'Login pages unavailable' | 'unreachable';
+  /**
+   * Managed login: the client's style (its id), or why there is no page.
+   * Classic hosted UI: the customization that styles it (the client's own,
+   * the pool's `ALL`, or `default`: Cognito's look), every client has pages.
+   */
+  readonly page: { readonly styleId: string } | { readonly classic: string } | 'Login pages unavailable' | 'unreachable';
 }
 
 export class Replicas {
@@ -78,7 +82,7 @@ export class Replicas {
   }
 
   /**
-   * The managed login page of a client at a pool's domain: the primary
+   * The sign-in page of a client at a pool's domain: the primary
    * serves while its Region is reachable; then the domain fails over to an
    * ACTIVE replica, which serves the styles synced from the primary; an
    * INACTIVE replica takes no traffic.
@@ -90,6 +94,10 @@ export class Replicas {
       : replica !== undefined && replica.status === 'ACTIVE' && this.isReachable(replica.region) ? replica.region : undefined;
     if (region === undefined) {
       return { page: 'unreachable' };
+    }
+    if (!pool.domains.some((domain) => domain.managedLoginVersion === 2)) {
+      // The classic hosted UI needs no style per client: a client without its own customization gets ALL's (API_GetUICustomization).
+      return { servedBy: region, page: { classic: pool.classic.has(clientId) ? clientId : pool.classic.has('ALL') ? 'ALL' : 'default' } };
     }
     const style = [...pool.styles.values()].find((candidate: ManagedLoginStyle) => candidate.clientId === clientId);
     return { servedBy: region, page: style === undefined ? 'Login pages unavailable' : { styleId: style.id } };

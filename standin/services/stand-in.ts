@@ -7,7 +7,7 @@ import { CallRecord } from './call-log';
 import { CimdPolicies } from './cimd-policies';
 import { ClassicCustomizations } from './classic-customization';
 import { CloudFormationSource, NO_STACKS } from './cloudformation-stacks';
-import { CognitoState, CreateUserPoolDomainOptions, CreateUserPoolOptions } from './cognito-state';
+import { ClientOptions, CognitoState, CreateUserPoolDomainOptions, CreateUserPoolOptions } from './cognito-state';
 import { FaultDecision, faultError, Faults, WRITE_OPERATIONS } from './faults';
 import { TARGET_PREFIXES } from './json-protocol';
 import { validateInput } from './model-validation';
@@ -17,6 +17,7 @@ import { ParameterStore } from './parameter-store';
 import { checkSignInSettings, PoolSignInSettings } from './pool-checks';
 import { Prng } from './prng';
 import { parseQueryRequest, QUERY_SERVICES, queryErrorXml, queryInput, queryResponseXml } from './query-protocol';
+import { RegistrationEndpoint } from './registration-endpoint';
 import { Replicas } from './replicas';
 import { ServiceError } from './service-error';
 import { StandInSnapshot, takeSnapshot } from './snapshot';
@@ -78,6 +79,8 @@ export class StandIn {
   readonly users: UserDirectory;
   /** Replicas of pools in other Regions, which Regions answer, and what a domain serves (multi-Region replication). */
   readonly replicas: Replicas;
+  /** The domain's registration endpoint (RFC 7591) and the token endpoint's client credentials grant (dynamic client registration). */
+  readonly oauth: RegistrationEndpoint;
 
   private readonly ops: Operations;
   private readonly server: http.Server;
@@ -94,6 +97,7 @@ export class StandIn {
     this.parameters = new ParameterStore(this.region, this.account);
     this.users = new UserDirectory(this.cognito, prng);
     this.replicas = new Replicas(this.cognito);
+    this.oauth = new RegistrationEndpoint(this.cognito, prng);
     this.ops = {
       cognito: this.cognito,
       branding: new BrandingStore(this.cognito, prng),
@@ -151,9 +155,9 @@ export class StandIn {
     this.cognito.deleteUserPool(userPoolId);
   }
 
-  /** Returns the new client's id. */
-  createUserPoolClient(userPoolId: string, name: string): string {
-    return this.cognito.createUserPoolClient(userPoolId, name);
+  /** Returns the new client's id; `options`: its OAuth flows and scopes, which the token and registration endpoints read. */
+  createUserPoolClient(userPoolId: string, name: string, options: ClientOptions = {}): string {
+    return this.cognito.createUserPoolClient(userPoolId, name, options);
   }
 
   deleteUserPoolClient(userPoolId: string, clientId: string): void {

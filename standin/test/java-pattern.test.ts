@@ -7,7 +7,7 @@ const OPERATIONS: { readonly [service in ServiceName]: readonly string[] } = {
     'CreateManagedLoginBranding', 'UpdateManagedLoginBranding', 'DeleteManagedLoginBranding',
     'DescribeManagedLoginBrandingByClient', 'DescribeManagedLoginBranding', 'SetUICustomization', 'GetUICustomization',
     'ListUsers', 'AdminCreateUser', 'AdminLinkProviderForUser', 'AdminDisableProviderForUser',
-    'DescribeUserPool', 'UpdateUserPool', 'CreateCIMDPolicy', 'DescribeCIMDPolicy', 'UpdateCIMDPolicy', 'DeleteCIMDPolicy',
+    'DescribeUserPool', 'UpdateUserPool', 'CreateCIMDPolicy', 'DescribeCIMDPolicy', 'UpdateCIMDPolicy', 'DeleteCIMDPolicy', 'ListCIMDPolicies',
   ],
   'ssm': ['GetParameter', 'PutParameter', 'DeleteParameter'],
   's3': ['GetObject'],

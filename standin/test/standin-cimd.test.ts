@@ -1,5 +1,7 @@
 import { rejectionOf, standInFixture } from './standin-fixture';
-import { CreateCIMDPolicyCommand, DeleteCIMDPolicyCommand, DescribeCIMDPolicyCommand, UpdateCIMDPolicyCommand } from '../../lambda/shared/cimd-commands';
+import {
+  CreateCIMDPolicyCommand, DeleteCIMDPolicyCommand, DescribeCIMDPolicyCommand, ListCIMDPoliciesCommand, UpdateCIMDPolicyCommand,
+} from '../../lambda/shared/cimd-commands';
 
 /**
  * CIMD policies (cimd-policies.ts), sent with the handler's own commands
@@ -58,4 +60,25 @@ test('a policy outlives its client, which Describe then leaves out', async () =>
   // THEN
   const described = await f.clients.cognito.send(new DescribeCIMDPolicyCommand({ UserPoolId: f.poolId, CIMDPolicyId: id }));
   expect(described.CIMDPolicy.ClientId).toBeUndefined();
+});
+
+test('ListCIMDPolicies pages through the pool\'s policies as summaries (no URL patterns), through the SDK-built command', async () => {
+  // GIVEN three policies
+  const ids = [];
+  for (let i = 0; i < 3; i++) {
+    ids.push((await create()).CIMDPolicy.CIMDPolicyId);
+  }
+
+  // WHEN
+  const first = await f.clients.cognito.send(new ListCIMDPoliciesCommand({ UserPoolId: f.poolId, MaxResults: 2 }));
+  const second = await f.clients.cognito.send(new ListCIMDPoliciesCommand({ UserPoolId: f.poolId, MaxResults: 2, NextToken: first.NextToken }));
+  const tooMany = await rejectionOf(f.clients.cognito.send(new ListCIMDPoliciesCommand({ UserPoolId: f.poolId, MaxResults: 61 })));
+
+  // THEN
+  expect([...first.CIMDPolicies, ...second.CIMDPolicies].map((p) => p.CIMDPolicyId)).toEqual(ids);
+  expect(first.CIMDPolicies[0]).toEqual({
+    CIMDPolicyId: ids[0], ClientId: f.clientId, PolicyName: 'Agents', CacheDuration: 86_400, CreationDate: expect.any(Date), LastModifiedDate: expect.any(Date),
+  });
+  expect(second.NextToken).toBeUndefined();
+  expect(tooMany.name).toBe('InvalidParameterException');
 });

@@ -64,6 +64,6 @@ export function parseClientMetadataPolicy(properties: Record<string, unknown>, o
 /** The registry entry (lambda/registry.ts pairs it with lambda/registration/cimd-handler.ts). No claims: a policy is an object of its own. */
 export const CLIENT_METADATA_POLICY: CustomResourceType<DeclaredClientMetadataPolicy> = {
   resourceType: CLIENT_METADATA_POLICY_TYPE,
-  poolActions: ['cognito-idp:CreateCIMDPolicy', 'cognito-idp:UpdateCIMDPolicy', 'cognito-idp:DeleteCIMDPolicy'],
+  poolActions: ['cognito-idp:CreateCIMDPolicy', 'cognito-idp:UpdateCIMDPolicy', 'cognito-idp:DeleteCIMDPolicy', 'cognito-idp:ListCIMDPolicies'],
   parse: parseClientMetadataPolicy,
 };
