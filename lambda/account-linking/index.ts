@@ -50,6 +50,8 @@ import { log } from '../shared/log';
  */
 const COGNITO_CLIENT_CONFIG = {
   maxAttempts: 2,
+  // Not "adaptive" whatever AWS_RETRY_MODE says: the bundle leaves it out (scripts/bundle/standard-retry.ts).
+  retryMode: 'standard',
   requestHandler: { connectionTimeout: 1_000, requestTimeout: 1_500, throwOnRequestTimeout: true },
 } as const;
 

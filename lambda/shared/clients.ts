@@ -6,6 +6,9 @@ import { CloudFormationClient, CognitoIdentityProviderClient, S3Client, SSMClien
  *
  * maxAttempts is 1: retry.ts is the single retry layer, so every retry is
  * logged and the remaining time bounds them, not SDK attempts times ours.
+ * retryMode is "standard" whatever AWS_RETRY_MODE says: the adaptive mode's
+ * client-side rate limiter would only delay that one attempt (and the
+ * bundles leave it out: scripts/bundle/standard-retry.ts).
  */
 
 /**
@@ -28,7 +31,7 @@ export type HttpTimeouts = { readonly connectionTimeout: number; readonly reques
 
 /** The configuration every client shares. */
 export function clientConfig(timeouts: HttpTimeouts = HTTP_TIMEOUTS) {
-  return { maxAttempts: 1, requestHandler: { ...timeouts } };
+  return { maxAttempts: 1, retryMode: 'standard', requestHandler: { ...timeouts } };
 }
 
 let cognito: CognitoIdentityProviderClient | undefined;

@@ -44,7 +44,9 @@
  *    session code (./no-directory-buckets.ts says why the handler never
  *    reaches it) become classes that throw if they ever are; the Region
  *    lookup from instance metadata becomes one that finds nothing
- *    (./lambda-environment.ts says why a Lambda never reaches it).
+ *    (./lambda-environment.ts says why a Lambda never reaches it), and the
+ *    adaptive retry strategy one that throws (./standard-retry.ts says why
+ *    the handler's clients never choose it).
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
@@ -52,6 +54,7 @@ import type { Plugin } from 'esbuild';
 import { LAMBDA_ENVIRONMENT } from './lambda-environment';
 import { NO_DIRECTORY_BUCKETS } from './no-directory-buckets';
 import { NODE_ONLY } from './node-only';
+import { STANDARD_RETRY } from './standard-retry';
 
 /** A client's schemas file, under its ES module build. */
 const SCHEMAS = /[\\/]node_modules[\\/]@aws-sdk[\\/]client-[a-z0-9-]+[\\/]dist-es[\\/]schemas[\\/]schemas_0\.js$/;
@@ -91,7 +94,7 @@ export function sdkTrim(): Plugin {
         loader: 'js',
       }));
       build.onResolve({ filter: EVENT_STREAMS }, () => ({ path: path.join(__dirname, 'event-streams-unbundled.ts') }));
-      for (const { file, contents } of [...NODE_ONLY, ...NO_DIRECTORY_BUCKETS, ...LAMBDA_ENVIRONMENT]) {
+      for (const { file, contents } of [...NODE_ONLY, ...NO_DIRECTORY_BUCKETS, ...LAMBDA_ENVIRONMENT, ...STANDARD_RETRY]) {
         build.onLoad({ filter: file }, () => ({ contents, loader: 'js' }));
       }
       build.onLoad({ filter: PACKAGE_JSON }, (args) => ({

@@ -6,6 +6,7 @@ import { Readable } from 'stream';
 import { crc32 } from 'zlib';
 import { build } from 'esbuild';
 import { sampleOf } from './model-samples';
+import { clientConfig } from '../../lambda/shared/clients';
 import { awsErrorName } from '../../lambda/shared/errors';
 import { isRetryable } from '../../lambda/shared/retry';
 import type * as sdkModule from '../../lambda/shared/sdk';
@@ -107,6 +108,11 @@ const COMMANDS: Record<string, CommandCase> = {
   CreateCIMDPolicyCommand: { client: 'CognitoIdentityProviderClient', input: CIMD_INPUT, answer: CIMD_POLICY },
   UpdateCIMDPolicyCommand: { client: 'CognitoIdentityProviderClient', input: { ...CIMD_INPUT, CIMDPolicyId: 'policy' }, answer: CIMD_POLICY },
   DeleteCIMDPolicyCommand: { client: 'CognitoIdentityProviderClient', input: { UserPoolId: POOL, CIMDPolicyId: 'policy' }, answer: json({}) },
+  ListCIMDPoliciesCommand: {
+    client: 'CognitoIdentityProviderClient',
+    input: { UserPoolId: POOL, MaxResults: 60, NextToken: 'page-1' },
+    answer: json(sampleOf(COGNITO, 'ListCIMDPoliciesResponse', 'output') as object),
+  },
   GetObjectCommand: {
     client: 'S3Client',
     input: { Bucket: 'cdk-hnb659fds-assets-123456789012-eu-west-1', Key: 'abc.png' },
@@ -208,9 +214,10 @@ async function send(sdk: Sdk, commandName: string, answer: Answer, overrides: Ov
   const Client = (sdk as unknown as Record<string, new (config: object) => { send(command: unknown): Promise<any> }>)[client];
   const Command = (sdk as unknown as Record<string, new (input: object) => unknown>)[commandName];
   const instance = new Client({
+    // As the handler builds its clients (one attempt, the standard retry mode), but for the HTTP handler, which answers here
+    ...clientConfig(),
     region: 'eu-west-1',
     credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'example' },
-    maxAttempts: 1,
     requestHandler: {
       handle: async (sent: { method: string; hostname: string; path: string; query: unknown; headers: Record<string, string>; body?: unknown }) => {
         const body = sent.body instanceof Uint8Array ? Buffer.from(sent.body.buffer, sent.body.byteOffset, sent.body.byteLength).toString('base64') : String(sent.body ?? '');
@@ -354,6 +361,38 @@ describe('what scripts/bundle/ leaves out of the SDK is never reached by what th
     expect(fromUntrimmed.requests[0]?.query).toHaveProperty('session');
     expect(fromTrimmed.requests).toEqual([]);
     expect(fromTrimmed.outcome).toMatchObject({ error: { message: expect.stringContaining('scripts/bundle/no-directory-buckets.ts') } });
+  });
+
+  describe('the retry mode, as the handler builds its clients (lambda/shared/clients.ts)', () => {
+    const saved = process.env.AWS_RETRY_MODE;
+    afterEach(() => {
+      if (saved === undefined) delete process.env.AWS_RETRY_MODE;
+      else process.env.AWS_RETRY_MODE = saved;
+    });
+
+    test('is standard even where AWS_RETRY_MODE says adaptive, so standard-retry.ts\'s stand-in is never built: the same request as the untrimmed build', async () => {
+      // GIVEN an environment asking for the adaptive mode
+      process.env.AWS_RETRY_MODE = 'adaptive';
+
+      // WHEN
+      const fromTrimmed = await exchange(trimmed, 'DescribeUserPoolCommand', COMMANDS.DescribeUserPoolCommand.answer);
+      const fromUntrimmed = await exchange(untrimmed, 'DescribeUserPoolCommand', COMMANDS.DescribeUserPoolCommand.answer);
+
+      // THEN
+      expect(clientConfig().retryMode).toBe('standard');
+      expect(fromTrimmed).toEqual(fromUntrimmed);
+    });
+
+    test('a client that asked for adaptive itself would be refused naming standard-retry.ts, where the untrimmed build sends', async () => {
+      // WHEN
+      const fromTrimmed = await send(trimmed, 'DescribeUserPoolCommand', COMMANDS.DescribeUserPoolCommand.answer, { config: { retryMode: 'adaptive' } });
+      const fromUntrimmed = await send(untrimmed, 'DescribeUserPoolCommand', COMMANDS.DescribeUserPoolCommand.answer, { config: { retryMode: 'adaptive' } });
+
+      // THEN
+      expect(fromUntrimmed.requests).toHaveLength(1);
+      expect(fromTrimmed.requests).toEqual([]);
+      expect(fromTrimmed.outcome).toMatchObject({ error: { message: expect.stringContaining('scripts/bundle/standard-retry.ts') } });
+    });
   });
 
   describe('a client built without a region, as the handler builds its clients (lambda/shared/clients.ts)', () => {
