@@ -1,10 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { AFTER_STYLES } from './scenario-apps';
+import { CfnResource } from 'aws-cdk-lib';
+import { AFTER_STYLES, AGENTS_ENV, agentsApp } from './scenario-apps';
 import { cognitoCalls, deploy, expectStateMatchesDeclaration, poolIds, statuses } from './state-check';
-import { CognitoLogin, LoginDomain } from '../../../src';
 import { CLIENT_METADATA_POLICY_TYPE } from '../../../src/registration/private/cimd-contract';
 import { CloudFormationRunner, readAssembly, StandIn } from '../../../standin';
 
@@ -18,7 +17,7 @@ import { CloudFormationRunner, readAssembly, StandIn } from '../../../standin';
  */
 jest.setTimeout(120_000);
 
-const ENV = { account: '123456789012', region: 'eu-west-1' };
+const ENV = AGENTS_ENV;
 const PATTERNS = ['https://agents.example.com/*.json'];
 
 interface Version {
@@ -31,19 +30,8 @@ interface Version {
 
 function synth(version: Version): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-cognito-login-cimd-faults-'));
-  const app = new App({ outdir });
-  const stack = new Stack(app, 'Agents', { env: ENV });
-  const login = new CognitoLogin(stack, 'Login', {
-    domain: LoginDomain.cognitoPrefix('scenario-cimd-faults'),
-    userPoolProps: { removalPolicy: RemovalPolicy.DESTROY },
-  });
-  login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'] });
-  if (version.client !== false) {
-    login.addClient('Agents', {
-      callbackUrls: ['http://localhost:3000/callback'],
-      ...(version.documents === false ? {} : { clientMetadataDocuments: { urlPatterns: version.patterns ?? PATTERNS } }),
-    });
-  }
+  const { app, stack, login } = agentsApp(outdir, 'scenario-cimd-faults',
+    version.client === false ? false : version.documents === false ? undefined : { urlPatterns: version.patterns ?? PATTERNS });
   const after = new CfnResource(stack, AFTER_STYLES, {
     type: 'Custom::AfterStyles',
     // The version, so that every deployment sends it an event (and `failResource` can fail it).

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
+import { AGENTS_ENV, agentsApp } from './scenario-apps';
 import { deploy, expectNothingOfOurs, expectStateMatchesDeclaration, poolIds, statuses } from './state-check';
-import { CognitoLogin, LoginDomain } from '../../../src';
 import { CLIENT_METADATA_POLICY_TYPE } from '../../../src/registration/private/cimd-contract';
 import { CloudFormationRunner, readAssembly, StandIn } from '../../../standin';
 
@@ -13,26 +13,14 @@ import { CloudFormationRunner, readAssembly, StandIn } from '../../../standin';
  * model): created, its patterns and cache changed in place, the client
  * removed with its policy, the stack deleted.
  */
-const ENV = { account: '123456789012', region: 'eu-west-1' };
+const ENV = AGENTS_ENV;
 
 function synth(version: { patterns?: string[]; days?: number; withClient?: boolean }): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-cognito-login-cimd-'));
-  const app = new App({ outdir });
-  const stack = new Stack(app, 'Agents', { env: ENV });
-  const login = new CognitoLogin(stack, 'Login', {
-    domain: LoginDomain.cognitoPrefix('scenario-cimd'),
-    userPoolProps: { removalPolicy: RemovalPolicy.DESTROY },
+  const { app } = agentsApp(outdir, 'scenario-cimd', version.withClient === false ? false : {
+    urlPatterns: version.patterns ?? ['https://agents.example.com/*.json'],
+    ...(version.days === undefined ? {} : { cacheDuration: Duration.days(version.days) }),
   });
-  login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'] });
-  if (version.withClient !== false) {
-    login.addClient('Agents', {
-      callbackUrls: ['http://localhost:3000/callback'],
-      clientMetadataDocuments: {
-        urlPatterns: version.patterns ?? ['https://agents.example.com/*.json'],
-        ...(version.days === undefined ? {} : { cacheDuration: Duration.days(version.days) }),
-      },
-    });
-  }
   app.synth();
   return outdir;
 }

@@ -2,12 +2,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CreateManagedLoginBrandingCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { EXAMPLE_ASSETS } from '../../../examples/house-style';
 import { RESOURCE_TYPES } from '../../../lambda/registry';
 import {
-  BrandingAsset, BrandingCategory, BrandingColorMode, BrandingSettings, ClassicCss, ClassicLoginCustomization, LogoImage, ManagedLoginBranding,
+  BrandingAsset, BrandingCategory, BrandingColorMode, BrandingSettings, ClassicCss, ClassicLoginCustomization, ClientMetadataDocumentsOptions,
+  CognitoLogin, LoginDomain, LogoImage, ManagedLoginBranding,
 } from '../../../src';
 import { StandIn, StyleSnapshot } from '../../../standin';
 import { sdkClients } from '../../../standin/services/sdk-clients';
@@ -26,6 +27,31 @@ import { resourcesOfType } from '../lifecycle-fixture';
  */
 
 export const AFTER_STYLES = 'AfterStyles';
+
+/** The environment of the client-metadata scenarios' stack. */
+export const AGENTS_ENV = { account: '123456789012', region: 'eu-west-1' };
+
+/**
+ * The client-metadata scenarios' app: stack `Agents` with a login (pool
+ * destroyed with the stack), its `Web` client, and, unless `agents` is
+ * false, an `Agents` client with those metadata documents (none when
+ * undefined). Returns the stack, for what a scenario adds before synth.
+ */
+export function agentsApp(
+  outdir: string, domainPrefix: string, agents: ClientMetadataDocumentsOptions | undefined | false,
+): { app: App; stack: Stack; login: CognitoLogin } {
+  const app = new App({ outdir });
+  const stack = new Stack(app, 'Agents', { env: AGENTS_ENV });
+  const login = new CognitoLogin(stack, 'Login', {
+    domain: LoginDomain.cognitoPrefix(domainPrefix),
+    userPoolProps: { removalPolicy: RemovalPolicy.DESTROY },
+  });
+  login.addClient('Web', { callbackUrls: ['https://app.example.com/callback'] });
+  if (agents !== false) {
+    login.addClient('Agents', { callbackUrls: ['http://localhost:3000/callback'], clientMetadataDocuments: agents });
+  }
+  return { app, stack, login };
+}
 const ENV = { account: '123456789012', region: 'eu-west-1' };
 
 export interface AssetSpec {
