@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import * as cdk from 'aws-cdk-lib';
 import { App, DefaultStackSynthesizer, Stack } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { policyCharactersPerRole } from '../../standin/runner/iam-rendering';
@@ -81,6 +82,25 @@ export function newStack(id = 'Bench', bootstrapRule = true): Stack {
     env: ENV,
     ...(bootstrapRule ? {} : { synthesizer: new DefaultStackSynthesizer({ generateBootstrapVersionRule: false }) }),
   });
+}
+
+/**
+ * Drops the rule engine of aws-cdk-lib's template validation (2.262.0 on),
+ * so that the next synth builds its own, as every `cdk synth` does: the CLI
+ * runs the app once in a new process. The engine is a singleton of the
+ * process, rebuilt only when a template holds a resource type it was not
+ * built for; in a benchmark that alternates two apps of different resource
+ * types in one process, some synths would pay the build and others not
+ * (per-pair ratios from 0.2x to 2.5x at 3 clients). Its only way to drop
+ * the engine is internal, so the benchmark fails loudly if it goes away.
+ */
+export function freshTemplateValidator(): void {
+  const plugin = (cdk as any).CloudFormationValidatePlugin;
+  if (plugin === undefined) return; // before 2.262.0: no built-in validation to reset
+  if (typeof plugin._disposeSingleton !== 'function') {
+    throw new Error('aws-cdk-lib\'s CloudFormationValidatePlugin no longer has _disposeSingleton: the synth benchmark cannot give each synth a new validator');
+  }
+  plugin._disposeSingleton();
 }
 
 export function synth(stack: Stack): CloudAssembly {

@@ -12,7 +12,7 @@
 import { writeFileSync } from 'fs';
 import { Session } from 'inspector';
 import { loginByHand, loginWithLibrary, settingsFile } from './alternatives';
-import { brandingImages, cleanAll, cleanOutputs, synth } from './fixtures';
+import { brandingImages, cleanAll, cleanOutputs, freshTemplateValidator, synth } from './fixtures';
 
 const [out, clientsArg, runsArg, which] = process.argv.slice(2);
 const clients = Number(clientsArg ?? 30);
@@ -21,6 +21,7 @@ const byHand = which === 'hand';
 const images = brandingImages();
 const settings = settingsFile(images);
 const once = () => {
+  freshTemplateValidator();
   synth(byHand ? loginByHand(clients, images, settings) : loginWithLibrary(clients, images));
   cleanOutputs();
 };

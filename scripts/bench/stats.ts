@@ -53,30 +53,46 @@ export interface SideBySide {
   readonly cpuRatios: number[];
 }
 
+/** What `sideBySide` does around the timed runs, untimed. */
+export interface SideBySideOptions {
+  /** Untimed runs of each before the timed pairs. */
+  readonly warmup: number;
+  /** Runs after every pair. */
+  readonly afterEach?: () => void;
+  /** Runs before every timed run, so each starts from the state a new process would give it. */
+  readonly beforeEach?: () => void;
+}
+
 /**
  * Times `a` and `b` `pairs` times each, alternating which goes first (ABBA),
- * after `warmup` untimed runs of each, with a garbage collection before every
- * timed run; `afterEach` runs untimed after every pair. The machine is
- * shared: only the ratio of the two means something.
+ * after `options.warmup` untimed runs of each, with a garbage collection
+ * before every timed run. The machine is shared: only the ratio of the two
+ * means something.
  */
-export function sideBySide(a: () => void, b: () => void, pairs: number, warmup: number, afterEach: () => void = () => {}): SideBySide {
-  for (let i = 0; i < warmup; i++) {
+export function sideBySide(a: () => void, b: () => void, pairs: number, options: SideBySideOptions): SideBySide {
+  const afterEach = options.afterEach ?? (() => {});
+  const settle = () => {
+    options.beforeEach?.();
+    collectGarbage();
+  };
+  for (let i = 0; i < options.warmup; i++) {
     a();
     b();
     afterEach();
   }
   const result: SideBySide = { a: [], b: [], ratios: [], aCpu: [], bCpu: [], cpuRatios: [] };
   for (let i = 0; i < pairs; i++) {
-    collectGarbage();
     let ta: { wall: number; cpu: number };
     let tb: { wall: number; cpu: number };
     if (i % 2 === 0) {
+      settle();
       ta = timed(a);
-      collectGarbage();
+      settle();
       tb = timed(b);
     } else {
+      settle();
       tb = timed(b);
-      collectGarbage();
+      settle();
       ta = timed(a);
     }
     result.a.push(ta.wall);

@@ -5,9 +5,9 @@
  * growing client counts, with template bytes and resource counts.
  */
 import { loginByHand, loginWithLibrary } from './alternatives';
-import { BrandingImages, cleanOutputs, factsOf, RESOURCE_LIMIT, ROLE_POLICY_LIMIT, synth, TEMPLATE_LIMIT_S3 } from './fixtures';
+import { BrandingImages, cleanOutputs, factsOf, freshTemplateValidator, RESOURCE_LIMIT, ROLE_POLICY_LIMIT, synth, TEMPLATE_LIMIT_S3 } from './fixtures';
 import { Table, verdict } from './report';
-import { bytes, median, ms, quantile, ratioWithSpread, sideBySide } from './stats';
+import { bytes, median, ms, quantile, ratioWithSpread, sideBySide, SideBySideOptions } from './stats';
 
 const SYNTH_TARGET = 1.15;
 
@@ -16,9 +16,9 @@ export interface SynthRuns { readonly pairs: number; readonly warmup: number }
 const WHY_SLOWER = 'at synth the library does work the hand-written stack does not, and most of it is fixed per stack, so it weighs '
   + 'most at few clients. Profiled (scripts/bench/profile-synth.ts): aws-cdk-lib\'s CustomResourceProvider copies the ~300 kB '
   + 'handler bundle to a temporary folder, hashes it, copies it into the cloud assembly and deletes the temporary copy at '
-  + 'every synth (its API takes no precomputed hash, in 2.177.0 as in 2.276.0), and aws-cdk-lib\'s template validation '
-  + '(a WebAssembly rule engine) spends longer on our template, which holds the Lambda function, its role and the custom '
-  + 'resources besides the pool; per client, each style stages its settings and image files (a hash and a copy of each), '
+  + 'every synth (its API takes no precomputed hash, in 2.177.0 as in 2.276.0), and aws-cdk-lib\'s template validator '
+  + 'builds its rule engine for more resource types (the Lambda function, its role and the custom resources besides the '
+  + 'pool); per client, each style stages its settings and image files (a hash and a copy of each), '
   + 'where the hand-written stack only base64-encodes the images.';
 
 /**
@@ -39,6 +39,11 @@ function withoutBuiltinValidation(synthesize: () => void): () => void {
       else process.env.CDK_VALIDATION = previous;
     }
   };
+}
+
+/** Every timed synth starts with a new template validator, as each `cdk synth` does; outputs are removed after each pair. */
+function asEachCdkSynth(runs: SynthRuns): SideBySideOptions {
+  return { warmup: runs.warmup, beforeEach: freshTemplateValidator, afterEach: cleanOutputs };
 }
 
 /** How much of `full` the part missing from `without` is, as a percentage of medians. */
@@ -72,8 +77,8 @@ export function synthTimeTable(images: BrandingImages, settingsPath: string, cli
   for (const n of clientCounts) {
     const ours = () => synth(loginWithLibrary(n, images));
     const byHand = () => synth(loginByHand(n, images, settingsPath));
-    const r = sideBySide(ours, byHand, runs.pairs, runs.warmup, cleanOutputs);
-    const bare = sideBySide(withoutBuiltinValidation(ours), withoutBuiltinValidation(byHand), runs.pairs, runs.warmup, cleanOutputs);
+    const r = sideBySide(ours, byHand, runs.pairs, asEachCdkSynth(runs));
+    const bare = sideBySide(withoutBuiltinValidation(ours), withoutBuiltinValidation(byHand), runs.pairs, asEachCdkSynth(runs));
     const off = 'without aws-cdk-lib\'s template validation';
     rows.push(
       [`${n} clients: wall time median`, ms(median(r.a)), ms(median(r.b)), ratioWithSpread(r.ratios)],
@@ -96,7 +101,8 @@ export function synthTimeTable(images: BrandingImages, settingsPath: string, cli
       + 'every client. By hand: aws-cdk-lib L2 pool, domain, providers, resource server and clients with the same '
       + 'settings, dependencies and sign-in outputs, and the L1 branding with the same Settings document and the images '
       + 'read and inlined as base64. Each run builds a new App and synthesizes it to a new folder, in this process; '
-      + `${runs.warmup} warm-up runs of each, then ${runs.pairs} pairs alternating which goes first, a full GC before each run; `
+      + `${runs.warmup} warm-up runs of each, then ${runs.pairs} pairs alternating which goes first, a full GC and a new `
+      + 'aws-cdk-lib template validator (its rule engine, which one `cdk synth` process builds once) before each run; '
       + 'then the same again with aws-cdk-lib\'s template validation switched off (CDK_VALIDATION=false). '
       + 'The ratio is the median of the per-pair ratios; CPU time (user + system of this process) moves less with the load of '
       + 'the shared machine than wall time does.',
@@ -113,7 +119,7 @@ export function synthScalingTable(images: BrandingImages, settingsPath: string, 
     const r = sideBySide(
       () => synth(loginWithLibrary(n, images)),
       () => synth(loginByHand(n, images, settingsPath)),
-      runs.pairs, runs.warmup, cleanOutputs);
+      runs.pairs, asEachCdkSynth(runs));
     const ours = factsOf(loginWithLibrary(n, images));
     const hand = factsOf(loginByHand(n, images, settingsPath));
     cleanOutputs();
