@@ -5,7 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CustomResourceType, DeclaredTarget } from './custom-resource-contract';
 import { LAMBDA_NODEJS_RUNTIME } from './lambda-runtime';
-import { claimPathArn, ClaimTarget, grantPool, PolicyStatementJson, PoolGrant, ProviderResources, uniqueList } from './pool-grants';
+import { ClaimTarget, grantPool, PolicyStatementJson, PoolGrant, ProviderResources, uniqueList } from './pool-grants';
 import { rolePolicySizeErrors } from './role-policy-check';
 import { StagedFile } from './staging';
 
@@ -132,10 +132,10 @@ function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): stri
     pool = grantPool(provider, grants.userPool);
     resources.pools.set(grants.userPool, pool);
   }
-  pool.actions.push(...grants.actions.filter((action) => !pool!.actions.includes(action)));
-  if (grants.claim !== undefined && !pool.claimKinds.includes(grants.claim.kind)) {
-    pool.claimKinds.push(grants.claim.kind);
-    acknowledgeClaimPath(pool, claimPathArn(stack, grants.userPool.userPoolId, grants.claim.kind));
+  pool.allowActions(grants.actions);
+  const claimPath = grants.claim === undefined ? undefined : pool.allowClaims(grants.claim.kind);
+  if (claimPath !== undefined) {
+    acknowledgeClaimPath(pool, claimPath);
   }
   if (pool.policy) {
     scope.node.addDependency(pool.policy);
@@ -143,7 +143,9 @@ function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): stri
 
   if (grants.files.length > 0) {
     if (resources.bucketArns.length === 0) {
-      provider.addToRolePolicy({ Effect: 'Allow', Action: 's3:GetObject', Resource: uniqueList(stack, resources.bucketArns) });
+      // With roles the app supplies, the list itself (see grantPool): the policy report does not resolve Lazy values.
+      const buckets = CfnResource.isCfnResource(provider.node.tryFindChild('Role')) ? uniqueList(stack, resources.bucketArns) : resources.bucketArns;
+      provider.addToRolePolicy({ Effect: 'Allow', Action: 's3:GetObject', Resource: buckets });
     }
     // One entry per bucket, however many files: the role reads the bucket's
     // objects (StagedFile.bucketObjectsArn), not each file.

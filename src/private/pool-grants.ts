@@ -31,9 +31,13 @@ export interface PoolGrant {
   readonly statements: () => PolicyStatementJson[];
   readonly poolArn: string;
   /** The Cognito actions of the types used on this pool, each once, in the order first used. */
-  readonly actions: string[];
+  readonly actions: readonly string[];
   /** The claim kinds of the types used on this pool, each once, in the order first used: one record path each. */
-  readonly claimKinds: ClaimKind[];
+  readonly claimKinds: readonly ClaimKind[];
+  /** Adds the Cognito actions of a type used on this pool (each kept once). */
+  allowActions(actions: readonly string[]): void;
+  /** Allows the records of `kind` on this pool: the ARN of their path the first time, undefined when already allowed. */
+  allowClaims(kind: ClaimKind): string | undefined;
 }
 
 /** Resources each policy covers, collected as custom resources are added. */
@@ -58,21 +62,49 @@ export interface ProviderResources {
 export function grantPool(provider: CustomResourceProvider, userPool: cognito.IUserPool): PoolGrant {
   const stack = Stack.of(provider);
   const claimKinds: ClaimKind[] = [];
+  const claimPaths: string[] = [];
   const actions: string[] = [];
   const poolArn = userPool.userPoolArn;
-  const claimPaths = () => claimKinds.map((kind) => claimPathArn(stack, userPool.userPoolId, kind));
   // No SSM statement for a pool whose resources keep no claims (CIMD policies only).
   const statements = (): PolicyStatementJson[] => [
     { Effect: 'Allow', Action: actions, Resource: poolArn },
-    ...(claimKinds.length === 0 ? [] : [{ Effect: 'Allow' as const, Action: CLAIM_ACTIONS, Resource: claimPaths() }]),
+    ...(claimPaths.length === 0 ? [] : [{ Effect: 'Allow' as const, Action: CLAIM_ACTIONS, Resource: claimPaths }]),
   ];
   const role = provider.node.tryFindChild('Role');
-  if (!CfnResource.isCfnResource(role)) {
-    // iam.Role.customizeRoles: the app supplies the role, and aws-cdk-lib
-    // reports what its policy must allow; there is no role to attach to.
-    provider.addToRolePolicy({ Effect: 'Allow', Action: Lazy.list({ produce: () => actions }), Resource: poolArn });
-    provider.addToRolePolicy({ Effect: 'Allow', Action: CLAIM_ACTIONS, Resource: Lazy.list({ produce: claimPaths }) });
-    return { statements, poolArn, actions, claimKinds };
+  // iam.Role.customizeRoles: the app supplies the role and aws-cdk-lib
+  // reports what its policy must allow (iam-policy-report.json); there is no
+  // role to attach a policy to. The report copies the statements when the
+  // construct tree is validated but renders their values afterwards, and it
+  // does not resolve Lazy values: so the statements hold the lists
+  // themselves, which are complete by then, and the SSM statement is added
+  // with the first claim kind (an empty Resource would be no statement).
+  const reported = !CfnResource.isCfnResource(role);
+  if (reported) {
+    provider.addToRolePolicy({ Effect: 'Allow', Action: actions, Resource: poolArn });
+  }
+  const grant = {
+    statements,
+    poolArn,
+    actions,
+    claimKinds,
+    allowActions: (more: readonly string[]) => {
+      actions.push(...more.filter((action, i) => !actions.includes(action) && more.indexOf(action) === i));
+    },
+    allowClaims: (kind: ClaimKind) => {
+      if (claimKinds.includes(kind)) {
+        return undefined;
+      }
+      claimKinds.push(kind);
+      const arn = claimPathArn(stack, userPool.userPoolId, kind);
+      claimPaths.push(arn);
+      if (reported && claimPaths.length === 1) {
+        provider.addToRolePolicy({ Effect: 'Allow', Action: CLAIM_ACTIONS, Resource: claimPaths });
+      }
+      return arn;
+    },
+  };
+  if (reported) {
+    return grant;
   }
   const id = `Policy${poolName(stack, userPool)}`;
   const policy = new iam.CfnPolicy(provider, id, {
@@ -80,7 +112,7 @@ export function grantPool(provider: CustomResourceProvider, userPool: cognito.IU
     roles: [role.ref],
     policyDocument: Lazy.any({ produce: () => ({ Version: '2012-10-17', Statement: statements() }) }),
   });
-  return { policy, statements, poolArn, actions, claimKinds };
+  return { ...grant, policy };
 }
 
 /** The pool's construct path as an id: its stack's name only when that is not the provider's stack. */

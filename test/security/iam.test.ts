@@ -2,11 +2,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { synthesizeExample } from './synth';
+import { exampleAsset } from '../../examples/house-style';
 import * as triggerSdk from '../../lambda/account-linking/sdk';
 import { RESOURCE_TYPES } from '../../lambda/registry';
 import * as sdk from '../../lambda/shared/sdk';
-import { CognitoLogin, LoginDomain } from '../../src';
+import { BrandingCategory, BrandingColorMode, CognitoLogin, LoginDomain, LoginPages } from '../../src';
 import { policyCharactersPerRole } from '../../standin/runner/iam-rendering';
 import { examplesOnThisCdk } from '../util/compat';
 
@@ -357,5 +359,52 @@ describe('the handler role\'s size', () => {
     ]);
     // and from 19 pools no region could take it
     expect(loginsWithClients(19, 1, null).synth).toThrow(/role policy "0 asset buckets and 19 user pools" is invalid/);
+  });
+});
+
+describe('with roles the app supplies (iam.Role.customizeRoles)', () => {
+  test('the policy report gives the handler role\'s every statement resolved: per pool its actions, the styled pool\'s record path, the asset bucket', () => {
+    // GIVEN an app whose roles its security team creates from aws-cdk-lib's policy report,
+    // with a managed login pool whose client shows a staged logo, and a pool with a CIMD policy only (classic pages, no style)
+    const app = new App();
+    const stack = new Stack(app, 'Auth', { env: { account: '123456789012', region: 'eu-west-1' } });
+    iam.Role.customizeRoles(stack);
+    const styled = new CognitoLogin(stack, 'Styled', {
+      domain: LoginDomain.cognitoPrefix('acme-styled'),
+      pages: LoginPages.managedLogin({ branding: { assets: [exampleAsset('logo.png', BrandingCategory.FORM_LOGO, BrandingColorMode.LIGHT)] } }),
+    });
+    styled.addClient('Web', { callbackUrls: ['https://app.example.com/callback'] });
+    const agents = new CognitoLogin(stack, 'Agents', { domain: LoginDomain.cognitoPrefix('acme-agents'), pages: LoginPages.classic() });
+    agents.addClient('Mcp', {
+      callbackUrls: ['https://app.example.com/callback'],
+      clientMetadataDocuments: { urlPatterns: ['https://agents.example.com/*.json'] },
+    });
+
+    // WHEN
+    const assembly = app.synth();
+
+    // THEN the report holds values, not unresolved tokens, and no statement without actions or resources
+    const report = JSON.parse(fs.readFileSync(path.join(assembly.directory, 'iam-policy-report.json'), 'utf-8'));
+    const role = report.roles.find((r: { roleConstructPath: string }) => r.roleConstructPath === `Auth/${HANDLER_PREFIX}/Role`);
+    const statements: Statement[] = role.identityPolicyStatements;
+    expect(JSON.stringify(statements)).not.toContain('Token[');
+    const list = (value: unknown) => (Array.isArray(value) ? value : [value]);
+    for (const statement of statements) {
+      expect(list(statement.Action).length).toBeGreaterThan(0);
+      expect(list(statement.Resource).length).toBeGreaterThan(0);
+    }
+    const on = (resource: string) => statements.filter((s) => list(s.Resource).some((r) => String(r).includes(resource)));
+    // each pool: the actions of its own resource types on its own ARN
+    expect(on('Auth/Styled/UserPool/Resource.Arn').flatMap((s) => list(s.Action))).toEqual(ACTIONS_OF_TYPE.get('Custom::CognitoManagedLoginBranding'));
+    expect(on('Auth/Agents/UserPool/Resource.Arn').flatMap((s) => list(s.Action))).toEqual(ACTIONS_OF_TYPE.get('Custom::CognitoClientMetadataPolicy'));
+    // the records of the styled pool only: a CIMD policy keeps none
+    const claims = statements.filter((s) => list(s.Action).includes('ssm:PutParameter'));
+    expect(claims.map((s) => list(s.Resource))).toEqual([[
+      `arn:(PARTITION):ssm:eu-west-1:123456789012:parameter/cdk-cognito-login/(Auth/Styled/UserPool/Resource.Ref)/${CLAIM_KIND_OF_TYPE.get('Custom::CognitoManagedLoginBranding')}/*`,
+    ]]);
+    // the staged logo's bucket
+    expect(statements.filter((s) => list(s.Action).includes('s3:GetObject')).map((s) => list(s.Resource))).toEqual([[
+      expect.stringMatching(/^arn:\(PARTITION\):s3:::cdk-[a-z0-9]+-assets-123456789012-eu-west-1\/\*$/),
+    ]]);
   });
 });
