@@ -13,16 +13,15 @@ import { BrandingImages, brandingImages, newStack, synth } from './fixtures';
 import { Table, verdict } from './report';
 import { median, ms } from './stats';
 import { CognitoLogin, LoginDomain, LoginPages } from '../../src';
-import { CallRecord, CloudFormationRunner, StackResult, StandIn } from '../../standin';
-import { WRITE_OPERATIONS } from '../../standin/services/faults';
+import { CallRecord, CloudFormationRunner, isWrite, StackResult, StandIn } from '../../standin';
 
 /** The stand-in and runner (standin/), in one value so the measuring functions take them as before. */
 interface DeployModules {
   readonly StandIn: typeof StandIn;
   readonly CloudFormationRunner: typeof CloudFormationRunner;
-  readonly WRITE_OPERATIONS: ReadonlySet<string>;
+  readonly isWrite: (operation: string) => boolean;
 }
-const DEPLOY_MODULES: DeployModules = { StandIn, CloudFormationRunner, WRITE_OPERATIONS };
+const DEPLOY_MODULES: DeployModules = { StandIn, CloudFormationRunner, isWrite };
 
 const STACK = 'Bench';
 const THROTTLE_RATE = 0.3;
@@ -56,11 +55,11 @@ export interface Calls {
 
 export const total = (c: Calls) => c.cognitoReads + c.cognitoWrites + c.s3 + c.ssm;
 
-export function count(m: Pick<DeployModules, 'WRITE_OPERATIONS'>, calls: readonly CallRecord[]): Calls {
+export function count(m: Pick<DeployModules, 'isWrite'>, calls: readonly CallRecord[]): Calls {
   const cognitoCalls = calls.filter((c) => c.service === 'cognito-idp');
   return {
-    cognitoReads: cognitoCalls.filter((c) => !m.WRITE_OPERATIONS.has(c.operation)).length,
-    cognitoWrites: cognitoCalls.filter((c) => m.WRITE_OPERATIONS.has(c.operation)).length,
+    cognitoReads: cognitoCalls.filter((c) => !m.isWrite(c.operation)).length,
+    cognitoWrites: cognitoCalls.filter((c) => m.isWrite(c.operation)).length,
     s3: calls.filter((c) => c.service === 's3').length,
     ssm: calls.filter((c) => c.service === 'ssm').length,
     throttled: calls.filter((c) => c.fault === 'throttle').length,

@@ -19,8 +19,7 @@ import { RESOURCE_LIMIT, ROLE_POLICY_LIMIT, TEMPLATE_LIMIT_S3, tempDir, template
 import { plain, Table, verdict } from './report';
 import { bytes, timed } from './stats';
 import { tenantId, tenantsApp } from './tenants-app';
-import { CloudFormationRunner, StackResult, StandIn } from '../../standin';
-import { WRITE_OPERATIONS } from '../../standin/services/faults';
+import { CloudFormationRunner, isWrite, StackResult, StandIn } from '../../standin';
 
 export interface TenantsConfig {
   readonly inLoginStack: number;
@@ -83,7 +82,7 @@ async function deployAll(runner: CloudFormationRunner, standIn: StandIn, dir: st
     if (!/^(CREATE|UPDATE)_COMPLETE$/.test(result.status)) {
       throw new Error(`${name}: ${result.status} ${result.failure ?? ''}`);
     }
-    rows.push({ name, calls: count({ WRITE_OPERATIONS }, standIn.calls.slice(first)), ms, result });
+    rows.push({ name, calls: count({ isWrite }, standIn.calls.slice(first)), ms, result });
   }
   return rows;
 }

@@ -13,7 +13,7 @@ import type { Example } from '../../examples';
 import { RESOURCE_TYPES } from '../../lambda/registry';
 import { CognitoLogin } from '../../src';
 import { LAMBDA_NODEJS_RUNTIME } from '../../src/private/lambda-runtime';
-import { CallRecord, CloudFormationRunner, DeployedResource, ResourceEvent, StackResult, StandIn, synthExample } from '../../standin';
+import { CallRecord, CloudFormationRunner, DeployedResource, isWrite, ResourceEvent, StackResult, StandIn, synthExample } from '../../standin';
 import { lambdaNodeVersion } from '../../standin/runner/lambda-node';
 
 /** The library's custom-resource types: the list the handler dispatches on (lambda/registry.ts). */
@@ -119,17 +119,12 @@ async function step(runner: CloudFormationRunner, standIn: StandIn, title: strin
       console.log(`  calls for resources created and removed within this operation: ${summarize(others)}`);
     }
     const counted = results.length === 1 ? calls : ownCalls;
-    const writes = counted.filter((call) => WRITES.includes(call.operation));
+    const writes = counted.filter((call) => isWrite(call.operation));
     console.log(`  ${result.stackName}: ${result.status}${result.failure ? ` (${result.failure})` : ''}; `
       + `${ours.length} events to our handler, ${counted.length} calls (${writes.length} writes)`);
   }
   return results;
 }
-
-const WRITES = [
-  'CreateManagedLoginBranding', 'UpdateManagedLoginBranding', 'DeleteManagedLoginBranding', 'SetUICustomization', 'UpdateUserPool',
-  'PutParameter', 'DeleteParameter',
-];
 
 function existing(runner: CloudFormationRunner, stackName: string) {
   return runner.stackNames().includes(stackName) ? runner.stack(stackName) : undefined;

@@ -73,12 +73,6 @@ interface ActiveRule {
   skip: number;
 }
 
-/** The operations that change Cognito state, which the per-pool concurrency limit counts. */
-export const WRITE_OPERATIONS: ReadonlySet<string> = new Set([
-  'CreateManagedLoginBranding', 'UpdateManagedLoginBranding', 'DeleteManagedLoginBranding', 'SetUICustomization', 'UpdateUserPool',
-  'CreateCIMDPolicy', 'UpdateCIMDPolicy', 'DeleteCIMDPolicy',
-]);
-
 /** A service's throughput quota: at most `perSecond` of these calls answered in any second. */
 export interface RateLimit {
   readonly service: ServiceName;

@@ -14,3 +14,4 @@ export { DUMMY_CREDENTIALS, sdkClients } from './sdk-clients';
 export { settableMembers, settingsOfCloudFormation } from './user-pool-settings';
 export type { RegisteredClient, RegistrationAnswer, RegistrationRequest, TokenAnswer } from './registration-endpoint';
 export { REGISTER_SCOPE } from './registration-endpoint';
+export { isWrite } from './write-operations';

@@ -8,7 +8,7 @@ import { CimdPolicies } from './cimd-policies';
 import { ClassicCustomizations } from './classic-customization';
 import { CloudFormationSource, NO_STACKS } from './cloudformation-stacks';
 import { ClientOptions, CognitoState, CreateUserPoolDomainOptions, CreateUserPoolOptions } from './cognito-state';
-import { FaultDecision, faultError, Faults, WRITE_OPERATIONS } from './faults';
+import { FaultDecision, faultError, Faults } from './faults';
 import { TARGET_PREFIXES } from './json-protocol';
 import { validateInput } from './model-validation';
 import { ObjectStore } from './object-store';
@@ -23,6 +23,7 @@ import { ServiceError } from './service-error';
 import { StandInSnapshot, takeSnapshot } from './snapshot';
 import { replaceSettings, UserPoolSettings } from './user-pool-settings';
 import { UserDirectory } from './users';
+import { isWrite } from './write-operations';
 
 export interface StandInOptions {
   /** Seed of ids and rate-based faults. @default 1 */
@@ -353,7 +354,7 @@ export class StandIn {
   /** Counts a write in flight on its pool; `admitted` is false beyond the pool's limit. */
   private enterWrite(operation: string, userPoolId: string | undefined): { readonly admitted: boolean; done(): void } {
     const limit = this.faults.writeLimit(userPoolId);
-    if (!WRITE_OPERATIONS.has(operation) || userPoolId === undefined || limit === undefined) {
+    if (!isWrite(operation) || userPoolId === undefined || limit === undefined) {
       return { admitted: true, done: () => undefined };
     }
     const inFlight = this.writesInFlight.get(userPoolId) ?? 0;

@@ -10,9 +10,7 @@ import {
   InvalidParameterException,
   ManagedLoginBrandingExistsException,
   ResourceNotFoundException,
-  SetUICustomizationCommand,
   UpdateManagedLoginBrandingCommand,
-  UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DeleteParameterCommand, GetParameterCommand, ParameterNotFound, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
@@ -20,6 +18,7 @@ import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createHandler } from '../../lambda/index';
 import { S3FileRef } from '../../src/private/custom-resource-contract';
+import { isWrite } from '../../standin/services/write-operations';
 
 /**
  * Shared fixtures of the handler tests. mockClient replaces `send` on the
@@ -167,13 +166,7 @@ export function ssmOperations(): string[] {
 
 /** Every Cognito call that changes something. */
 export function writeCalls(): number {
-  return [
-    CreateManagedLoginBrandingCommand,
-    UpdateManagedLoginBrandingCommand,
-    DeleteManagedLoginBrandingCommand,
-    SetUICustomizationCommand,
-    UpdateUserPoolCommand,
-  ].reduce((n, command) => n + cognito.commandCalls(command as any).length, 0);
+  return cognitoOperations().filter(isWrite).length;
 }
 
 /** Names of the Cognito operations called, in order. */
