@@ -99,10 +99,26 @@ function findDataDir(): string | undefined {
   for (const python of fs.readdirSync(lib).filter((name) => name.startsWith('python3')).sort()) {
     const candidate = path.join(lib, python, 'site-packages', 'botocore', 'data');
     if (Object.keys(SERVICES).every((service) => fs.existsSync(path.join(candidate, service, SERVICES[service as ServiceName], 'service-2.json.gz')))) {
+      requirePinnedBotocore(path.dirname(candidate));
       return candidate;
     }
   }
   return undefined;
+}
+
+/**
+ * A venv made before the pin moved holds older models, which lack newer
+ * operations (the CIMD ones came with 1.44.8) and would fail tests as
+ * "Unknown operation". `npm test` refreshes the venv first; running jest
+ * directly does not, so say what to run rather than test against the wrong
+ * models.
+ */
+function requirePinnedBotocore(botocoreDir: string): void {
+  const pinned = /^botocore==(.+)$/m.exec(fs.readFileSync(path.join(REPO_ROOT, 'scripts', 'python-requirements.txt'), 'utf8'))?.[1]?.trim();
+  const installed = /^__version__\s*=\s*['"]([^'"]+)['"]/m.exec(fs.readFileSync(path.join(botocoreDir, '__init__.py'), 'utf8'))?.[1];
+  if (pinned !== undefined && installed !== pinned) {
+    throw new Error(`.venv holds botocore ${installed ?? '(unknown version)'}, scripts/python-requirements.txt pins ${pinned}: run \`npx projen venv\` (npm test does)`);
+  }
 }
 
 /** scripts/venv.sh is idempotent and pins botocore; on a fresh clone it takes about 30 s. */
