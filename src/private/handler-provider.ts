@@ -5,7 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CustomResourceType, DeclaredTarget } from './custom-resource-contract';
 import { LAMBDA_NODEJS_RUNTIME } from './lambda-runtime';
-import { ClaimTarget, grantPool, PolicyStatementJson, PoolGrant, ProviderResources, uniqueList } from './pool-grants';
+import { ClaimTarget, grantPool, PolicyStatementJson, PoolGrant, ProviderResources } from './pool-grants';
 import { rolePolicySizeErrors } from './role-policy-check';
 import { StagedFile } from './staging';
 
@@ -143,9 +143,9 @@ function loginHandlerServiceToken(scope: Construct, grants: HandlerGrants): stri
 
   if (grants.files.length > 0) {
     if (resources.bucketArns.length === 0) {
-      // With roles the app supplies, the list itself (see grantPool): the policy report does not resolve Lazy values.
-      const buckets = CfnResource.isCfnResource(provider.node.tryFindChild('Role')) ? uniqueList(stack, resources.bucketArns) : resources.bucketArns;
-      provider.addToRolePolicy({ Effect: 'Allow', Action: 's3:GetObject', Resource: buckets });
+      // The list itself, filled below: complete when the template is rendered, and when the policy report of
+      // roles the app supplies (iam.Role.customizeRoles) is, which does not resolve Lazy values (see grantPool).
+      provider.addToRolePolicy({ Effect: 'Allow', Action: 's3:GetObject', Resource: resources.bucketArns });
     }
     // One entry per bucket, however many files: the role reads the bucket's
     // objects (StagedFile.bucketObjectsArn), not each file.

@@ -43,7 +43,10 @@ export interface PoolGrant {
 /** Resources each policy covers, collected as custom resources are added. */
 export interface ProviderResources {
   readonly pools: Map<cognito.IUserPool, PoolGrant>;
-  /** The asset buckets' objects (`<bucket>/*`) the handler may read; one per bucket the stack stages to. */
+  /**
+   * The asset buckets' objects (`<bucket>/*`) the handler may read; one per bucket the stack stages to, each
+   * once by its resolved form (two tokens for the same ARN are different strings before resolution).
+   */
   readonly bucketArns: string[];
   /** Those buckets as cdk-nag names them, each acknowledged once. */
   readonly acknowledgedBuckets: Set<string>;
@@ -148,27 +151,5 @@ export function claimPathArn(stack: Stack, userPoolId: string, kind: ClaimKind):
     // The path starts with '/', which the ARN's 'parameter' already ends with.
     resourceName: `${claimPathOf(userPoolId, kind).slice(1)}*`,
     arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-  });
-}
-
-/** A list rendered at synth, each entry once (see `distinct`). */
-export function uniqueList(stack: Stack, values: string[]): string[] {
-  return Lazy.list({ produce: () => distinct(stack, values) });
-}
-
-/**
- * Each entry once. Entries are compared by their resolved CloudFormation
- * form, since two tokens for the same ARN (an asset staged by two resources)
- * are different strings before resolution.
- */
-export function distinct(stack: Stack, values: string[]): string[] {
-  const seen = new Set<string>();
-  return values.filter((value) => {
-    const key = JSON.stringify(stack.resolve(value));
-    if (seen.has(key)) {
-      return false;
-    }
-    seen.add(key);
-    return true;
   });
 }

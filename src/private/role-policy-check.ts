@@ -4,7 +4,7 @@
  */
 import { Annotations, CustomResourceProvider, Stack, Token } from 'aws-cdk-lib';
 import { LONGEST_REGION, MAX_ROLE_POLICY_CHARACTERS, renderedLengths, SHORTEST_REGION } from './policy-size';
-import { distinct, PolicyStatementJson, ProviderResources } from './pool-grants';
+import { PolicyStatementJson, ProviderResources } from './pool-grants';
 import { ValidationError } from './validate';
 
 /**
@@ -23,7 +23,7 @@ import { ValidationError } from './validate';
  */
 export function rolePolicySizeErrors(provider: CustomResourceProvider, resources: ProviderResources): string[] {
   const stack = Stack.of(provider);
-  const objects = distinct(stack, resources.bucketArns);
+  const objects = resources.bucketArns;
   const documents: PolicyStatementJson[][] = [
     [
       { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: resources.logGroupArn },

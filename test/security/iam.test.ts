@@ -388,22 +388,21 @@ describe('with roles the app supplies (iam.Role.customizeRoles)', () => {
     const role = report.roles.find((r: { roleConstructPath: string }) => r.roleConstructPath === `Auth/${HANDLER_PREFIX}/Role`);
     const statements: Statement[] = role.identityPolicyStatements;
     expect(JSON.stringify(statements)).not.toContain('Token[');
-    const list = (value: unknown) => (Array.isArray(value) ? value : [value]);
     for (const statement of statements) {
-      expect(list(statement.Action).length).toBeGreaterThan(0);
-      expect(list(statement.Resource).length).toBeGreaterThan(0);
+      expect([statement.Action].flat().length).toBeGreaterThan(0);
+      expect([statement.Resource].flat().length).toBeGreaterThan(0);
     }
-    const on = (resource: string) => statements.filter((s) => list(s.Resource).some((r) => String(r).includes(resource)));
+    const on = (resource: string) => statements.filter((s) => [s.Resource].flat().some((r) => String(r).includes(resource)));
     // each pool: the actions of its own resource types on its own ARN
-    expect(on('Auth/Styled/UserPool/Resource.Arn').flatMap((s) => list(s.Action))).toEqual(ACTIONS_OF_TYPE.get('Custom::CognitoManagedLoginBranding'));
-    expect(on('Auth/Agents/UserPool/Resource.Arn').flatMap((s) => list(s.Action))).toEqual(ACTIONS_OF_TYPE.get('Custom::CognitoClientMetadataPolicy'));
+    expect(on('Auth/Styled/UserPool/Resource.Arn').flatMap((s) => [s.Action].flat())).toEqual(ACTIONS_OF_TYPE.get('Custom::CognitoManagedLoginBranding'));
+    expect(on('Auth/Agents/UserPool/Resource.Arn').flatMap((s) => [s.Action].flat())).toEqual(ACTIONS_OF_TYPE.get('Custom::CognitoClientMetadataPolicy'));
     // the records of the styled pool only: a CIMD policy keeps none
-    const claims = statements.filter((s) => list(s.Action).includes('ssm:PutParameter'));
-    expect(claims.map((s) => list(s.Resource))).toEqual([[
+    const claims = statements.filter((s) => [s.Action].flat().includes('ssm:PutParameter'));
+    expect(claims.map((s) => [s.Resource].flat())).toEqual([[
       `arn:(PARTITION):ssm:eu-west-1:123456789012:parameter/cdk-cognito-login/(Auth/Styled/UserPool/Resource.Ref)/${CLAIM_KIND_OF_TYPE.get('Custom::CognitoManagedLoginBranding')}/*`,
     ]]);
     // the staged logo's bucket
-    expect(statements.filter((s) => list(s.Action).includes('s3:GetObject')).map((s) => list(s.Resource))).toEqual([[
+    expect(statements.filter((s) => [s.Action].flat().includes('s3:GetObject')).map((s) => [s.Resource].flat())).toEqual([[
       expect.stringMatching(/^arn:\(PARTITION\):s3:::cdk-[a-z0-9]+-assets-123456789012-eu-west-1\/\*$/),
     ]]);
   });
