@@ -19,9 +19,8 @@ import { CallRecord, CloudFormationRunner, isWrite, StackResult, StandIn } from 
 interface DeployModules {
   readonly StandIn: typeof StandIn;
   readonly CloudFormationRunner: typeof CloudFormationRunner;
-  readonly isWrite: (operation: string) => boolean;
 }
-const DEPLOY_MODULES: DeployModules = { StandIn, CloudFormationRunner, isWrite };
+const DEPLOY_MODULES: DeployModules = { StandIn, CloudFormationRunner };
 
 const STACK = 'Bench';
 const THROTTLE_RATE = 0.3;
@@ -55,11 +54,11 @@ export interface Calls {
 
 export const total = (c: Calls) => c.cognitoReads + c.cognitoWrites + c.s3 + c.ssm;
 
-export function count(m: Pick<DeployModules, 'isWrite'>, calls: readonly CallRecord[]): Calls {
+export function count(calls: readonly CallRecord[]): Calls {
   const cognitoCalls = calls.filter((c) => c.service === 'cognito-idp');
   return {
-    cognitoReads: cognitoCalls.filter((c) => !m.isWrite(c.operation)).length,
-    cognitoWrites: cognitoCalls.filter((c) => m.isWrite(c.operation)).length,
+    cognitoReads: cognitoCalls.filter((c) => !isWrite(c.operation)).length,
+    cognitoWrites: cognitoCalls.filter((c) => isWrite(c.operation)).length,
     s3: calls.filter((c) => c.service === 's3').length,
     ssm: calls.filter((c) => c.service === 'ssm').length,
     throttled: calls.filter((c) => c.fault === 'throttle').length,
@@ -73,12 +72,12 @@ function expectStatus(result: StackResult, status: string): void {
 }
 
 /** Calls of one operation on a runner and stand-in. */
-async function callsOf(m: DeployModules, standIn: StandIn, op: () => Promise<StackResult>, status: string)
+async function callsOf(standIn: StandIn, op: () => Promise<StackResult>, status: string)
   : Promise<{ calls: Calls; result: StackResult }> {
   const first = standIn.calls.length;
   const result = await op();
   expectStatus(result, status);
-  return { calls: count(m, standIn.calls.slice(first)), result };
+  return { calls: count(standIn.calls.slice(first)), result };
 }
 
 const LIFECYCLE_CLIENTS = 3;
@@ -107,13 +106,13 @@ async function lifecycleRows(m: DeployModules): Promise<{ rows: string[][]; noOp
       return [...by].map(([k, v]) => `${v} ${k}`).join(', ') || 'none';
     };
 
-    const create = await callsOf(m, standIn, () => runner.deploy(v1, STACK), 'CREATE_COMPLETE');
+    const create = await callsOf(standIn, () => runner.deploy(v1, STACK), 'CREATE_COMPLETE');
     row('Create', create.calls, handlerEvents(create.result));
-    const same = await callsOf(m, standIn, () => runner.deploy(v1again, STACK), 'UPDATE_COMPLETE');
+    const same = await callsOf(standIn, () => runner.deploy(v1again, STACK), 'UPDATE_COMPLETE');
     row('no-op Update (the same app re-synthesized)', same.calls, handlerEvents(same.result));
-    const urls = await callsOf(m, standIn, () => runner.deploy(otherUrls, STACK), 'UPDATE_COMPLETE');
+    const urls = await callsOf(standIn, () => runner.deploy(otherUrls, STACK), 'UPDATE_COMPLETE');
     row('Update that changes no style (every client\'s callback URL)', urls.calls, handlerEvents(urls.result));
-    const image = await callsOf(m, standIn, () => runner.deploy(v2, STACK), 'UPDATE_COMPLETE');
+    const image = await callsOf(standIn, () => runner.deploy(v2, STACK), 'UPDATE_COMPLETE');
     row('one-image change (the logo, shared by every style)', image.calls, handlerEvents(image.result));
 
     // Rollback: the logo back to v1 while one style's Update fails; split the calls at the first rollback event.
@@ -129,12 +128,12 @@ async function lifecycleRows(m: DeployModules): Promise<{ rows: string[][]; noOp
     const rollback = await runner.deploy(otherUrls, STACK, { failResource: failing });
     runner.events.push = push;
     expectStatus(rollback, 'UPDATE_ROLLBACK_COMPLETE');
-    row('one-image change that fails: its deploy phase', count(m, standIn.calls.slice(startCalls, deployPhaseEnd)),
+    row('one-image change that fails: its deploy phase', count(standIn.calls.slice(startCalls, deployPhaseEnd)),
       handlerEvents({ ...rollback, events: rollback.events.filter((e) => e.phase === 'deploy') }));
-    row('... and its rollback', count(m, standIn.calls.slice(deployPhaseEnd)),
+    row('... and its rollback', count(standIn.calls.slice(deployPhaseEnd)),
       handlerEvents({ ...rollback, events: rollback.events.filter((e) => e.phase !== 'deploy') }));
 
-    const del = await callsOf(m, standIn, () => runner.deleteStack(STACK), 'DELETE_COMPLETE');
+    const del = await callsOf(standIn, () => runner.deleteStack(STACK), 'DELETE_COMPLETE');
     row('Delete', del.calls, handlerEvents(del.result));
     return { rows, noOpWrites: same.calls.cognitoWrites + urls.calls.cognitoWrites };
   } finally {
@@ -152,7 +151,7 @@ async function simulatedCreate(m: DeployModules, assembly: string, throttle: boo
     const result = await runner.deploy(assembly, STACK);
     const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
     expectStatus(result, 'CREATE_COMPLETE');
-    return { ms: elapsed, calls: count(m, standIn.calls) };
+    return { ms: elapsed, calls: count(standIn.calls) };
   } finally {
     await standIn.stop();
   }
